@@ -1,0 +1,144 @@
+/**
+ * Reference files (contract §3.6). Aliases let the real ONS and MHCLG files load as published:
+ * the LSOA→ward→LAD lookup (`LSOA11CD, WD19CD, LAD19CD`) and IMD 2019 File_1.
+ */
+import { AREA_CODE, LSOA, type SourceSchema } from './define.js';
+
+/** ONS code headers carry a two-digit vintage (`LAD19CD`, `WD22CD`): accept any. */
+function vintages(prefix: string, suffix: string): string[] {
+  return Array.from({ length: 30 }, (_, i) => `${prefix}${String(i + 11)}${suffix}`);
+}
+
+export const geography: SourceSchema = {
+  source: 'geography',
+  table: 'raw_ref__geography',
+  grain: 'one row per LSOA with its ward and local authority',
+  columns: [
+    { name: 'lsoa_code', type: LSOA, required: true, aliases: vintages('lsoa', 'cd') },
+    { name: 'lsoa_name', type: { kind: 'text' }, required: false, aliases: vintages('lsoa', 'nm') },
+    {
+      name: 'ward_code',
+      type: AREA_CODE,
+      required: false,
+      notNull: false,
+      aliases: vintages('wd', 'cd'),
+    },
+    { name: 'ward_name', type: { kind: 'text' }, required: false, aliases: vintages('wd', 'nm') },
+    { name: 'lad_code', type: AREA_CODE, required: true, aliases: vintages('lad', 'cd') },
+    { name: 'lad_name', type: { kind: 'text' }, required: false, aliases: vintages('lad', 'nm') },
+    { name: 'beat', type: { kind: 'text' }, required: false },
+    { name: 'locality', type: { kind: 'text' }, required: false },
+  ],
+};
+
+export const population: SourceSchema = {
+  source: 'population',
+  table: 'raw_ref__population',
+  grain: 'one row per area × year × sex × single year of age',
+  columns: [
+    { name: 'area_code', type: AREA_CODE, required: true },
+    { name: 'year', type: { kind: 'integer', min: 1900, max: 2100 }, required: true },
+    {
+      name: 'sex',
+      type: {
+        kind: 'enum',
+        values: ['M', 'F'],
+        aliases: { male: 'M', female: 'F', '1': 'M', '2': 'F' },
+      },
+      required: true,
+    },
+    // 90 means 90 and over; `90+` is accepted as written by ONS.
+    { name: 'age', type: { kind: 'integer', min: 0, max: 90 }, required: true, thousands: true },
+    { name: 'population', type: { kind: 'number', min: 0 }, required: true, thousands: true },
+  ],
+};
+
+export const imd: SourceSchema = {
+  source: 'imd',
+  table: 'raw_ref__imd',
+  grain: 'one row per LSOA with its Index of Multiple Deprivation rank and decile',
+  columns: [
+    {
+      name: 'lsoa_code',
+      type: LSOA,
+      required: true,
+      aliases: ['lsoa_code_2011', 'lsoa_code_2021', ...vintages('lsoa', 'cd')],
+    },
+    {
+      name: 'imd_rank',
+      type: { kind: 'integer', min: 1, max: 40000 },
+      required: true,
+      thousands: true,
+      aliases: ['index_of_multiple_deprivation_imd_rank', 'imd19', 'imd_2019_rank'],
+    },
+    {
+      name: 'imd_decile',
+      type: { kind: 'integer', min: 1, max: 10 },
+      required: false,
+      notNull: false,
+      aliases: ['index_of_multiple_deprivation_imd_decile'],
+    },
+    {
+      name: 'imd_score',
+      type: { kind: 'number', min: 0 },
+      required: false,
+      aliases: ['index_of_multiple_deprivation_imd_score'],
+    },
+  ],
+};
+
+export const comparators: SourceSchema = {
+  source: 'comparators',
+  table: 'raw_ref__comparators',
+  grain: 'one row per peer area × year × category with its count and population',
+  columns: [
+    { name: 'area_code', type: AREA_CODE, required: true },
+    { name: 'area_name', type: { kind: 'text' }, required: true },
+    { name: 'year', type: { kind: 'integer', min: 1900, max: 2100 }, required: true },
+    { name: 'category', type: { kind: 'text' }, required: true },
+    { name: 'count', type: { kind: 'number', min: 0 }, required: true, thousands: true },
+    { name: 'population', type: { kind: 'number', min: 1 }, required: true, thousands: true },
+  ],
+};
+
+export const ethnicityPopulation: SourceSchema = {
+  source: 'ethnicity_population',
+  table: 'raw_ref__ethnicity_population',
+  grain: 'one row per local authority × ONS ethnic group',
+  columns: [
+    { name: 'area_code', type: AREA_CODE, required: true },
+    {
+      name: 'ethnic_group',
+      type: { kind: 'enum', values: ['White', 'Mixed', 'Asian', 'Black', 'Other'] },
+      required: true,
+    },
+    { name: 'population', type: { kind: 'number', min: 0 }, required: true, thousands: true },
+  ],
+};
+
+export const offenceGroups: SourceSchema = {
+  source: 'offence_groups',
+  table: 'raw_ref__offence_groups',
+  grain: 'one row per Home Office offence code × serious violence category',
+  columns: [
+    {
+      name: 'ho_offence_code',
+      type: {
+        kind: 'code',
+        pattern: '[0-9]{1,3}(\\.[0-9]{1,2})?[A-Z]?',
+        describe: 'a Home Office offence code such as 8N, 34B or 4.1',
+      },
+      required: true,
+    },
+    {
+      name: 'category',
+      type: {
+        kind: 'code',
+        pattern: '[a-z][a-z0-9_]*',
+        describe: 'a snake_case category name',
+        letterCase: 'lower',
+      },
+      required: true,
+    },
+  ],
+};

@@ -1,0 +1,113 @@
+/**
+ * The `sna` command: a thin commander layer over the library in ./index.ts.
+ * It parses options, runs a phase, and turns errors into one line each plus the exit code.
+ */
+import { Command, CommanderError } from 'commander';
+import { ConfigError, EXIT, PipelineError } from './errors.js';
+import { run, STAGES_NOT_BUILT, type Stage, validate } from './index.js';
+import { InputBatchError } from './ingest/plan.js';
+import { createLogger } from './log.js';
+import { packageVersion } from './outputs/manifest.js';
+
+interface GlobalOptions {
+  config: string;
+  jsonLogs?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+function reportError(error: unknown, options: GlobalOptions): number {
+  const log = createLogger({ json: options.jsonLogs, quiet: false });
+  if (error instanceof ConfigError) {
+    for (const problem of error.problems) log.error(problem, { exit_code: error.exitCode });
+    return error.exitCode;
+  }
+  if (error instanceof InputBatchError) {
+    for (const line of error.lines()) log.error(line, { exit_code: error.exitCode });
+    return error.exitCode;
+  }
+  if (error instanceof PipelineError) {
+    log.error(error.format(), { exit_code: error.exitCode, ...error.location });
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  log.error(`unexpected error: ${message}`, { exit_code: EXIT.other });
+  if (process.env.SNA_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return EXIT.other;
+}
+
+async function runStages(stages: readonly Stage[], options: GlobalOptions): Promise<number> {
+  const log = createLogger({
+    json: options.jsonLogs,
+    quiet: options.quiet,
+    verbose: options.verbose,
+  });
+  try {
+    const result = await run(options.config, { stages, log });
+    const asked = stages.filter((s) => STAGES_NOT_BUILT.includes(s));
+    // Asking for only unbuilt stages is not success; `run` still succeeds on what exists.
+    if (asked.length > 0 && asked.length === stages.length) return EXIT.other;
+    log.info(`Done. Outputs in ${result.config.outputDir}`);
+    return EXIT.ok;
+  } catch (error) {
+    return reportError(error, options);
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command('sna')
+    .description(
+      'Serious Violence Duty strategic needs assessment: extracts in, indicators and report out.',
+    )
+    .version(packageVersion())
+    .option('-c, --config <file>', 'configuration file', './sna.config.yaml')
+    .option('--json-logs', 'write machine-readable JSON log lines')
+    .option('-q, --quiet', 'print only errors')
+    .option('-v, --verbose', 'print debug lines too')
+    .showHelpAfterError()
+    .exitOverride();
+  const stage = (name: string, description: string, stages: readonly Stage[]) =>
+    program
+      .command(name)
+      .description(description)
+      .option('-c, --config <file>', 'configuration file')
+      .action(async (local: Partial<GlobalOptions>) => {
+        process.exitCode = await runStages(stages, { ...program.opts<GlobalOptions>(), ...local });
+      });
+  stage('run', 'ingest → indicators → report, the whole refresh', [
+    'ingest',
+    'indicators',
+    'report',
+  ]);
+  stage('ingest', 'load new or changed extracts into the database', ['ingest']);
+  stage('indicators', 'recompute the indicator tables from the database', ['indicators']);
+  stage('report', 'write charts, headline table, HTML report and notebooks', ['report']);
+  program
+    .command('validate')
+    .description('check the config and every input file; load nothing; print every problem')
+    .option('-c, --config <file>', 'configuration file')
+    .action(async (local: Partial<GlobalOptions>) => {
+      const options = { ...program.opts<GlobalOptions>(), ...local };
+      const log = createLogger({ json: options.jsonLogs, quiet: options.quiet });
+      try {
+        const result = await validate(options.config);
+        for (const problem of result.problems) log.error(problem);
+        if (result.exitCode === 0)
+          log.info(`${options.config}: configuration and inputs are valid`);
+        process.exitCode = result.exitCode;
+      } catch (error) {
+        process.exitCode = reportError(error, options);
+      }
+    });
+  return program;
+}
+
+try {
+  await buildCli().parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The configuration as the pipeline uses it, after loading and validation (contract §2).
+ * Paths here are absolute: the loader resolves them against the config file's folder.
+ */
+
+/** Extract sources (contract §3.1–3.5), in load order. */
+export const INPUT_SOURCES = [
+  'police_crimes',
+  'police_victims',
+  'police_offenders',
+  'police_uk_street',
+  'ae_assaults',
+  'youth_justice',
+] as const;
+export type InputSource = (typeof INPUT_SOURCES)[number];
+
+/** Reference sources (contract §3.6). */
+export const REFERENCE_SOURCES = [
+  'geography',
+  'population',
+  'imd',
+  'comparators',
+  'ethnicity_population',
+  'offence_groups',
+] as const;
+export type ReferenceSource = (typeof REFERENCE_SOURCES)[number];
+
+export type Source = InputSource | ReferenceSource;
+export const SOURCES: readonly Source[] = [...REFERENCE_SOURCES, ...INPUT_SOURCES];
+
+export function isInputSource(x: string): x is InputSource {
+  return (INPUT_SOURCES as readonly string[]).includes(x);
+}
+export function isReferenceSource(x: string): x is ReferenceSource {
+  return (REFERENCE_SOURCES as readonly string[]).includes(x);
+}
+
+export const ENCODINGS = ['utf-8', 'windows-1252'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+/** One configured input: a path or glob plus how to read it. */
+export interface InputSpec {
+  /** The path or glob as written in the config (for messages). */
+  pattern: string;
+  /** The pattern made absolute against the config folder. */
+  absolutePattern: string;
+  /** canonical column name -> header in the source file. */
+  columns: Record<string, string>;
+  /** date-fns format of date columns, e.g. `dd/MM/yyyy` (default `yyyy-MM-dd`). */
+  dateFormat: string;
+  encoding: Encoding;
+}
+
+export interface SnaConfig {
+  /** Absolute path of the config file, and its folder (base of relative paths). */
+  configPath: string;
+  configDir: string;
+  /** sha256 of the config file's bytes. */
+  configSha256: string;
+  area: { name: string; codes: string[] };
+  period: { end: string; months: number; historyYears: number };
+  inputs: Partial<Record<InputSource, InputSpec>>;
+  reference: Partial<Record<ReferenceSource, InputSpec>>;
+  thresholds: { repeatAddressMin: number; suppressBelow: number; maxRejectPct: number };
+  outputDir: string;
+  database: string;
+}

@@ -1,0 +1,70 @@
+/**
+ * The ingest stage: plan every configured file, then load each new or changed one in its own
+ * transaction. Unchanged files (same sha256) are skipped, so running it twice changes nothing.
+ */
+import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { SCHEMAS } from '../../data/schemas/index.js';
+import type { SnaConfig } from '../config/types.js';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../log.js';
+import { ensureRawTables } from '../stages/build-models.js';
+import { type FileLoadResult, forgetFile, loadFile, RejectLimitError } from './load-file.js';
+import { type FileAction, planIngest } from './plan.js';
+import { transcodeToUtf8 } from './read-file.js';
+
+export interface IngestedFile {
+  source: string;
+  path: string;
+  action: FileAction;
+  result?: FileLoadResult;
+}
+
+export interface IngestOutcome {
+  files: IngestedFile[];
+  /** Files refused for exceeding max_reject_pct: rolled back, nothing loaded from them. */
+  failures: RejectLimitError[];
+}
+
+export async function ingest(config: SnaConfig, db: Database, log: Logger): Promise<IngestOutcome> {
+  await ensureRawTables(db);
+  const plan = await planIngest(config, db);
+  for (const stale of plan.staleReferenceFiles) {
+    await db.transaction(() =>
+      forgetFile(db, stale.source, SCHEMAS[stale.source].table, stale.path),
+    );
+    log.info(`${stale.path}: no longer configured for ${stale.source}; its rows were removed`);
+  }
+  const outcome: IngestOutcome = { files: [], failures: [] };
+  for (const file of plan.files) {
+    if (file.action === 'skip') {
+      log.debug(`${file.relPath}: unchanged since it was loaded; skipped`);
+      outcome.files.push({ source: file.source, path: file.relPath, action: 'skip' });
+      continue;
+    }
+    const readPath =
+      file.spec.encoding === 'windows-1252' ? await transcodeToUtf8(file.path) : file.path;
+    try {
+      const result = await loadFile(db, { ...file, readPath }, config.thresholds.maxRejectPct);
+      const verb = file.action === 'replace' ? 'replaced' : 'loaded';
+      log.info(
+        `${file.relPath}: ${verb} ${result.rowsRead - result.rowsRejected} of ${result.rowsRead} rows` +
+          (result.rowsRejected ? ` (${result.rowsRejected} rejected: see rejects.csv)` : ''),
+        {
+          source: file.source,
+          file: file.relPath,
+          rows_read: result.rowsRead,
+          rows_rejected: result.rowsRejected,
+        },
+      );
+      outcome.files.push({ source: file.source, path: file.relPath, action: file.action, result });
+    } catch (error) {
+      if (!(error instanceof RejectLimitError)) throw error;
+      log.error(error.format());
+      outcome.failures.push(error);
+    } finally {
+      if (readPath !== file.path) await rm(dirname(readPath), { recursive: true, force: true });
+    }
+  }
+  return outcome;
+}

@@ -1,0 +1,143 @@
+/**
+ * Plans an ingest: which files each configured source names, their hashes and headers, and
+ * whether each is new, changed or already loaded. Every header problem in every file is
+ * found before anything is loaded, so a bad file never leaves the others half-done.
+ */
+import { stat } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
+import { SCHEMAS } from '../../data/schemas/index.js';
+import { toStrptime } from '../config/date-format.js';
+import { resolveFiles } from '../config/resolve-files.js';
+import type { InputSpec, SnaConfig, Source } from '../config/types.js';
+import { INPUT_SOURCES, REFERENCE_SOURCES } from '../config/types.js';
+import type { Database } from '../db/database.js';
+import { InputError } from '../errors.js';
+import { BUILTIN_OFFENCE_GROUPS, PACKAGE_ROOT } from '../paths.js';
+import type { FileToLoad } from './load-file.js';
+import { matchColumns } from './match-columns.js';
+import { readHeader, sha256File } from './read-file.js';
+
+export type FileAction = 'load' | 'replace' | 'skip';
+
+export interface PlannedFile extends Omit<FileToLoad, 'readPath'> {
+  action: FileAction;
+  spec: InputSpec;
+}
+
+export interface IngestPlan {
+  files: PlannedFile[];
+  /** Loaded files of reference sources that the config no longer names (to be dropped). */
+  staleReferenceFiles: Array<{ source: Source; path: string }>;
+}
+
+/** The configured spec of each source, with the built-in offence groups as the default. */
+export function configuredSources(config: SnaConfig): Array<[Source, InputSpec, string]> {
+  const out: Array<[Source, InputSpec, string]> = [];
+  for (const source of REFERENCE_SOURCES) {
+    const spec = config.reference[source];
+    if (spec) out.push([source, spec, `reference.${source}`]);
+  }
+  if (!config.reference.offence_groups) {
+    const builtin: InputSpec = {
+      pattern: 'data/offence-groups.csv (built-in)',
+      absolutePattern: BUILTIN_OFFENCE_GROUPS,
+      columns: {},
+      dateFormat: 'yyyy-MM-dd',
+      encoding: 'utf-8',
+    };
+    out.push(['offence_groups', builtin, 'reference.offence_groups']);
+  }
+  for (const source of INPUT_SOURCES) {
+    const spec = config.inputs[source];
+    if (spec) out.push([source, spec, `inputs.${source}`]);
+  }
+  return out;
+}
+
+/** A file's identity across runs: its path relative to the config folder, with `/`. */
+export function relativePath(config: SnaConfig, path: string): string {
+  if (path === BUILTIN_OFFENCE_GROUPS) return `builtin:${relative(PACKAGE_ROOT, path)}`;
+  return relative(config.configDir, path).split(sep).join('/');
+}
+
+function strptimeFor(source: Source, spec: InputSpec): string {
+  const schema = SCHEMAS[source];
+  const monthly = schema.columns.some((c) => c.type.kind === 'month');
+  const format =
+    monthly && spec.dateFormat === 'yyyy-MM-dd' && schema.defaultDateFormat
+      ? schema.defaultDateFormat
+      : spec.dateFormat;
+  return toStrptime(format, { allowMonthOnly: monthly });
+}
+
+export async function planIngest(config: SnaConfig, db: Database | undefined): Promise<IngestPlan> {
+  const loaded = new Map<string, string>();
+  for (const row of db
+    ? await db.all<{ source: string; path: string; sha256: string }>(
+        'SELECT source, path, sha256 FROM ingest_files',
+      )
+    : []) {
+    loaded.set(`${row.source}\u0000${row.path}`, row.sha256);
+  }
+  const files: PlannedFile[] = [];
+  const problems: InputError[] = [];
+  for (const [source, spec, key] of configuredSources(config)) {
+    const schema = SCHEMAS[source];
+    const strptimeFormat = strptimeFor(source, spec);
+    for (const path of await resolveFiles(spec, key)) {
+      try {
+        const header = await readHeader(path, spec.encoding);
+        const match = matchColumns(schema, header, spec.columns);
+        for (const problem of match.problems)
+          problems.push(new InputError(problem, { file: path, line: 1 }));
+        const relPath = relativePath(config, path);
+        const sha256 = await sha256File(path);
+        const previous = loaded.get(`${source}\u0000${relPath}`);
+        const action: FileAction =
+          previous === undefined ? 'load' : previous === sha256 ? 'skip' : 'replace';
+        const bytes = (await stat(path)).size;
+        files.push({
+          source,
+          schema,
+          spec,
+          path,
+          relPath,
+          sha256,
+          bytes,
+          header,
+          columns: match.columns,
+          strptimeFormat,
+          action,
+        });
+      } catch (error) {
+        if (error instanceof InputError) problems.push(error);
+        else throw error;
+      }
+    }
+  }
+  if (problems.length > 0) throw new InputBatchError(problems);
+  const named = new Set(files.map((f) => `${f.source}\u0000${f.relPath}`));
+  const referenceSources = new Set<string>(REFERENCE_SOURCES);
+  const staleReferenceFiles = [...loaded.keys()]
+    .filter((k) => !named.has(k) && referenceSources.has(k.split('\u0000')[0] ?? ''))
+    .map((k) => {
+      const [source, path] = k.split('\u0000') as [Source, string];
+      return { source, path };
+    });
+  return { files, staleReferenceFiles };
+}
+
+/** Several input problems found together; exit 3, one line each. */
+export class InputBatchError extends InputError {
+  constructor(readonly errors: InputError[]) {
+    super(
+      errors.length === 1
+        ? (errors[0]?.message ?? '')
+        : `${errors.length} input files cannot be loaded`,
+      errors.length === 1 ? errors[0]?.location : {},
+    );
+  }
+  lines(): string[] {
+    return this.errors.map((e) => e.format());
+  }
+}

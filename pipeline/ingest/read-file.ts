@@ -1,0 +1,109 @@
+/**
+ * File-level reading that DuckDB cannot do for us: the sha256 of the file as stored, its
+ * header row, and Windows-1252 → UTF-8 transcoding (DuckDB's CSV reader lacks that encoding
+ * offline). Rows themselves are never parsed here.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import type { Encoding } from '../config/types.js';
+import { InputError } from '../errors.js';
+
+/** Largest header we look for; a file whose first line is longer is not a CSV we can read. */
+const HEADER_PROBE_BYTES = 1 << 20;
+
+export const isGzip = (path: string) => path.toLowerCase().endsWith('.gz');
+
+/** Hex sha256 of the file's bytes as stored (compressed files are hashed compressed). */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
+/** The file's decompressed content as a stream. */
+function contentStream(path: string): Readable {
+  const raw = createReadStream(path);
+  return isGzip(path) ? raw.pipe(createGunzip()) : raw;
+}
+
+/** The first bytes of the (decompressed) content. */
+async function probe(path: string): Promise<Buffer> {
+  if (!isGzip(path)) {
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(HEADER_PROBE_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, HEADER_PROBE_BYTES, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of contentStream(path)) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size >= HEADER_PROBE_BYTES) break;
+  }
+  return Buffer.concat(chunks).subarray(0, HEADER_PROBE_BYTES);
+}
+
+/** Reads and parses the header row, stripping a UTF-8 BOM. */
+export async function readHeader(path: string, encoding: Encoding): Promise<string[]> {
+  let bytes: Buffer;
+  try {
+    bytes = await probe(path);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new InputError(`cannot read the file: ${why}`, { file: path });
+  }
+  if (bytes.length === 0) throw new InputError('the file is empty (no header row)', { file: path });
+  if (bytes.includes(0)) {
+    throw new InputError('not a text CSV file (it contains binary NUL bytes)', { file: path });
+  }
+  const text = new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(
+    bytes,
+  );
+  const end = text.search(/\r?\n/);
+  if (end < 0 && bytes.length >= HEADER_PROBE_BYTES) {
+    throw new InputError('no header row found in the first 1 MB', { file: path });
+  }
+  const firstLine = (end < 0 ? text : text.slice(0, end)).replace(/^\uFEFF/, '');
+  let records: string[][];
+  try {
+    records = parse(firstLine, { relax_quotes: true }) as string[][];
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new InputError(`cannot parse the header row: ${why}`, { file: path, line: 1 });
+  }
+  const header = records[0];
+  if (!header || header.every((h) => h.trim() === '')) {
+    throw new InputError('the header row is blank', { file: path, line: 1 });
+  }
+  return header;
+}
+
+/**
+ * Writes a UTF-8 copy of a Windows-1252 file to a temporary folder and returns its path.
+ * Line breaks are untouched, so physical line numbers stay the same.
+ */
+export async function transcodeToUtf8(path: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'sna-transcode-'));
+  const target = join(dir, basename(path).replace(/\.gz$/i, ''));
+  const decoder = new TextDecoder('windows-1252');
+  const transcode = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      // Windows-1252 is single-byte, so chunk boundaries never split a character.
+      done(null, Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8'));
+    },
+  });
+  await pipeline(contentStream(path), transcode, createWriteStream(target));
+  return target;
+}

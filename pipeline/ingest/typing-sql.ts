@@ -1,0 +1,146 @@
+/**
+ * Turns a source schema into the SQL that types a loaded file's cells and lists its problems.
+ *
+ * Identifiers come only from the schema (a closed list in the repo) and the loader's own
+ * `c<n>` column names; user values (the date format) are bound as parameters.
+ */
+import { type ColumnDef, type ColumnType, sqlType } from '../../data/schemas/define.js';
+
+/** A schema column bound to the loaded file's physical column (`c<n>`), if the file has it. */
+export interface BoundColumn {
+  def: ColumnDef;
+  /** Name of the all-VARCHAR column in the load buffer, or undefined when absent. */
+  source?: string;
+  /** The header as written in the file, for messages. */
+  header?: string;
+}
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** The cell as text, blank → NULL. */
+function cell(column: BoundColumn): string {
+  return column.source ? `nullif(trim(${column.source}), '')` : 'NULL::VARCHAR';
+}
+
+/** A value shown in a message, shortened so a huge field cannot flood rejects.csv. */
+function shown(value: string): string {
+  return `'"' || left(${value}, 40) || '"'`;
+}
+
+/** SQL expression for the typed value. `$date_format` is the strptime format parameter. */
+export function typedExpression(column: BoundColumn): string {
+  const v = cell(column);
+  const type = column.def.type;
+  const numeric = column.def.thousands ? `regexp_replace(${v}, '[,+]', '', 'g')` : v;
+  switch (type.kind) {
+    case 'text':
+      return v;
+    case 'date':
+      return `try_strptime(${v}, $date_format)::DATE`;
+    case 'month':
+      return `date_trunc('month', try_strptime(${v}, $date_format))::DATE`;
+    case 'time':
+      return `coalesce(try_strptime(${v}, '%H:%M:%S'), try_strptime(${v}, '%H:%M'))::TIME`;
+    case 'integer':
+      // Only whole numbers: '1.5' must not be rounded into an age.
+      return `CASE WHEN regexp_full_match(${numeric}, '-?[0-9]+') THEN try_cast(${numeric} AS INTEGER) END`;
+    case 'number':
+      return `try_cast(${numeric} AS DOUBLE)`;
+    case 'code':
+      return type.letterCase === 'lower' ? `lower(${v})` : `upper(${v})`;
+    case 'flag':
+      return `CASE WHEN lower(${v}) IN ('y','yes','1','true','t') THEN true WHEN lower(${v}) IN ('n','no','0','false','f') THEN false END`;
+    case 'enum':
+      return enumCase(v, type);
+  }
+}
+
+function enumCase(v: string, type: Extract<ColumnType, { kind: 'enum' }>): string {
+  const arms = [
+    ...type.values.map((value) => [value.toLowerCase(), value] as const),
+    ...Object.entries(type.aliases ?? {}).map(
+      ([alias, value]) => [alias.toLowerCase(), value] as const,
+    ),
+  ].map(([from, to]) => `WHEN ${quote(from)} THEN ${quote(to)}`);
+  return `CASE lower(${v}) ${arms.join(' ')} END`;
+}
+
+/** SQL boolean that is true when the cell is bad, and the SQL text of the reason. */
+export function problemChecks(column: BoundColumn): Array<{ when: string; reason: string }> {
+  const v = cell(column);
+  const typed = typedExpression(column);
+  const { def } = column;
+  const type = def.type;
+  const checks: Array<{ when: string; reason: string }> = [];
+  if (def.notNull ?? def.required) {
+    checks.push({ when: `${v} IS NULL`, reason: quote('required value is blank') });
+  }
+  const invalid = (what: string) => ({
+    when: `${v} IS NOT NULL AND (${typed}) IS NULL`,
+    reason: `${quote(`${what}: `)} || ${shown(v)}`,
+  });
+  switch (type.kind) {
+    case 'date':
+      checks.push(invalid('not a real date in the configured date_format'));
+      break;
+    case 'month':
+      checks.push(invalid('not a month in the configured date_format'));
+      break;
+    case 'time':
+      checks.push(invalid('not a time HH:mm'));
+      break;
+    case 'integer':
+      checks.push(invalid('not a whole number'));
+      checks.push({
+        when: `(${typed}) NOT BETWEEN ${type.min} AND ${type.max}`,
+        reason: `${quote(`out of range ${type.min}–${type.max}: `)} || ${shown(v)}`,
+      });
+      break;
+    case 'number':
+      checks.push(invalid('not a number'));
+      checks.push({
+        when: `(${typed}) < ${type.min}`,
+        reason: `${quote(`below the minimum ${type.min}: `)} || ${shown(v)}`,
+      });
+      break;
+    case 'code':
+      checks.push({
+        when: `${v} IS NOT NULL AND NOT regexp_full_match(${typed}, ${quote(type.pattern)})`,
+        reason: `${quote(`not ${type.describe}: `)} || ${shown(v)}`,
+      });
+      break;
+    case 'flag':
+      checks.push(invalid('not a Y/N flag'));
+      break;
+    case 'enum':
+      checks.push(invalid(`not one of ${type.values.join(', ')}`));
+      break;
+    case 'text':
+      break;
+  }
+  return checks;
+}
+
+/**
+ * SELECT over the load buffer giving each record's typed values and a list of its problems
+ * (`{column, reason}` structs; empty when the row is good).
+ */
+export function typingSelect(columns: readonly BoundColumn[], from: string): string {
+  const values = columns.map((c) => `${typedExpression(c)} AS ${c.def.name}`);
+  const problems = columns.flatMap((c) =>
+    problemChecks(c).map(
+      ({ when, reason }) =>
+        `CASE WHEN ${when} THEN {'column': ${quote(c.header ?? c.def.name)}, 'reason': ${reason}} END`,
+    ),
+  );
+  const list = problems.length
+    ? `list_filter([${problems.join(',\n      ')}], p -> p IS NOT NULL)`
+    : `[]::STRUCT("column" VARCHAR, reason VARCHAR)[]`;
+  return `SELECT rec,\n    ${values.join(',\n    ')},\n    ${list} AS problems\nFROM ${from}`;
+}
+
+/** CREATE TABLE for a source's raw table: lineage columns then the typed columns. */
+export function rawTableDdl(table: string, columns: readonly ColumnDef[]): string {
+  const typed = columns.map((c) => `${c.name} ${sqlType(c.type)}`);
+  return `CREATE TABLE IF NOT EXISTS ${table} (\n    file_id INTEGER NOT NULL,\n    line BIGINT NOT NULL,\n    ${typed.join(',\n    ')}\n)`;
+}

@@ -1,0 +1,45 @@
+-- Every loaded row kept out of the analysis, with the reason (manifest `rows_set_aside`).
+select file_id, line, 'superseded by a later version of the crime' as reason
+from int_crimes_versioned
+where version_rank > 1
+union all
+select file_id, line,
+    case placement
+        when 'location_unknown' then 'location unknown (no LSOA or ward)'
+        when 'lsoa_not_in_geography' then 'LSOA not in the geography lookup'
+        else 'outside the area'
+    end as reason
+from int_crimes_located
+where placement <> 'in_area'
+union all
+select file_id, line, 'superseded by a later version of the ' || role as reason
+from int_people_versioned
+where version_rank > 1
+union all
+select int_people_versioned.file_id, int_people_versioned.line,
+    case when int_crimes_located.crime_ref is null then 'no crime with this crime_ref'
+        else 'the crime is set aside' end as reason
+from int_people_versioned
+left join int_crimes_located on int_people_versioned.crime_ref = int_crimes_located.crime_ref
+where int_people_versioned.version_rank = 1
+    and (int_crimes_located.crime_ref is null or int_crimes_located.placement <> 'in_area')
+union all
+select file_id, line, 'superseded by a later version of the same ref' as reason
+from int_events_versioned
+where version_rank > 1
+union all
+select file_id, line, 'anti-social behaviour (kept apart from crime)' as reason
+from stg_police_uk__street
+where is_anti_social_behaviour
+union all
+select stg_police_uk__street.file_id, stg_police_uk__street.line,
+    case when stg_police_uk__street.lsoa_code is null then 'location unknown (no LSOA)'
+        else 'outside the area' end as reason
+from stg_police_uk__street
+inner join int_events_versioned
+    on int_events_versioned.source = 'police_uk_street'
+    and stg_police_uk__street.file_id = int_events_versioned.file_id
+    and stg_police_uk__street.line = int_events_versioned.line
+left join int_area_geography on stg_police_uk__street.lsoa_code = int_area_geography.lsoa_code
+where int_events_versioned.version_rank = 1
+    and not coalesce(int_area_geography.is_in_area, false)

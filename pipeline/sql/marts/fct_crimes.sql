@@ -1,0 +1,19 @@
+-- One row per current (latest-sent) police crime in the area; file_id and line lead back to the raw row.
+select
+    crime_ref,
+    file_id,
+    line,
+    offence_date,
+    recorded_date,
+    committed_time,
+    ho_offence_code,
+    lsoa_code,
+    resolved_ward_code as ward_code,
+    resolved_beat as beat,
+    address_ref,
+    location_type,
+    is_domestic,
+    is_knife,
+    is_firearm
+from int_crimes_located
+where placement = 'in_area'

@@ -1,0 +1,61 @@
+/**
+ * The SQL models, layer by layer, in build order (dbt-style).
+ *
+ *   raw_*   typed rows as loaded (ingest stage; one table per source)
+ *   stg_*   views: one per raw table, rename and normalise only — no joins, no change of grain
+ *   int_*   views: versioning (re-sent rows), placement in the area, classification, set-asides
+ *   fct_* / dim_*   tables: what indicators and reports read
+ *
+ * Each model is `<layer>/<name>.sql`, a single SELECT; the runner wraps it in
+ * `create or replace view|table <name> as`.
+ */
+export interface Model {
+  name: string;
+  layer: 'staging' | 'intermediate' | 'marts';
+  /** One sentence: what one row is. */
+  grain: string;
+}
+
+const staging = (name: string, grain: string): Model => ({ name, layer: 'staging', grain });
+const intermediate = (name: string, grain: string): Model => ({
+  name,
+  layer: 'intermediate',
+  grain,
+});
+const mart = (name: string, grain: string): Model => ({ name, layer: 'marts', grain });
+
+export const MODELS: readonly Model[] = [
+  staging('stg_police__crimes', 'one row per crime as sent'),
+  staging('stg_police__victims', 'one row per victim per crime as sent'),
+  staging('stg_police__offenders', 'one row per offender per crime as sent'),
+  staging('stg_police_uk__street', 'one row per police.uk street-file row'),
+  staging('stg_ae__assaults', 'one row per A&E assault attendance as sent'),
+  staging('stg_yj__offences', 'one row per youth justice offence as sent'),
+  staging('stg_ref__geography', 'one row per LSOA lookup row'),
+  staging('stg_ref__population', 'one row per area × year × sex × age'),
+  staging('stg_ref__imd', 'one row per LSOA deprivation rank'),
+  staging('stg_ref__comparators', 'one row per peer area × year × category'),
+  staging('stg_ref__ethnicity_population', 'one row per local authority × ethnic group'),
+  staging('stg_ref__offence_groups', 'one row per offence code × category'),
+  intermediate('int_files_ordered', 'one row per loaded file, ranked by name within its source'),
+  intermediate('int_area_geography', 'one row per LSOA, flagged in or out of the area'),
+  intermediate('int_crimes_versioned', 'one row per crime row sent, ranked latest first'),
+  intermediate('int_crimes_located', 'one row per current crime with its placement'),
+  intermediate('int_crimes_classified', 'one row per area crime × category'),
+  intermediate('int_people_versioned', 'one row per victim/offender row sent, ranked latest first'),
+  intermediate(
+    'int_events_versioned',
+    'one row per A&E / YJ / police.uk row sent, ranked latest first',
+  ),
+  mart('dim_area_lsoas', 'one row per LSOA in the area'),
+  mart('fct_crimes', 'one row per current police crime in the area'),
+  mart('fct_crime_categories', 'one row per area crime × serious violence category'),
+  mart('fct_crime_people', 'one row per victim or offender of an area crime'),
+  mart('fct_ae_attendances', 'one row per A&E assault attendance'),
+  mart('fct_yj_offences', 'one row per offence by a child'),
+  mart('fct_street_crimes', 'one row per police.uk crime in the area'),
+  mart('dim_population', 'one row per area × year × sex × age'),
+  mart('dim_comparators', 'one row per peer area × year × category'),
+  mart('dim_ethnicity_population', 'one row per ONS ethnic group in the area'),
+  intermediate('int_rows_set_aside', 'one row per loaded row kept out of the analysis'),
+];

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // DuckDB files are per test, but CLI tests spawn processes: keep parallelism modest on 2 cores.
+    maxWorkers: 2,
+  },
+});
