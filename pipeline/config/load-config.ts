@@ -1,0 +1,304 @@
+/**
+ * Loads `sna.config.yaml` (contract §2) into a validated, normalised SnaConfig.
+ *
+ * Validation collects every problem before failing, so a person fixing a config sees all
+ * of their mistakes at once; each is one line `<dotted.key.path>: <what> (<hint>)` and the
+ * whole lot is thrown as one ConfigError (exit 2). Paths become absolute against the
+ * config file's folder, so the pipeline never depends on the working directory.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { ConfigError } from '../errors.js';
+import {
+  INPUT_SOURCES,
+  type InputSource,
+  type InputSpec,
+  REFERENCE_SOURCES,
+  type ReferenceSource,
+  type SnaConfig,
+} from './types.js';
+import {
+  checkKeys,
+  describe,
+  isMapping,
+  Problems,
+  readColumns,
+  readDateFormat,
+  readEncoding,
+  readIsoDate,
+  readSection,
+  readString,
+  Section,
+} from './validate-helpers.js';
+
+/** The keys each section allows; also tells a misplaced key where it belongs. */
+const SECTION_KEYS = {
+  '': ['area', 'period', 'inputs', 'reference', 'thresholds', 'output_dir', 'database'],
+  area: ['name', 'codes'],
+  period: ['end', 'months', 'history_years'],
+  inputs: INPUT_SOURCES,
+  reference: REFERENCE_SOURCES,
+  thresholds: ['repeat_address_min', 'suppress_below', 'max_reject_pct'],
+} as const satisfies Record<string, readonly string[]>;
+type SectionName = keyof typeof SECTION_KEYS;
+
+/** Keys of an input written as an object rather than a bare path. */
+const SPEC_KEYS = ['path', 'columns', 'date_format', 'encoding'];
+
+const REQUIRED_REFERENCES: Partial<Record<string, string>> = {
+  geography: 'the LSOA → ward → LAD lookup',
+  population: 'LSOA populations by year, sex and age',
+};
+
+const ONS_CODE = /^[EWSN][0-9]{8}$/;
+/** police.uk street files date rows by month (`Month` = `2024-03`), contract §3.5. */
+const MONTH_ONLY_SOURCES: ReadonlySet<string> = new Set(['police_uk_street']);
+
+function homeOf(key: string): string | undefined {
+  const sections = Object.entries(SECTION_KEYS) as [string, readonly string[]][];
+  return sections.find(([, keys]) => keys.includes(key))?.[0];
+}
+
+/** Opens a section: checks its keys; undefined when absent or not a mapping. */
+function openSection(
+  value: unknown,
+  name: SectionName,
+  problems: Problems,
+  requiredWhy?: string,
+): Section | undefined {
+  const mapping = readSection(value, name, problems, requiredWhy);
+  if (!mapping) return undefined;
+  checkKeys(mapping, SECTION_KEYS[name], name, problems, homeOf);
+  return new Section(mapping, name, problems);
+}
+
+/** Reads, parses and validates the config file; throws one ConfigError listing every problem. */
+export async function loadConfig(configPath: string): Promise<SnaConfig> {
+  const absolute = path.resolve(configPath);
+  const bytes = await readConfigBytes(absolute);
+  return parseConfigText(bytes.toString('utf8'), absolute, sha256(bytes));
+}
+
+/** Validates config text as if read from `configPath` (no I/O); for tests and tools. */
+export function parseConfig(text: string, configPath: string): SnaConfig {
+  return parseConfigText(text, path.resolve(configPath), sha256(Buffer.from(text, 'utf8')));
+}
+
+async function readConfigBytes(absolute: string): Promise<Buffer> {
+  try {
+    return await readFile(absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const what =
+      code === 'ENOENT'
+        ? 'config file not found (give --config <file>)'
+        : code === 'EISDIR'
+          ? 'is a folder, not a config file (give --config <file>)'
+          : `cannot read the config file (${code ?? String(error)})`;
+    throw new ConfigError([`${absolute}: ${what}`], absolute);
+  }
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function parseConfigText(text: string, configPath: string, configSha256: string): SnaConfig {
+  const raw = parseYaml(text, configPath);
+  const problems = new Problems();
+  const config = validateConfig(raw, configPath, configSha256, problems);
+  if (problems.count > 0) throw new ConfigError(problems.lines, configPath);
+  return config;
+}
+
+/** YAML → plain JS; syntax errors (all of them) become `file:line:column: message`. */
+function parseYaml(text: string, configPath: string): unknown {
+  const lineCounter = new LineCounter();
+  // Pin the YAML 1.2 core schema even under a `%YAML 1.1` directive: 1.1 would read
+  // `E08000002` as a number, `2024-03-31` as a Date and `no` as false.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core' });
+  if (doc.errors.length > 0) {
+    const lines = doc.errors.map((error) => {
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      const message = error.message.split('\n')[0] ?? error.message;
+      return `${configPath}:${line}:${col}: ${message}`;
+    });
+    throw new ConfigError(lines, configPath);
+  }
+  return doc.toJS() ?? {}; // an empty file validates as {}: every required key is reported
+}
+
+function validateConfig(
+  raw: unknown,
+  configPath: string,
+  configSha256: string,
+  problems: Problems,
+): SnaConfig {
+  const configDir = path.dirname(configPath);
+  if (!isMapping(raw)) {
+    problems.add(configPath, `must be a mapping of keys (area:, period:, …), got ${describe(raw)}`);
+  }
+  const top = new Section(isMapping(raw) ? raw : {}, '', problems);
+  checkKeys(top.mapping, SECTION_KEYS[''], '', problems, homeOf);
+  // Read in the contract's order so problems come out in the order a person reads the file.
+  const area = readArea(top.mapping.area, problems);
+  const period = readPeriod(top.mapping.period, problems);
+  const inputs = readSources(top.mapping.inputs, 'inputs', INPUT_SOURCES, configDir, problems);
+  const reference = readSources(
+    top.mapping.reference,
+    'reference',
+    REFERENCE_SOURCES,
+    configDir,
+    problems,
+  );
+  const thresholds = readThresholds(top.mapping.thresholds, problems);
+  const outputDir = readTopPath(top, 'output_dir', 'out', configDir);
+  const database = readTopPath(top, 'database', path.join(outputDir, 'sna.duckdb'), configDir);
+  return {
+    configPath,
+    configDir,
+    configSha256,
+    area,
+    period,
+    inputs,
+    reference,
+    thresholds,
+    outputDir,
+    database,
+  };
+}
+
+function readArea(value: unknown, problems: Problems): SnaConfig['area'] {
+  const area = openSection(value, 'area', problems, 'name: and codes: of the CSP area');
+  if (!area) return { name: '', codes: [] };
+  let name = '';
+  if (area.require('name', 'display name used in every output')) {
+    name = readString(area.mapping.name, 'area.name', problems)?.trim() ?? '';
+  }
+  let codes: string[] = [];
+  if (area.require('codes', 'local authority codes, e.g. [E08000002]')) {
+    codes = readAreaCodes(area.mapping.codes, problems);
+  }
+  return { name, codes };
+}
+
+/** LAD codes; duplicates are dropped, a lower-case code gets a did-you-mean. */
+function readAreaCodes(value: unknown, problems: Problems): string[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    const what = `must be a non-empty list such as [E08000002], got ${describe(value)}`;
+    problems.add('area.codes', what);
+    return [];
+  }
+  const codes: string[] = [];
+  value.forEach((code: unknown, i) => {
+    const where = `area.codes[${i}]`;
+    if (typeof code !== 'string') {
+      problems.add(where, `must be an ONS code such as E08000002, got ${describe(code)}`);
+    } else if (!ONS_CODE.test(code)) {
+      const fixed = code.trim().toUpperCase();
+      const hint = ONS_CODE.test(fixed)
+        ? `did you mean ${fixed}?`
+        : 'a letter E, W, S or N then 8 digits, e.g. E08000002';
+      problems.add(where, `"${code}" is not an ONS code (${hint})`);
+    } else if (!codes.includes(code)) {
+      codes.push(code);
+    }
+  });
+  return codes;
+}
+
+function readPeriod(value: unknown, problems: Problems): SnaConfig['period'] {
+  const period = openSection(value, 'period', problems, 'end: of the assessment period');
+  if (!period) return { end: '', months: 12, historyYears: 5 };
+  let end = '';
+  if (period.require('end', 'last day of the assessment period, yyyy-MM-dd')) {
+    end = readIsoDate(period.mapping.end, 'period.end', problems);
+  }
+  const months = period.number('months', { min: 1, max: 24, integer: true }, 12);
+  const historyYears = period.number('history_years', { min: 1, max: 20, integer: true }, 5);
+  // Trends and seasonality need a history at least as long as the assessment period.
+  if (months !== undefined && historyYears !== undefined && historyYears * 12 < months) {
+    const years = `${historyYears} year${historyYears === 1 ? '' : 's'}`;
+    problems.add(
+      'period.history_years',
+      `${years} of history is shorter than the ${months}-month period (need history_years × 12 ≥ period.months)`,
+    );
+  }
+  return { end, months: months ?? 12, historyYears: historyYears ?? 5 };
+}
+
+function readThresholds(value: unknown, problems: Problems): SnaConfig['thresholds'] {
+  const t = openSection(value, 'thresholds', problems) ?? new Section({}, 'thresholds', problems);
+  return {
+    repeatAddressMin: t.number('repeat_address_min', { min: 2, integer: true }, 3) ?? 3,
+    suppressBelow: t.number('suppress_below', { min: 0, integer: true }, 5) ?? 5,
+    maxRejectPct: t.number('max_reject_pct', { min: 0, max: 100, integer: false }, 1) ?? 1,
+  };
+}
+
+/** `output_dir` or `database`, absolute against the config folder. */
+function readTopPath(top: Section, key: string, fallback: string, configDir: string): string {
+  if (!top.has(key)) return path.resolve(configDir, fallback);
+  const value = readString(top.mapping[key], key, top.problems, 'a non-empty path');
+  return path.resolve(configDir, value?.trim() ?? fallback);
+}
+
+/** `inputs:` or `reference:`: each configured source's spec; required references checked. */
+function readSources<S extends InputSource | ReferenceSource>(
+  value: unknown,
+  name: 'inputs' | 'reference',
+  sources: readonly S[],
+  configDir: string,
+  problems: Problems,
+): Partial<Record<S, InputSpec>> {
+  const section = openSection(value, name, problems) ?? new Section({}, name, problems);
+  const specs: Partial<Record<S, InputSpec>> = {};
+  for (const source of sources) {
+    const why = name === 'reference' ? REQUIRED_REFERENCES[source] : undefined;
+    if (why !== undefined ? !section.require(source, why) : !section.has(source)) continue;
+    const monthOnly = MONTH_ONLY_SOURCES.has(source);
+    const where = section.at(source);
+    const spec = readSpec(section.mapping[source], where, monthOnly, configDir, problems);
+    if (spec) specs[source] = spec;
+  }
+  return specs;
+}
+
+/** One source: a bare path/glob, or `{path, columns, date_format, encoding}`. */
+function readSpec(
+  raw: unknown,
+  where: string,
+  monthOnly: boolean,
+  dir: string,
+  problems: Problems,
+): InputSpec | undefined {
+  const make = (pattern: string, rest: Partial<InputSpec> = {}): InputSpec => ({
+    pattern,
+    absolutePattern: path.resolve(dir, pattern),
+    columns: rest.columns ?? {},
+    dateFormat: rest.dateFormat ?? (monthOnly ? 'yyyy-MM' : 'yyyy-MM-dd'),
+    encoding: rest.encoding ?? 'utf-8',
+  });
+  if (typeof raw === 'string' && raw.trim() !== '') return make(raw.trim());
+  if (!isMapping(raw)) {
+    problems.add(where, `must be a path or glob, or a mapping with path:, got ${describe(raw)}`);
+    return undefined;
+  }
+  checkKeys(raw, SPEC_KEYS, where, problems);
+  const spec = new Section(raw, where, problems);
+  const pattern = spec.require('path', 'the file or glob to read')
+    ? readString(raw.path, spec.at('path'), problems, 'a non-empty path or glob')
+    : undefined;
+  const rest: Partial<InputSpec> = {
+    columns: spec.has('columns') ? readColumns(raw.columns, spec.at('columns'), problems) : {},
+    dateFormat: spec.has('date_format')
+      ? readDateFormat(raw.date_format, spec.at('date_format'), monthOnly, problems)
+      : undefined,
+    encoding: spec.has('encoding')
+      ? readEncoding(raw.encoding, spec.at('encoding'), problems)
+      : undefined,
+  };
+  return pattern === undefined ? undefined : make(pattern.trim(), rest);
+}

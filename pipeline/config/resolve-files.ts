@@ -1,0 +1,134 @@
+/**
+ * Turns a configured path or glob into the files to load (contract §2: globs are allowed
+ * wherever a path is). Files come back sorted by path, because the contract lets a later
+ * file's row replace an earlier one's (re-sent extracts are taken in name order, §3.1).
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { ConfigError } from '../errors.js';
+import type { InputSpec, SnaConfig } from './types.js';
+import { INPUT_SOURCES, REFERENCE_SOURCES } from './types.js';
+
+/** What a glob may match when its pattern names no extension of its own. */
+const DATA_FILE = /\.csv(\.gz)?$/i;
+
+type Found = { files: string[] } | { problem: string };
+
+/**
+ * The files a spec names, absolute and sorted. Throws a ConfigError (exit 2) when the
+ * pattern matches no file or names a folder; `key` (e.g. `inputs.police_crimes`) leads
+ * the message.
+ */
+export async function resolveFiles(spec: InputSpec, key: string): Promise<string[]> {
+  const found = await findFiles(spec, key);
+  if ('problem' in found) throw new ConfigError([found.problem]);
+  return found.files;
+}
+
+/**
+ * Every path problem across the config's inputs and references, one line each, in the
+ * order of the config file; empty when all resolve. For `sna validate`, which reports
+ * everything rather than stopping at the first.
+ */
+export async function checkInputPaths(config: SnaConfig): Promise<string[]> {
+  const checks: Promise<string | undefined>[] = [];
+  for (const source of INPUT_SOURCES) {
+    const spec = config.inputs[source];
+    if (spec) checks.push(pathProblem(spec, `inputs.${source}`));
+  }
+  for (const source of REFERENCE_SOURCES) {
+    const spec = config.reference[source];
+    if (spec) checks.push(pathProblem(spec, `reference.${source}`));
+  }
+  const problems = await Promise.all(checks);
+  return problems.filter((p): p is string => p !== undefined);
+}
+
+async function pathProblem(spec: InputSpec, key: string): Promise<string | undefined> {
+  try {
+    const found = await findFiles(spec, key);
+    return 'problem' in found ? found.problem : undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return `${key}: "${spec.pattern}" cannot be read (${code})`;
+  }
+}
+
+async function findFiles(spec: InputSpec, key: string): Promise<Found> {
+  const target = spec.absolutePattern;
+  const kind = await entryKind(target);
+  // A path that exists as written is taken literally, even if it contains glob characters.
+  if (kind === 'file') return { files: [target] };
+  if (kind === 'folder') {
+    const folder = spec.pattern.replace(/[\\/]+$/, '');
+    return {
+      problem: `${key}: "${spec.pattern}" is a folder; give a file or a glob such as ${folder}/*.csv`,
+    };
+  }
+  const matches = await globFrom(target);
+  const files = namesExtension(spec.pattern) ? matches : matches.filter((f) => DATA_FILE.test(f));
+  if (files.length === 0) {
+    const why =
+      matches.length > 0
+        ? ` (${matches.length} file${matches.length === 1 ? '' : 's'} matched, none ending .csv or .csv.gz)`
+        : '';
+    return { problem: `${key}: "${spec.pattern}" matches no file${why}` };
+  }
+  return { files: files.sort(byPath) };
+}
+
+/** Plain code-unit order: the same on every machine and locale. */
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function entryKind(target: string): Promise<'file' | 'folder' | 'none'> {
+  try {
+    const stats = await stat(target);
+    return stats.isDirectory() ? 'folder' : 'file';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'none';
+    throw error;
+  }
+}
+
+/**
+ * Globs an absolute pattern. The longest leading run of folders that exist as written
+ * becomes the glob's cwd, so a config folder such as `Safety (2024)` is not read as
+ * glob syntax; only the rest of the pattern is.
+ */
+async function globFrom(absolutePattern: string): Promise<string[]> {
+  const { root, dir, base } = path.parse(absolutePattern);
+  const segments = [...path.relative(root, dir).split(path.sep).filter(Boolean), base];
+  let cwd = root;
+  let i = 0;
+  while (
+    i < segments.length - 1 &&
+    (await entryKind(path.join(cwd, segments[i] ?? ''))) === 'folder'
+  ) {
+    cwd = path.join(cwd, segments[i] ?? '');
+    i += 1;
+  }
+  const rest = segments.slice(i).join('/');
+  const matches = await glob(rest, {
+    cwd,
+    absolute: true,
+    onlyFiles: true,
+    expandDirectories: false,
+  });
+  return matches.map((m) => path.resolve(m));
+}
+
+/**
+ * True when the pattern's last part ends in an extension of its own (`*.tsv`, `data.txt`),
+ * which then decides what matches; `*` or `*.*` leave it to the CSV default.
+ */
+function namesExtension(pattern: string): boolean {
+  const last = pattern.split(/[\\/]/).pop() ?? '';
+  const dot = last.lastIndexOf('.');
+  if (dot < 0) return false;
+  const extension = last.slice(dot + 1);
+  return extension !== '' && !/^[*?]+$/.test(extension);
+}
