@@ -10,7 +10,6 @@ current_crimes as (
 select
     current_crimes.*,
     coalesce(current_crimes.ward_code, int_area_geography.ward_code) as resolved_ward_code,
-    coalesce(current_crimes.beat, int_area_geography.beat) as resolved_beat,
     case
         when current_crimes.lsoa_code is not null and int_area_geography.is_in_area then 'in_area'
         when current_crimes.lsoa_code is not null and int_area_geography.lsoa_code is null

@@ -9,7 +9,7 @@ select
     ho_offence_code,
     lsoa_code,
     resolved_ward_code as ward_code,
-    resolved_beat as beat,
+    beat,
     address_ref,
     location_type,
     is_domestic,
