@@ -91,9 +91,12 @@ export function buildCli(): Command {
       const log = createLogger({ json: options.jsonLogs, quiet: options.quiet });
       try {
         const result = await validate(options.config);
+        for (const warning of result.warnings) log.warn(`rejected row: ${warning}`);
         for (const problem of result.problems) log.error(problem);
-        if (result.exitCode === 0)
-          log.info(`${options.config}: configuration and inputs are valid`);
+        if (result.exitCode === 0) {
+          const note = result.warnings.length ? ' (the rejected rows above would be left out)' : '';
+          log.info(`${options.config}: configuration and inputs are valid${note}`);
+        }
         process.exitCode = result.exitCode;
       } catch (error) {
         process.exitCode = reportError(error, options);

@@ -90,7 +90,10 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
 }
 
 export interface ValidationResult {
+  /** What makes the run fail (exit 2 or 3). */
   problems: string[];
+  /** Rejected rows within `max_reject_pct`: the run would go on without them. */
+  warnings: string[];
   exitCode: 0 | 2 | 3;
 }
 
@@ -106,16 +109,19 @@ export async function validate(configPath: string): Promise<ValidationResult> {
   try {
     config = await loadConfig(configPath);
   } catch (error) {
-    if (error instanceof ConfigError) return { problems: error.problems, exitCode: 2 };
+    if (error instanceof ConfigError)
+      return { problems: error.problems, warnings: [], exitCode: 2 };
     throw error;
   }
   const pathProblems = await checkInputPaths(config);
-  if (pathProblems.length > 0) return { problems: pathProblems, exitCode: 2 };
+  if (pathProblems.length > 0) return { problems: pathProblems, warnings: [], exitCode: 2 };
   try {
     await planIngest(config, undefined);
   } catch (error) {
-    if (error instanceof InputBatchError) return { problems: error.lines(), exitCode: 3 };
-    if (error instanceof InputError) return { problems: [error.format()], exitCode: 3 };
+    if (error instanceof InputBatchError)
+      return { problems: error.lines(), warnings: [], exitCode: 3 };
+    if (error instanceof InputError)
+      return { problems: [error.format()], warnings: [], exitCode: 3 };
     throw error;
   }
   const db = await Database.open(':memory:');
@@ -125,7 +131,7 @@ export async function validate(configPath: string): Promise<ValidationResult> {
       db,
       createLogger({ quiet: true }),
     );
-    const problems: string[] = [];
+    const warnings: string[] = [];
     const rows = await db.all<{
       path: string;
       line: number;
@@ -139,18 +145,18 @@ export async function validate(configPath: string): Promise<ValidationResult> {
     );
     let lastPath = '';
     for (const row of rows) {
-      problems.push(
+      warnings.push(
         `${row.path}:${row.line}: ${row.column ? `column "${row.column}": ` : ''}${row.reason}`,
       );
       if (row.path !== lastPath && row.n > VALIDATE_REJECTS_SHOWN) {
-        problems.push(
+        warnings.push(
           `${row.path}: … ${row.n - VALIDATE_REJECTS_SHOWN} more rejected rows not listed`,
         );
       }
       lastPath = row.path;
     }
-    for (const failure of outcome.failures) problems.push(failure.format());
-    return { problems, exitCode: outcome.failures.length > 0 ? 3 : 0 };
+    const problems = outcome.failures.map((failure) => failure.format());
+    return { problems, warnings, exitCode: problems.length > 0 ? 3 : 0 };
   } finally {
     db.close();
   }

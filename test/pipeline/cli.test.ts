@@ -60,7 +60,9 @@ thresholds:
     );
     const result = runCli(['validate', '--config', config]);
     expect(result.status).toBe(0);
-    expect(result.stderr).toContain('extracts/crimes.csv:3: column "lsoa_code": not an LSOA code');
+    expect(result.stdout).toContain(
+      'warn: rejected row: extracts/crimes.csv:3: column "lsoa_code": not an LSOA code',
+    );
     expect(existsSync(ws.path('out'))).toBe(false);
   });
 });
