@@ -4,10 +4,12 @@
  *   config ──loadConfig──▶ SnaConfig
  *   extracts ──ingest──▶ raw_* tables (+ ingest_files, ingest_rejects)
  *   raw_* ──buildModels──▶ stg_* → int_* → fct_* / dim_*
- *   fct_* ──indicators──▶ indicator tables            (not built yet)
+ *   fct_* ──indicators──▶ indicator_values, indicators.csv / .parquet
  *   indicators ──report──▶ charts, headline, report   (not built yet)
  *   everything ──▶ manifest.json, rejects.csv
  */
+import { computeIndicators, indicatorContext } from '../indicators/compute.js';
+import { storeIndicators, writeIndicatorFiles } from '../indicators/store.js';
 import { loadConfig } from './config/load-config.js';
 import { checkInputPaths } from './config/resolve-files.js';
 import type { SnaConfig } from './config/types.js';
@@ -24,7 +26,7 @@ export const STAGES = ['ingest', 'indicators', 'report'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Stages whose issue has not landed yet: `run` says so instead of pretending. */
-export const STAGES_NOT_BUILT: readonly Stage[] = ['indicators', 'report'];
+export const STAGES_NOT_BUILT: readonly Stage[] = ['report'];
 
 export interface RunOptions {
   stages?: readonly Stage[];
@@ -63,6 +65,15 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
     const t = performance.now();
     await buildModels(db, config);
     timings.models = seconds(t);
+    if (stages.includes('indicators')) {
+      const started = performance.now();
+      const context = await indicatorContext(db, config, log);
+      const rows = await computeIndicators(context);
+      await storeIndicators(db, rows);
+      await writeIndicatorFiles(db, config.outputDir);
+      timings.indicators = seconds(started);
+      log.info(`Indicators: ${rows.length} rows written to indicators.csv and indicators.parquet`);
+    }
     for (const stage of notBuilt) {
       log.warn(`the ${stage} stage is not built yet: skipped`);
     }

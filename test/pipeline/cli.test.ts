@@ -94,9 +94,7 @@ describe('sna ingest / run', () => {
       true,
     );
     expect(
-      lines.some(
-        (l) => l.level === 'warn' && l.message.includes('indicators stage is not built yet'),
-      ),
+      lines.some((l) => l.level === 'warn' && l.message.includes('report stage is not built yet')),
     ).toBe(true);
   });
 

@@ -1,0 +1,82 @@
+/**
+ * The indicators stage: runs every family whose inputs are present, and writes a
+ * "not available" row (with the reason, also logged) for every indicator whose inputs are
+ * absent — never a wrong zero.
+ */
+import type { SnaConfig, Source } from '../pipeline/config/types.js';
+import type { Database } from '../pipeline/db/database.js';
+import type { Logger } from '../pipeline/log.js';
+import type { IndicatorContext, IndicatorRow } from './define.js';
+import { FAMILIES, registryProblems } from './registry.js';
+import { notAvailableRow } from './rows.js';
+
+/** The category a not-available row is written under when a family produced no rows. */
+function defaultCategory(indicatorId: string): string {
+  if (indicatorId.startsWith('ae.')) return 'ae_assault';
+  if (indicatorId.startsWith('yj.')) return 'youth_justice';
+  if (indicatorId.startsWith('hm.')) return 'headline_measures';
+  return 'serious_violence';
+}
+
+async function availableSources(db: Database): Promise<Set<Source>> {
+  const rows = await db.all<{ source: Source }>(
+    'SELECT DISTINCT source FROM ingest_files WHERE rows_read > rows_rejected',
+  );
+  return new Set(rows.map((r) => r.source));
+}
+
+export async function indicatorContext(
+  db: Database,
+  config: SnaConfig,
+  log: Logger,
+): Promise<IndicatorContext> {
+  const [period] = await db.all<Record<string, string>>(
+    `SELECT strftime(period_start, '%Y-%m-%d') AS start, strftime(period_end, '%Y-%m-%d') AS "end",
+            strftime(previous_start, '%Y-%m-%d') AS previous_start,
+            strftime(previous_end, '%Y-%m-%d') AS previous_end,
+            strftime(history_start, '%Y-%m-%d') AS history_start
+     FROM run_config`,
+  );
+  if (!period) throw new Error('run_config is empty: build the models first');
+  return {
+    db,
+    config,
+    log,
+    areaCode: config.area.codes.join('+'),
+    period: {
+      start: period.start ?? '',
+      end: period.end ?? '',
+      previousStart: period.previous_start ?? '',
+      previousEnd: period.previous_end ?? '',
+      historyStart: period.history_start ?? '',
+    },
+  };
+}
+
+export async function computeIndicators(context: IndicatorContext): Promise<IndicatorRow[]> {
+  const problems = registryProblems();
+  if (problems.length > 0) throw new Error(`indicator registry: ${problems.join('; ')}`);
+  const available = await availableSources(context.db);
+  const rows: IndicatorRow[] = [];
+  for (const family of FAMILIES) {
+    const runnable = new Set(
+      family.indicators.filter((i) => i.needs.every((s) => available.has(s))).map((i) => i.id),
+    );
+    const computed =
+      runnable.size > 0
+        ? (await family.compute(context)).filter((r) => runnable.has(r.indicator_id))
+        : [];
+    rows.push(...computed);
+    const categories = [...new Set(computed.map((r) => r.category))];
+    for (const indicator of family.indicators) {
+      if (runnable.has(indicator.id)) continue;
+      const missing = indicator.needs.filter((s) => !available.has(s));
+      context.log.warn(`${indicator.id}: not available: needs ${missing.join(', ')}`);
+      const forCategories = categories.length > 0 ? categories : [defaultCategory(indicator.id)];
+      for (const category of forCategories) {
+        rows.push(notAvailableRow(context, indicator, category, missing));
+      }
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,122 @@
+/**
+ * What an indicator is: a typed declaration (id, title, definition, numerator, denominator,
+ * unit, method, polarity, breakdowns, the sources it needs, how it is disclosure-controlled)
+ * and the tidy row every indicator produces (contract §5.1). A family module declares its
+ * indicators and computes them together, because they share one scan of a mart.
+ */
+import type { SnaConfig, Source } from '../pipeline/config/types.js';
+import type { Database } from '../pipeline/db/database.js';
+import type { Logger } from '../pipeline/log.js';
+
+export const UNITS = [
+  'count',
+  'per_1000',
+  'per_100000',
+  'percent',
+  'ratio',
+  'index',
+  'rank',
+  'rho',
+  'years',
+] as const;
+export type Unit = (typeof UNITS)[number];
+
+export const BREAKDOWNS = [
+  'none',
+  'month',
+  'month_of_year',
+  'beat',
+  'ward',
+  'lsoa',
+  'age_band',
+  'sex',
+  'ethnic_group',
+  'imd_decile',
+  'locality',
+  'offence_category',
+  'hour_weekday',
+] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+/** Which way is worse; `none` where the number carries no judgement (a share, a rank). */
+export const POLARITIES = ['higher_is_worse', 'lower_is_worse', 'none'] as const;
+export type Polarity = (typeof POLARITIES)[number];
+
+/**
+ * Which published numbers would reveal a small count:
+ * - `numerator`: the numerator is a count of events or people;
+ * - `numerator_and_complement`: also denominator − numerator (the rest of a share of people);
+ * - `numerator_and_denominator`: both are counts (a change between two periods);
+ * - `none`: not a count of anything (a rank, a correlation).
+ */
+export const DISCLOSURE_RULES = [
+  'numerator',
+  'numerator_and_complement',
+  'numerator_and_denominator',
+  'none',
+] as const;
+export type DisclosureRule = (typeof DISCLOSURE_RULES)[number];
+
+export const SIGNIFICANCES = ['higher', 'similar', 'lower'] as const;
+export type Significance = (typeof SIGNIFICANCES)[number];
+
+export interface IndicatorDefinition {
+  id: string;
+  title: string;
+  /** One or two sentences, shown in the report's methods section. */
+  definition: string;
+  numerator: string;
+  denominator: string;
+  unit: Unit;
+  /** The statistic's method label as written in `indicators.csv` (`byar`, `wilson`, …). */
+  method: string;
+  polarity: Polarity;
+  breakdowns: readonly Breakdown[];
+  /** Sources without which the indicator is "not available". */
+  needs: readonly Source[];
+  disclosure: DisclosureRule;
+}
+
+/** One row of `indicators.csv` (contract §5.1), before suppression. */
+export interface IndicatorRow {
+  indicator_id: string;
+  category: string;
+  area_code: string;
+  period_start: string;
+  period_end: string;
+  breakdown: Breakdown;
+  breakdown_value: string | null;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  lower_ci95: number | null;
+  upper_ci95: number | null;
+  unit: Unit;
+  significance: Significance | null;
+  method: string;
+  /** Why a value is missing ("not available: needs police_victims", "denominator is 0"). */
+  note: string | null;
+}
+
+/** What a family's compute function gets. */
+export interface IndicatorContext {
+  db: Database;
+  config: SnaConfig;
+  /** The area's code as written in every row: the LAD codes joined with `+`. */
+  areaCode: string;
+  period: {
+    start: string;
+    end: string;
+    previousStart: string;
+    previousEnd: string;
+    /** First day of the monthly history (history_years × 12 months ending with the period). */
+    historyStart: string;
+  };
+  log: Logger;
+}
+
+export interface IndicatorFamily {
+  name: string;
+  indicators: readonly IndicatorDefinition[];
+  compute(context: IndicatorContext): Promise<IndicatorRow[]>;
+}

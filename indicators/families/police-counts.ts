@@ -1,0 +1,199 @@
+/**
+ * Police volume and time: count, rate per 1,000, change on the previous period, monthly
+ * history and the seasonal index, for every serious violence category with data.
+ */
+import type {
+  IndicatorContext,
+  IndicatorDefinition,
+  IndicatorFamily,
+  IndicatorRow,
+} from '../define.js';
+import { crudeRate, rateRatioExact, seasonalIndices } from '../methods/index.js';
+import { aggregate, fromEstimate, indicatorRow, notAvailableRow, num } from '../rows.js';
+
+const needs = ['police_crimes', 'geography', 'population'] as const;
+
+export const policeCount: IndicatorDefinition = {
+  id: 'police.count',
+  title: 'Crimes recorded',
+  definition:
+    'Police recorded crimes in the category in the assessment period, dated by committed date (else recorded date).',
+  numerator: 'crimes in the period',
+  denominator: '',
+  unit: 'count',
+  method: 'count',
+  polarity: 'higher_is_worse',
+  breakdowns: ['none'],
+  needs: ['police_crimes', 'geography'],
+  disclosure: 'numerator',
+};
+
+export const policeRate: IndicatorDefinition = {
+  id: 'police.rate_per_1000',
+  title: 'Crimes per 1,000 residents',
+  definition:
+    'Crimes in the period per 1,000 residents of all ages; 95% CI exact Poisson below 10 crimes, Byar’s from 10.',
+  numerator: 'crimes in the period',
+  denominator: 'residents (population of the year the period ends)',
+  unit: 'per_1000',
+  method: 'byar',
+  polarity: 'higher_is_worse',
+  breakdowns: ['none'],
+  needs,
+  disclosure: 'numerator',
+};
+
+export const policeChange: IndicatorDefinition = {
+  id: 'police.change',
+  title: 'Change on the previous period',
+  definition:
+    'Percentage change in crimes against the previous period of equal length; significant when the exact conditional 95% CI of the count ratio excludes 1.',
+  numerator: 'crimes in the period',
+  denominator: 'crimes in the previous period',
+  unit: 'percent',
+  method: 'rate_ratio_exact',
+  polarity: 'higher_is_worse',
+  breakdowns: ['none'],
+  needs: ['police_crimes', 'geography'],
+  disclosure: 'numerator_and_denominator',
+};
+
+export const policeMonthly: IndicatorDefinition = {
+  id: 'police.monthly',
+  title: 'Crimes by month',
+  definition:
+    'Crimes in each month of the history (history_years × 12 months ending with the period).',
+  numerator: 'crimes in the month',
+  denominator: '',
+  unit: 'count',
+  method: 'count',
+  polarity: 'higher_is_worse',
+  breakdowns: ['month'],
+  needs: ['police_crimes', 'geography'],
+  disclosure: 'numerator',
+};
+
+export const policeSeasonalIndex: IndicatorDefinition = {
+  id: 'police.seasonal_index',
+  title: 'Seasonal index',
+  definition:
+    '100 × the mean crimes in a calendar month over the history ÷ the mean crimes per month; peak months are those whose exact Poisson 95% CI lies above 100.',
+  numerator: 'crimes in that calendar month over the history',
+  denominator: 'crimes over the history',
+  unit: 'index',
+  method: 'exact_poisson',
+  polarity: 'higher_is_worse',
+  breakdowns: ['month_of_year'],
+  needs: ['police_crimes', 'geography'],
+  disclosure: 'numerator',
+};
+
+interface PeriodCounts extends Record<string, unknown> {
+  category: string;
+  period_count: number;
+  previous_count: number;
+  residents: number | null;
+}
+
+interface MonthlyCount extends Record<string, unknown> {
+  category: string;
+  month: string;
+  month_of_year: number;
+  crimes: number;
+}
+
+function periodRows(context: IndicatorContext, row: PeriodCounts): IndicatorRow[] {
+  const { category } = row;
+  const count = num(row.period_count);
+  const previous = num(row.previous_count);
+  const rows = [indicatorRow(context, policeCount, { category, numerator: count, value: count })];
+  if (row.residents === null) {
+    rows.push(notAvailableRow(context, policeRate, category, ['population']));
+  } else {
+    const rate = crudeRate({ count, denominator: num(row.residents), multiplier: 1000 });
+    rows.push(
+      indicatorRow(context, policeRate, {
+        category,
+        numerator: count,
+        denominator: num(row.residents),
+        ...fromEstimate(rate),
+      }),
+    );
+  }
+  const ratio = rateRatioExact({ count, previousCount: previous });
+  const toChange = (r: number | null) => (r === null ? null : 100 * (r - 1));
+  rows.push(
+    indicatorRow(context, policeChange, {
+      category,
+      numerator: count,
+      denominator: previous,
+      value: toChange(ratio.value),
+      lower_ci95: toChange(ratio.lower),
+      upper_ci95: toChange(ratio.upper),
+      significance: ratio.value === null ? null : ratio.significance,
+      method: ratio.method,
+      note: ratio.note ?? null,
+    }),
+  );
+  return rows;
+}
+
+function historyRows(
+  context: IndicatorContext,
+  category: string,
+  months: MonthlyCount[],
+): IndicatorRow[] {
+  const rows = months.map((m) =>
+    indicatorRow(context, policeMonthly, {
+      category,
+      breakdown: 'month',
+      period_start: context.period.historyStart,
+      breakdown_value: m.month,
+      numerator: num(m.crimes),
+      value: num(m.crimes),
+    }),
+  );
+  const monthTotals = Array.from({ length: 12 }, () => 0);
+  const monthCounts = Array.from({ length: 12 }, () => 0);
+  for (const m of months) {
+    const index = num(m.month_of_year) - 1;
+    monthTotals[index] = (monthTotals[index] ?? 0) + num(m.crimes);
+    monthCounts[index] = (monthCounts[index] ?? 0) + 1;
+  }
+  const total = monthTotals.reduce((a, b) => a + b, 0);
+  if (total === 0) return rows;
+  for (const season of seasonalIndices({ monthTotals, monthCounts })) {
+    rows.push(
+      indicatorRow(context, policeSeasonalIndex, {
+        category,
+        breakdown: 'month_of_year',
+        period_start: context.period.historyStart,
+        breakdown_value: String(season.month),
+        numerator: monthTotals[season.month - 1] ?? 0,
+        denominator: total,
+        value: season.value,
+        lower_ci95: season.lower,
+        upper_ci95: season.upper,
+        significance: season.significance,
+      }),
+    );
+  }
+  return rows;
+}
+
+export const policeCountsFamily: IndicatorFamily = {
+  name: 'police-counts',
+  indicators: [policeCount, policeRate, policeChange, policeMonthly, policeSeasonalIndex],
+  async compute(context) {
+    const counts = await aggregate<PeriodCounts>(context, 'police_period_counts');
+    const monthly = await aggregate<MonthlyCount>(context, 'police_monthly');
+    return counts.flatMap((row) => [
+      ...periodRows(context, row),
+      ...historyRows(
+        context,
+        row.category,
+        monthly.filter((m) => m.category === row.category),
+      ),
+    ]);
+  },
+};

@@ -1,0 +1,267 @@
+/**
+ * Police place: where crime concentrates (beats, the top 10% of LSOAs), how it follows
+ * deprivation (rate by IMD decile, Spearman rho) and how the area ranks among its peers.
+ */
+import type {
+  IndicatorContext,
+  IndicatorDefinition,
+  IndicatorFamily,
+  IndicatorRow,
+} from '../define.js';
+import { crudeRate, proportion, spearman } from '../methods/index.js';
+import { aggregate, fromEstimate, indicatorRow, num } from '../rows.js';
+
+const share = (
+  id: string,
+  title: string,
+  definition: string,
+  numerator: string,
+  denominator: string,
+  breakdowns: IndicatorDefinition['breakdowns'],
+): IndicatorDefinition => ({
+  id,
+  title,
+  definition,
+  numerator,
+  denominator,
+  unit: 'percent',
+  method: 'wilson',
+  polarity: 'none',
+  breakdowns,
+  needs: ['police_crimes', 'geography'],
+  disclosure: 'numerator',
+});
+
+export const byBeat = share(
+  'police.by_beat',
+  'Share of crimes by beat',
+  'Each beat’s share (%) of the category’s crimes in the period with a known beat.',
+  'crimes in the beat',
+  'crimes with a known beat',
+  ['beat'],
+);
+export const topBeatShare = share(
+  'police.top_beat_share',
+  'Share in the top beat',
+  'The share (%) of crimes with a known beat that fall in the beat with most crimes.',
+  'crimes in the top beat',
+  'crimes with a known beat',
+  ['beat'],
+);
+export const top10pctLsoaShare = share(
+  'police.top10pct_lsoa_share',
+  'Share in the top 10% of LSOAs',
+  'The share (%) of crimes with a known LSOA that fall in the ceil(10%) of the area’s LSOAs with most crimes (all the area’s LSOAs count, including those with none).',
+  'crimes in the top 10% of LSOAs',
+  'crimes with a known LSOA',
+  ['none'],
+);
+
+export const rateByImdDecile: IndicatorDefinition = {
+  id: 'police.rate_by_imd_decile',
+  title: 'Crimes per 1,000 residents by deprivation decile',
+  definition:
+    'Crimes in the period per 1,000 residents of the area’s LSOAs in each IMD decile (1 = most deprived), with exact Poisson / Byar’s 95% CIs.',
+  numerator: 'crimes in the decile’s LSOAs',
+  denominator: 'residents of the decile’s LSOAs',
+  unit: 'per_1000',
+  method: 'byar',
+  polarity: 'higher_is_worse',
+  breakdowns: ['imd_decile'],
+  needs: ['police_crimes', 'geography', 'population', 'imd'],
+  disclosure: 'numerator',
+};
+
+export const imdSpearman: IndicatorDefinition = {
+  id: 'police.imd_spearman',
+  title: 'Correlation of crime with deprivation',
+  definition:
+    'Spearman’s rho between the area’s LSOA crime rates per 1,000 and IMD rank (ties averaged); negative means more crime where more deprived.',
+  numerator: '',
+  denominator: 'LSOAs with residents',
+  unit: 'rho',
+  method: 'spearman',
+  polarity: 'none',
+  breakdowns: ['none'],
+  needs: ['police_crimes', 'geography', 'population', 'imd'],
+  disclosure: 'none',
+};
+
+export const rankAmongComparators: IndicatorDefinition = {
+  id: 'police.rank_among_comparators',
+  title: 'Rank among comparator areas',
+  definition:
+    'Rank of the area’s rate per 1,000 among itself and its comparators for the same category and year (1 = lowest rate).',
+  numerator: '',
+  denominator: 'areas ranked',
+  unit: 'rank',
+  method: 'rank',
+  polarity: 'higher_is_worse',
+  breakdowns: ['none'],
+  needs: ['police_crimes', 'geography', 'population', 'comparators'],
+  disclosure: 'none',
+};
+
+interface BeatCount extends Record<string, unknown> {
+  category: string;
+  beat: string;
+  crimes: number;
+}
+interface LsoaCount extends Record<string, unknown> {
+  category: string;
+  lsoa_code: string;
+  crimes: number;
+  residents: number | null;
+  imd_rank: number | null;
+  imd_decile: number | null;
+}
+interface PeerCount extends Record<string, unknown> {
+  category: string;
+  area_code: string;
+  crimes: number;
+  residents: number;
+}
+
+function beatRows(context: IndicatorContext, category: string, beats: BeatCount[]): IndicatorRow[] {
+  const known = beats.reduce((s, b) => s + num(b.crimes), 0);
+  if (known === 0) return [];
+  const rows = beats.map((b) =>
+    indicatorRow(context, byBeat, {
+      category,
+      breakdown: 'beat',
+      breakdown_value: b.beat,
+      numerator: num(b.crimes),
+      denominator: known,
+      ...fromEstimate(proportion({ count: num(b.crimes), denominator: known })),
+    }),
+  );
+  const [top] = beats; // ordered by crimes desc, then beat
+  if (top) {
+    rows.push(
+      indicatorRow(context, topBeatShare, {
+        category,
+        breakdown: 'beat',
+        breakdown_value: top.beat,
+        numerator: num(top.crimes),
+        denominator: known,
+        ...fromEstimate(proportion({ count: num(top.crimes), denominator: known })),
+      }),
+    );
+  }
+  return rows;
+}
+
+function lsoaRows(context: IndicatorContext, category: string, lsoas: LsoaCount[]): IndicatorRow[] {
+  const rows: IndicatorRow[] = [];
+  const known = lsoas.reduce((s, l) => s + num(l.crimes), 0);
+  if (known > 0) {
+    const top = Math.ceil(0.1 * lsoas.length);
+    const inTop = [...lsoas]
+      .sort((a, b) => num(b.crimes) - num(a.crimes))
+      .slice(0, top)
+      .reduce((s, l) => s + num(l.crimes), 0);
+    rows.push(
+      indicatorRow(context, top10pctLsoaShare, {
+        category,
+        numerator: inTop,
+        denominator: known,
+        ...fromEstimate(proportion({ count: inTop, denominator: known })),
+      }),
+    );
+  }
+  const ranked = lsoas.filter((l) => l.imd_rank !== null && num(l.residents) > 0);
+  if (ranked.length === 0) return rows;
+  for (let decile = 1; decile <= 10; decile++) {
+    const inDecile = ranked.filter((l) => num(l.imd_decile) === decile);
+    if (inDecile.length === 0) continue;
+    const crimes = inDecile.reduce((s, l) => s + num(l.crimes), 0);
+    const residents = inDecile.reduce((s, l) => s + num(l.residents), 0);
+    rows.push(
+      indicatorRow(context, rateByImdDecile, {
+        category,
+        breakdown: 'imd_decile',
+        breakdown_value: String(decile),
+        numerator: crimes,
+        denominator: residents,
+        ...fromEstimate(crudeRate({ count: crimes, denominator: residents, multiplier: 1000 })),
+      }),
+    );
+  }
+  const rho = spearman(
+    ranked.map((l) => (1000 * num(l.crimes)) / num(l.residents)),
+    ranked.map((l) => num(l.imd_rank)),
+  );
+  rows.push(
+    indicatorRow(context, imdSpearman, {
+      category,
+      denominator: ranked.length,
+      ...fromEstimate(rho),
+    }),
+  );
+  return rows;
+}
+
+interface OwnCount extends Record<string, unknown> {
+  category: string;
+  period_count: number;
+  residents: number | null;
+}
+
+/** Rank 1 = lowest rate; ties share the better rank. */
+function rankRow(
+  context: IndicatorContext,
+  category: string,
+  own: OwnCount | undefined,
+  peers: PeerCount[],
+): IndicatorRow[] {
+  const residents = num(own?.residents);
+  if (peers.length === 0 || residents === 0) return [];
+  const ownRate = num(own?.period_count) / residents;
+  const peerRates = peers
+    .filter((p) => num(p.residents) > 0)
+    .map((p) => num(p.crimes) / num(p.residents));
+  const rank = 1 + peerRates.filter((r) => r < ownRate).length;
+  return [
+    indicatorRow(context, rankAmongComparators, {
+      category,
+      value: rank,
+      denominator: peerRates.length + 1,
+    }),
+  ];
+}
+
+export const policePlaceFamily: IndicatorFamily = {
+  name: 'police-place',
+  indicators: [
+    byBeat,
+    topBeatShare,
+    top10pctLsoaShare,
+    rateByImdDecile,
+    imdSpearman,
+    rankAmongComparators,
+  ],
+  async compute(context) {
+    const beats = await aggregate<BeatCount>(context, 'police_by_beat');
+    const lsoas = await aggregate<LsoaCount>(context, 'police_by_lsoa');
+    const peers = await aggregate<PeerCount>(context, 'police_comparators');
+    const counts = await aggregate<OwnCount>(context, 'police_period_counts');
+    const categories = [...new Set(lsoas.map((l) => l.category))];
+    return categories.flatMap((category) => {
+      const mine = lsoas.filter((l) => l.category === category);
+      return [
+        ...beatRows(
+          context,
+          category,
+          beats.filter((b) => b.category === category),
+        ),
+        ...lsoaRows(context, category, mine),
+        ...rankRow(
+          context,
+          category,
+          counts.find((c) => c.category === category),
+          peers.filter((p) => p.category === category),
+        ),
+      ];
+    });
+  },
+};

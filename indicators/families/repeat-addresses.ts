@@ -1,0 +1,41 @@
+/** Repeat addresses: places with at least `repeat_address_min` of the category's crimes. */
+import type { IndicatorDefinition, IndicatorFamily } from '../define.js';
+import { aggregate, indicatorRow, num } from '../rows.js';
+
+export const repeatAddresses: IndicatorDefinition = {
+  id: 'addresses.repeat_count',
+  title: 'Repeat addresses',
+  definition:
+    'Addresses with at least repeat_address_min of the category’s crimes in the period (value), the crimes at them (numerator), and the category’s crimes with a known address (denominator).',
+  numerator: 'crimes at repeat addresses',
+  denominator: 'crimes with a known address',
+  unit: 'count',
+  method: 'count',
+  polarity: 'higher_is_worse',
+  breakdowns: ['none'],
+  needs: ['police_crimes', 'geography'],
+  disclosure: 'numerator',
+};
+
+interface AddressCounts extends Record<string, unknown> {
+  category: string;
+  addresses: number;
+  repeat_crimes: number;
+  known_crimes: number;
+}
+
+export const repeatAddressesFamily: IndicatorFamily = {
+  name: 'repeat-addresses',
+  indicators: [repeatAddresses],
+  async compute(context) {
+    const rows = await aggregate<AddressCounts>(context, 'repeat_addresses');
+    return rows.map((r) =>
+      indicatorRow(context, repeatAddresses, {
+        category: r.category,
+        value: num(r.addresses),
+        numerator: num(r.repeat_crimes),
+        denominator: num(r.known_crimes),
+      }),
+    );
+  },
+};

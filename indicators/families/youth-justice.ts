@@ -1,0 +1,194 @@
+/** Youth justice: the cohort of children, their offences, outcomes and first-time entrants. */
+import type { IndicatorDefinition, IndicatorFamily, IndicatorRow } from '../define.js';
+import { crudeRate, meanCi, proportion } from '../methods/index.js';
+import { aggregate, fromEstimate, indicatorRow, num } from '../rows.js';
+
+const CATEGORY = 'youth_justice';
+const base = {
+  polarity: 'none',
+  breakdowns: ['none'],
+  needs: ['youth_justice'],
+  disclosure: 'numerator',
+  unit: 'count',
+  method: 'count',
+  denominator: '',
+} as const;
+
+export const yjChildren: IndicatorDefinition = {
+  ...base,
+  id: 'yj.children',
+  title: 'Children who offended',
+  definition: 'Distinct children (child_ref) with an offence in the period.',
+  numerator: 'distinct children',
+};
+export const yjOffences: IndicatorDefinition = {
+  ...base,
+  id: 'yj.offences',
+  title: 'Offences by children',
+  definition: 'Offences by children in the period.',
+  numerator: 'offences',
+};
+export const yjOffenceMix: IndicatorDefinition = {
+  ...base,
+  id: 'yj.offence_mix',
+  title: 'Offences by category',
+  definition: 'Share (%) of the period’s offences in each offence category; Wilson 95% CI.',
+  numerator: 'offences in the category',
+  denominator: 'offences',
+  unit: 'percent',
+  method: 'wilson',
+  breakdowns: ['offence_category'],
+};
+export const yjMeanAge: IndicatorDefinition = {
+  ...base,
+  id: 'yj.mean_age',
+  title: 'Mean age at offence',
+  definition: 'Mean age at offence over the period’s offences; Student’s t 95% CI.',
+  numerator: '',
+  denominator: 'offences',
+  unit: 'years',
+  method: 't',
+};
+export const yjMale: IndicatorDefinition = {
+  ...base,
+  id: 'yj.male_pct',
+  title: 'Children who are male',
+  definition: 'Share (%) of distinct children of known sex who are male; Wilson 95% CI.',
+  numerator: 'male children',
+  denominator: 'children of known sex',
+  unit: 'percent',
+  method: 'wilson',
+  disclosure: 'numerator_and_complement',
+};
+export const yjByLocality: IndicatorDefinition = {
+  ...base,
+  id: 'yj.by_locality',
+  title: 'Offences by locality',
+  definition: 'Share (%) of the period’s offences in each locality; Wilson 95% CI.',
+  numerator: 'offences in the locality',
+  denominator: 'offences',
+  unit: 'percent',
+  method: 'wilson',
+  breakdowns: ['locality'],
+};
+export const yjFteRate: IndicatorDefinition = {
+  ...base,
+  id: 'yj.fte_rate_per_100000',
+  title: 'First-time entrants per 100,000 aged 10–17',
+  definition:
+    'Distinct children flagged as first-time entrants in the period per 100,000 residents aged 10–17; exact Poisson / Byar’s 95% CI.',
+  numerator: 'first-time entrants',
+  denominator: 'residents aged 10–17',
+  unit: 'per_100000',
+  method: 'byar',
+  polarity: 'higher_is_worse',
+  needs: ['youth_justice', 'geography', 'population'],
+};
+export const yjOoc: IndicatorDefinition = {
+  ...base,
+  id: 'yj.ooc_pct',
+  title: 'Out-of-court outcomes',
+  definition:
+    'Share (%) of offences with a known outcome that had an out-of-court outcome (community resolution, youth caution, youth conditional caution); Wilson 95% CI.',
+  numerator: 'offences with an out-of-court outcome',
+  denominator: 'offences with a known outcome',
+  unit: 'percent',
+  method: 'wilson',
+  disclosure: 'numerator_and_complement',
+};
+
+interface Summary extends Record<string, number | null> {
+  children: number;
+  offences: number;
+  male_children: number;
+  sexed_children: number;
+  fte_children: number;
+  mean_age: number | null;
+  sd_age: number | null;
+  out_of_court: number;
+  outcomes_known: number;
+  residents_10_17: number | null;
+}
+interface Mix extends Record<string, unknown> {
+  breakdown: 'offence_category' | 'locality';
+  breakdown_value: string;
+  offences: number;
+  total: number;
+}
+
+export const youthJusticeFamily: IndicatorFamily = {
+  name: 'youth-justice',
+  indicators: [
+    yjChildren,
+    yjOffences,
+    yjOffenceMix,
+    yjMeanAge,
+    yjMale,
+    yjByLocality,
+    yjFteRate,
+    yjOoc,
+  ],
+  async compute(context) {
+    const [s] = await aggregate<Summary>(context, 'yj_summary');
+    if (!s) return [];
+    const category = CATEGORY;
+    const share = (
+      definition: IndicatorDefinition,
+      n: unknown,
+      d: unknown,
+      extra: Partial<IndicatorRow> = {},
+    ) =>
+      indicatorRow(context, definition, {
+        category,
+        numerator: num(n),
+        denominator: num(d),
+        ...fromEstimate(proportion({ count: num(n), denominator: num(d) })),
+        ...extra,
+      });
+    const rows: IndicatorRow[] = [
+      indicatorRow(context, yjChildren, {
+        category,
+        numerator: num(s.children),
+        value: num(s.children),
+      }),
+      indicatorRow(context, yjOffences, {
+        category,
+        numerator: num(s.offences),
+        value: num(s.offences),
+      }),
+      indicatorRow(context, yjMeanAge, {
+        category,
+        denominator: num(s.offences),
+        ...(s.mean_age === null
+          ? { note: 'no offences in the period' }
+          : fromEstimate(meanCi({ mean: s.mean_age, sd: num(s.sd_age), n: num(s.offences) }))),
+      }),
+      share(yjMale, s.male_children, s.sexed_children),
+      share(yjOoc, s.out_of_court, s.outcomes_known),
+      indicatorRow(context, yjFteRate, {
+        category,
+        numerator: num(s.fte_children),
+        denominator: s.residents_10_17,
+        ...(s.residents_10_17
+          ? fromEstimate(
+              crudeRate({
+                count: num(s.fte_children),
+                denominator: s.residents_10_17,
+                multiplier: 100000,
+              }),
+            )
+          : { note: 'no residents aged 10–17 in the population file' }),
+      }),
+    ];
+    for (const m of await aggregate<Mix>(context, 'yj_mix')) {
+      const definition = m.breakdown === 'offence_category' ? yjOffenceMix : yjByLocality;
+      rows.push(
+        share(definition, m.offences, m.total, {
+          breakdown: m.breakdown,
+          breakdown_value: m.breakdown_value,
+        }),
+      );
+    }
+    return rows;
+  },
+};

@@ -1,0 +1,71 @@
+/** Building indicator rows: defaults from the declaration and the run, estimates spread into columns. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Source } from '../pipeline/config/types.js';
+import type { Row } from '../pipeline/db/database.js';
+import { PACKAGE_ROOT } from '../pipeline/paths.js';
+import type { IndicatorContext, IndicatorDefinition, IndicatorRow } from './define.js';
+import type { Estimate } from './methods/index.js';
+
+export type RowFields = Partial<IndicatorRow> & { category: string };
+
+export function indicatorRow(
+  context: IndicatorContext,
+  definition: IndicatorDefinition,
+  fields: RowFields,
+): IndicatorRow {
+  return {
+    indicator_id: definition.id,
+    area_code: context.areaCode,
+    period_start: context.period.start,
+    period_end: context.period.end,
+    breakdown: 'none',
+    breakdown_value: null,
+    numerator: null,
+    denominator: null,
+    value: null,
+    lower_ci95: null,
+    upper_ci95: null,
+    unit: definition.unit,
+    significance: null,
+    method: definition.method,
+    note: null,
+    ...fields,
+  };
+}
+
+/** The estimate's value and limits as row fields (its method label wins over the declaration's). */
+export function fromEstimate(estimate: Estimate): Partial<IndicatorRow> {
+  return {
+    value: estimate.value,
+    lower_ci95: estimate.lower,
+    upper_ci95: estimate.upper,
+    method: estimate.method,
+    note: estimate.note ?? null,
+  };
+}
+
+/** The row written for an indicator whose inputs are absent: no value, and the reason. */
+export function notAvailableRow(
+  context: IndicatorContext,
+  definition: IndicatorDefinition,
+  category: string,
+  missing: readonly Source[],
+): IndicatorRow {
+  return indicatorRow(context, definition, {
+    category,
+    note: `not available: needs ${missing.join(', ')}`,
+  });
+}
+
+/** Reads an aggregate query from `indicators/sql/<name>.sql` and runs it. */
+export async function aggregate<T extends Row>(
+  context: IndicatorContext,
+  name: string,
+): Promise<T[]> {
+  const sql = readFileSync(join(PACKAGE_ROOT, 'indicators', 'sql', `${name}.sql`), 'utf8');
+  return context.db.all<T>(sql);
+}
+
+export const num = (value: unknown): number =>
+  value === null || value === undefined ? 0 : Number(value);

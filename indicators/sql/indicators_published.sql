@@ -1,0 +1,67 @@
+-- Indicator values with small-number suppression applied (contract §5.1): a count of 1 to
+-- suppress_below − 1 is blanked with everything derived from it; where one value of a breakdown
+-- is suppressed, the next smallest is too, so it cannot be recovered by subtraction.
+with rules as (
+    select
+        indicator_values.*,
+        coalesce(indicator_disclosure.disclosure, 'numerator') as disclosure,
+        (select suppress_below from run_config) as threshold
+    from indicator_values
+    left join indicator_disclosure on indicator_values.indicator_id = indicator_disclosure.indicator_id
+),
+
+primary_suppression as (
+    select
+        *,
+        disclosure <> 'none' and (
+            (numerator > 0 and numerator < threshold)
+            or (disclosure = 'numerator_and_complement'
+                and denominator - numerator > 0 and denominator - numerator < threshold)
+            or (disclosure = 'numerator_and_denominator' and denominator > 0 and denominator < threshold)
+        ) as is_primary
+    from rules
+),
+
+groups as (
+    select
+        *,
+        count(*) filter (where is_primary) over breakdown_group as suppressed_in_group,
+        row_number() over (
+            partition by indicator_id, category, breakdown, is_primary or coalesce(numerator, 0) = 0
+            order by numerator, breakdown_value
+        ) as smallest_rank
+    from primary_suppression
+    window breakdown_group as (partition by indicator_id, category, breakdown)
+),
+
+suppression as (
+    select
+        *,
+        is_primary or (
+            breakdown <> 'none' and suppressed_in_group = 1 and not is_primary
+            and coalesce(numerator, 0) > 0 and smallest_rank = 1
+        ) as is_suppressed
+    from groups
+)
+
+select
+    indicator_id,
+    category,
+    area_code,
+    period_start,
+    period_end,
+    breakdown,
+    breakdown_value,
+    case when is_suppressed then null else numerator end as numerator,
+    case when is_suppressed and disclosure = 'numerator_and_denominator' then null else denominator end
+        as denominator,
+    case when is_suppressed then null else value end as value,
+    case when is_suppressed then null else lower_ci95 end as lower_ci95,
+    case when is_suppressed then null else upper_ci95 end as upper_ci95,
+    unit,
+    case when is_suppressed then null else significance end as significance,
+    is_suppressed as suppressed,
+    method,
+    case when is_suppressed then 'suppressed: fewer than ' || threshold || ' (or derivable from such a count)'
+        else note end as note
+from suppression

@@ -1,0 +1,42 @@
+-- Per category and area LSOA (every LSOA, zero-filled): crimes in the period, residents, deprivation.
+with population_year as (
+    select max(year) as year
+    from dim_population
+    where year <= year((select period_end from run_config))
+        and area_code in (select lsoa_code from dim_area_lsoas)
+),
+
+lsoa_residents as (
+    select area_code as lsoa_code, sum(population) as residents
+    from dim_population
+    where year = (select year from population_year)
+    group by all
+),
+
+categories as (
+    select distinct category from fct_crime_categories
+),
+
+counts as (
+    select fct_crime_categories.category, fct_crimes.lsoa_code, count(*) as crimes
+    from fct_crime_categories
+    inner join fct_crimes on fct_crime_categories.crime_ref = fct_crimes.crime_ref
+    cross join run_config
+    where fct_crimes.lsoa_code is not null
+        and fct_crime_categories.offence_date between run_config.period_start and run_config.period_end
+    group by all
+)
+
+select
+    categories.category,
+    dim_area_lsoas.lsoa_code,
+    coalesce(counts.crimes, 0)::integer as crimes,
+    lsoa_residents.residents::double as residents,
+    dim_area_lsoas.imd_rank,
+    dim_area_lsoas.imd_decile
+from categories
+cross join dim_area_lsoas
+left join counts
+    on categories.category = counts.category and dim_area_lsoas.lsoa_code = counts.lsoa_code
+left join lsoa_residents on dim_area_lsoas.lsoa_code = lsoa_residents.lsoa_code
+order by categories.category, dim_area_lsoas.lsoa_code
