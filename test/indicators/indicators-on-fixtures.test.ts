@@ -32,6 +32,7 @@ interface Value extends Record<string, unknown> {
 let values: Value[];
 let published: Array<Record<string, string>>;
 let header: string[];
+let parquet: Array<{ n: number; suppressed: number }>;
 
 beforeAll(async () => {
   const ws = workspace('sna-indicators-');
@@ -43,6 +44,11 @@ beforeAll(async () => {
   const csv = readFileSync(ws.path('out/indicators.csv'), 'utf8');
   header = csv.split('\n')[0]?.split(',') ?? [];
   published = parse(csv, { columns: true }) as typeof published;
+  parquet = await query(
+    ws.path('out/sna.duckdb'),
+    `SELECT count(*)::INTEGER n, count(*) FILTER (WHERE suppressed)::INTEGER suppressed
+     FROM read_parquet('${ws.path('out/indicators.parquet')}')`,
+  );
 }, 120_000);
 
 /** The one unsuppressed row of an indicator for a category (and breakdown value). */
@@ -260,6 +266,13 @@ describe('indicators.csv', () => {
           )
         : [];
     for (const id of expected) expect(ids, `${category} ${id}`).toContain(id);
+  });
+
+  it('is mirrored by indicators.parquet', () => {
+    expect(parquet[0]).toEqual({
+      n: published.length,
+      suppressed: published.filter((r) => r.suppressed === 'true').length,
+    });
   });
 
   it('has the A&E, youth justice and headline ids', () => {
