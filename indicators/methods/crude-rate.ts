@@ -2,7 +2,7 @@
  * Crude rate O/n × m with PHE's confidence interval (`phe_rate`): the count's Poisson limits,
  * exact below 10 events and Byar's from 10, divided by the same denominator.
  *
- * @see /work/shared/research/indicator-methods.md §2.2, §3.3, §3.9
+ * @see ../shared/research/indicator-methods.md §2.2, §3.3, §3.9
  */
 import {
   checkDenominator,

@@ -10,7 +10,7 @@
  *   events, a month the history does not hold) is not an error: the value comes back `null`
  *   and `note` says why, so the indicator row can still be written.
  *
- * @see /work/shared/research/indicator-methods.md §1.1 (critical values), §1.3 (missing values)
+ * @see ../shared/research/indicator-methods.md §1.1 (critical values), §1.3 (missing values)
  */
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 

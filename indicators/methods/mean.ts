@@ -3,7 +3,7 @@
  * from summary statistics (mean, sample SD, n) so that SQL can aggregate (`avg`,
  * `stddev_samp`, `count`) and only three numbers cross into TypeScript.
  *
- * @see /work/shared/research/indicator-methods.md §2.4, §3.5
+ * @see ../shared/research/indicator-methods.md §2.4, §3.5
  */
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import {

@@ -3,7 +3,7 @@
  * method, and PHE's rule for choosing between them (exact below 10 events, Byar's from 10).
  * These are limits on the count itself; rates and ratios divide them by their denominator.
  *
- * @see /work/shared/research/indicator-methods.md §2.1
+ * @see ../shared/research/indicator-methods.md §2.1
  */
 import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 import { checkConfidence, checkNonNegative, criticalZ, DEFAULT_CONFIDENCE } from './estimate.js';

@@ -1,7 +1,7 @@
 /**
  * Proportion O/n × m with the Wilson score interval, as PHE's `phe_proportion`.
  *
- * @see /work/shared/research/indicator-methods.md §2.3, §3.2, §3.4, §3.9
+ * @see ../shared/research/indicator-methods.md §2.3, §3.2, §3.4, §3.9
  */
 import {
   checkConfidence,

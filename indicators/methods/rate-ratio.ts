@@ -4,8 +4,8 @@
  * quantile, become limits on the ratio through RR = π/(1 − π) ÷ (E₂/E₁). This is the interval of
  * R's `poisson.test(c(O₂, O₁), c(E₂, E₁))` and of `rateratio.test`.
  *
- * @see /work/shared/research/analysis-methods.md §5.1 (method, test vectors), §1.5 (block ratio)
- * @see /work/shared/spec/contract.md §6 (`police.change`)
+ * @see ../shared/research/analysis-methods.md §5.1 (method, test vectors), §1.5 (block ratio)
+ * @see ../shared/spec/contract.md §6 (`police.change`)
  */
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import {

@@ -3,8 +3,8 @@
  * exp(ln RR ± z·√(1/a − 1/n₁ + 1/c − 1/n₂)). Used for disproportionality: a group's share of
  * offenders over its share of residents.
  *
- * @see /work/shared/research/analysis-methods.md §6.1 (worked example), §6.2 (Katz, zero cells)
- * @see /work/shared/spec/contract.md §6 (`offenders.disproportionality`)
+ * @see ../shared/research/analysis-methods.md §6.1 (worked example), §6.2 (Katz, zero cells)
+ * @see ../shared/spec/contract.md §6 (`offenders.disproportionality`)
  */
 import {
   checkDenominator,

@@ -2,8 +2,8 @@
  * Seasonal indices by calendar month, with exact Poisson intervals, and a χ² goodness-of-fit
  * screen for seasonality across the whole series.
  *
- * @see /work/shared/spec/contract.md §6 (`police.seasonal_index`)
- * @see /work/shared/research/analysis-methods.md §1.2 (indices), §1.4 (tests, `kc` vectors), §8.2
+ * @see ../shared/spec/contract.md §6 (`police.seasonal_index`)
+ * @see ../shared/research/analysis-methods.md §1.2 (indices), §1.4 (tests, `kc` vectors), §8.2
  */
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import {

@@ -3,8 +3,8 @@
  * sharing their average rank (R's `cor(method = "spearman")`), with an approximate interval by
  * Fisher's z and the Bonett–Wright standard error √((1 + ρ²/2)/(n − 3)).
  *
- * @see /work/shared/research/analysis-methods.md §7.2
- * @see /work/shared/spec/contract.md §6 (`police.imd_spearman`)
+ * @see ../shared/research/analysis-methods.md §7.2
+ * @see ../shared/spec/contract.md §6 (`police.imd_spearman`)
  */
 import { criticalZ, DEFAULT_CONFIDENCE, type Estimate } from './estimate.js';
 
