@@ -5,7 +5,7 @@ import type { Source } from '../pipeline/config/types.js';
 import type { Row } from '../pipeline/db/database.js';
 import { PACKAGE_ROOT } from '../pipeline/paths.js';
 import type { IndicatorContext, IndicatorDefinition, IndicatorRow } from './define.js';
-import type { Estimate } from './methods/index.js';
+import type { Estimate, RateRatioEstimate } from './methods/index.js';
 
 export type RowFields = Partial<IndicatorRow> & { category: string };
 
@@ -69,3 +69,16 @@ export async function aggregate<T extends Row>(
 
 export const num = (value: unknown): number =>
   value === null || value === undefined ? 0 : Number(value);
+
+/** A count ratio as a percentage change (ratio 1.13 → +13%), limits and significance kept. */
+export function percentChange(ratio: RateRatioEstimate): Partial<IndicatorRow> {
+  const change = (r: number | null) => (r === null ? null : 100 * (r - 1));
+  return {
+    value: change(ratio.value),
+    lower_ci95: change(ratio.lower),
+    upper_ci95: change(ratio.upper),
+    significance: ratio.value === null ? null : ratio.significance,
+    method: ratio.method,
+    note: ratio.note ?? null,
+  };
+}

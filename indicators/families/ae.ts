@@ -1,7 +1,7 @@
 /** A&E assault attendances (ISTV): volume, rate for residents, change, and who and how. */
 import type { IndicatorDefinition, IndicatorFamily } from '../define.js';
 import { crudeRate, proportion, rateRatioExact } from '../methods/index.js';
-import { aggregate, fromEstimate, indicatorRow, num } from '../rows.js';
+import { aggregate, fromEstimate, indicatorRow, num, percentChange } from '../rows.js';
 
 const CATEGORY = 'ae_assault';
 
@@ -155,7 +155,6 @@ export const aeFamily: IndicatorFamily = {
         ...fromEstimate(proportion({ count: num(n), denominator: num(d) })),
       });
     const ratio = rateRatioExact({ count, previousCount: num(s.previous_attendances) });
-    const change = (r: number | null) => (r === null ? null : 100 * (r - 1));
     const rows = [
       indicatorRow(context, aeCount, { category, numerator: count, value: count }),
       indicatorRow(context, aeRate, {
@@ -176,12 +175,7 @@ export const aeFamily: IndicatorFamily = {
         category,
         numerator: count,
         denominator: num(s.previous_attendances),
-        value: change(ratio.value),
-        lower_ci95: change(ratio.lower),
-        upper_ci95: change(ratio.upper),
-        significance: ratio.value === null ? null : ratio.significance,
-        method: ratio.method,
-        note: ratio.note ?? null,
+        ...percentChange(ratio),
       }),
       share(aeMale, s.male, s.sexed),
       share(aeUnder25, s.under_25, s.aged),

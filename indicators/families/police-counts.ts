@@ -9,7 +9,14 @@ import type {
   IndicatorRow,
 } from '../define.js';
 import { crudeRate, rateRatioExact, seasonalIndices } from '../methods/index.js';
-import { aggregate, fromEstimate, indicatorRow, notAvailableRow, num } from '../rows.js';
+import {
+  aggregate,
+  fromEstimate,
+  indicatorRow,
+  notAvailableRow,
+  num,
+  percentChange,
+} from '../rows.js';
 
 const needs = ['police_crimes', 'geography', 'population'] as const;
 
@@ -121,18 +128,12 @@ function periodRows(context: IndicatorContext, row: PeriodCounts): IndicatorRow[
     );
   }
   const ratio = rateRatioExact({ count, previousCount: previous });
-  const toChange = (r: number | null) => (r === null ? null : 100 * (r - 1));
   rows.push(
     indicatorRow(context, policeChange, {
       category,
       numerator: count,
       denominator: previous,
-      value: toChange(ratio.value),
-      lower_ci95: toChange(ratio.lower),
-      upper_ci95: toChange(ratio.upper),
-      significance: ratio.value === null ? null : ratio.significance,
-      method: ratio.method,
-      note: ratio.note ?? null,
+      ...percentChange(ratio),
     }),
   );
   return rows;

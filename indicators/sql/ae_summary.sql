@@ -1,12 +1,5 @@
 -- A&E assault attendances: the period's profile, the previous period's count, residents.
-with population_year as (
-    select max(year) as year
-    from dim_population
-    where year <= year((select period_end from run_config))
-        and area_code in (select lsoa_code from dim_area_lsoas)
-),
-
-attendances as (
+with attendances as (
     select fct_ae_attendances.*,
         fct_ae_attendances.arrival_date between run_config.period_start and run_config.period_end as in_period,
         fct_ae_attendances.arrival_date between run_config.previous_start and run_config.previous_end as in_previous
@@ -18,9 +11,7 @@ select
     count(*) filter (where in_period)::integer as attendances,
     count(*) filter (where in_previous)::integer as previous_attendances,
     count(*) filter (where in_period and is_area_resident)::integer as resident_attendances,
-    (select sum(population) from dim_population
-     where year = (select year from population_year)
-        and area_code in (select lsoa_code from dim_area_lsoas))::double as residents,
+    (select sum(population) from dim_area_population)::double as residents,
     count(*) filter (where in_period and sex = 'M')::integer as male,
     count(*) filter (where in_period and sex <> 'U')::integer as sexed,
     count(*) filter (where in_period and age < 25)::integer as under_25,

@@ -1,16 +1,6 @@
 -- Per category and area LSOA (every LSOA, zero-filled): crimes in the period, residents, deprivation.
-with population_year as (
-    select max(year) as year
-    from dim_population
-    where year <= year((select period_end from run_config))
-        and area_code in (select lsoa_code from dim_area_lsoas)
-),
-
-lsoa_residents as (
-    select area_code as lsoa_code, sum(population) as residents
-    from dim_population
-    where year = (select year from population_year)
-    group by all
+with lsoa_residents as (
+    select lsoa_code, sum(population) as residents from dim_area_population group by all
 ),
 
 categories as (

@@ -3,18 +3,8 @@ with categories as (
     select distinct category from fct_crime_categories
 ),
 
-population_year as (
-    select max(dim_population.year) as year
-    from dim_population
-    where dim_population.year <= year((select period_end from run_config))
-        and dim_population.area_code in (select lsoa_code from dim_area_lsoas)
-),
-
 area_population as (
-    select sum(dim_population.population) as residents
-    from dim_population
-    where dim_population.year = (select year from population_year)
-        and dim_population.area_code in (select lsoa_code from dim_area_lsoas)
+    select sum(population) as residents from dim_area_population
 )
 
 select

@@ -1,12 +1,5 @@
 -- Youth justice offences in the period: cohort, age, sex, first-time entrants, outcomes.
-with population_year as (
-    select max(year) as year
-    from dim_population
-    where year <= year((select period_end from run_config))
-        and area_code in (select lsoa_code from dim_area_lsoas)
-),
-
-offences as (
+with offences as (
     select fct_yj_offences.*
     from fct_yj_offences
     cross join run_config
@@ -31,6 +24,5 @@ select
         where outcome_type in ('community_resolution', 'youth_caution', 'youth_conditional_caution')
     ) from offences)::integer as out_of_court,
     (select count(outcome_type) from offences)::integer as outcomes_known,
-    (select sum(population) from dim_population
-     where year = (select year from population_year) and age between 10 and 17
-        and area_code in (select lsoa_code from dim_area_lsoas))::double as residents_10_17
+    (select sum(population) from dim_area_population where age between 10 and 17)::double
+        as residents_10_17

@@ -55,6 +55,7 @@ export const MODELS: readonly Model[] = [
   mart('fct_yj_offences', 'one row per offence by a child'),
   mart('fct_street_crimes', 'one row per police.uk crime in the area'),
   mart('dim_population', 'one row per area × year × sex × age'),
+  mart('dim_area_population', 'one row per area LSOA × sex × age, in the population year'),
   mart('dim_comparators', 'one row per peer area × year × category'),
   mart('dim_ethnicity_population', 'one row per ONS ethnic group in the area'),
   intermediate('int_rows_set_aside', 'one row per loaded row kept out of the analysis'),
