@@ -1,13 +1,10 @@
 -- Distinct offenders of each category's crimes in the period by ONS ethnic group, with the
 -- area's resident population in that group.
 with offenders as (
-    select distinct fct_crime_categories.category, fct_crime_people.person_ref, fct_crime_people.ethnic_group
+    select distinct fct_period_crimes.category, fct_crime_people.person_ref, fct_crime_people.ethnic_group
     from fct_crime_people
-    inner join fct_crime_categories on fct_crime_people.crime_ref = fct_crime_categories.crime_ref
-    cross join run_config
-    where fct_crime_people.role = 'offender'
-        and fct_crime_people.ethnic_group <> 'Unknown'
-        and fct_crime_categories.offence_date between run_config.period_start and run_config.period_end
+    inner join fct_period_crimes on fct_crime_people.crime_ref = fct_period_crimes.crime_ref
+    where fct_crime_people.role = 'offender' and fct_crime_people.ethnic_group <> 'Unknown'
 ),
 
 known as (

@@ -2,15 +2,13 @@
 with people as (
     select
         fct_crime_people.role,
-        fct_crime_categories.category,
+        fct_period_crimes.category,
         fct_crime_people.crime_ref,
         fct_crime_people.person_ref,
         fct_crime_people.age,
         fct_crime_people.sex
     from fct_crime_people
-    inner join fct_crime_categories on fct_crime_people.crime_ref = fct_crime_categories.crime_ref
-    cross join run_config
-    where fct_crime_categories.offence_date between run_config.period_start and run_config.period_end
+    inner join fct_period_crimes on fct_crime_people.crime_ref = fct_period_crimes.crime_ref
 ),
 
 pairs as (

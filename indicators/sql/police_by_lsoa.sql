@@ -8,12 +8,9 @@ categories as (
 ),
 
 counts as (
-    select fct_crime_categories.category, fct_crimes.lsoa_code, count(*) as crimes
-    from fct_crime_categories
-    inner join fct_crimes on fct_crime_categories.crime_ref = fct_crimes.crime_ref
-    cross join run_config
-    where fct_crimes.lsoa_code is not null
-        and fct_crime_categories.offence_date between run_config.period_start and run_config.period_end
+    select category, lsoa_code, count(*) as crimes
+    from fct_period_crimes
+    where lsoa_code is not null
     group by all
 )
 

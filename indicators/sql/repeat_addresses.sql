@@ -1,12 +1,9 @@
 -- Per category: addresses with at least repeat_address_min crimes in the period, their crimes,
 -- and all crimes with a known address.
 with address_counts as (
-    select fct_crime_categories.category, fct_crimes.address_ref, count(*) as crimes
-    from fct_crime_categories
-    inner join fct_crimes on fct_crime_categories.crime_ref = fct_crimes.crime_ref
-    cross join run_config
-    where fct_crimes.address_ref is not null
-        and fct_crime_categories.offence_date between run_config.period_start and run_config.period_end
+    select category, address_ref, count(*) as crimes
+    from fct_period_crimes
+    where address_ref is not null
     group by all
 )
 

@@ -50,6 +50,7 @@ export const MODELS: readonly Model[] = [
   mart('dim_area_lsoas', 'one row per LSOA in the area'),
   mart('fct_crimes', 'one row per current police crime in the area'),
   mart('fct_crime_categories', 'one row per area crime × serious violence category'),
+  mart('fct_period_crimes', 'one row per area crime × category in the assessment period'),
   mart('fct_crime_people', 'one row per victim or offender of an area crime'),
   mart('fct_ae_attendances', 'one row per A&E assault attendance'),
   mart('fct_yj_offences', 'one row per offence by a child'),
