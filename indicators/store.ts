@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../pipeline/db/database.js';
+import { spreadsheetSafe } from '../pipeline/outputs/spreadsheet-safe.js';
 import { replaceAtomic } from '../pipeline/outputs/write-atomic.js';
 import { PACKAGE_ROOT } from '../pipeline/paths.js';
 import type { IndicatorRow } from './define.js';
@@ -71,9 +72,6 @@ export async function storeIndicators(db: Database, rows: readonly IndicatorRow[
   await db.run(`CREATE OR REPLACE VIEW indicators_published AS ${view}`);
 }
 
-const neutralise = (column: string) =>
-  `CASE WHEN regexp_matches(${column}, '^[=+\\-@\\t\\r]') THEN '''' || ${column} ELSE ${column} END`;
-
 /** Writes `indicators.csv` and `indicators.parquet` from the published (suppressed) view. */
 export async function writeIndicatorFiles(db: Database, outputDir: string): Promise<void> {
   const order = `ORDER BY indicator_id, category, breakdown, try_cast(breakdown_value AS INTEGER) NULLS LAST, breakdown_value`;
@@ -86,7 +84,7 @@ export async function writeIndicatorFiles(db: Database, outputDir: string): Prom
     'note',
   ]);
   const select = (csv: boolean) =>
-    `SELECT ${PUBLISHED_COLUMNS.map((c) => (csv && text.has(c) ? `${neutralise(c)} AS ${c}` : c)).join(', ')}
+    `SELECT ${PUBLISHED_COLUMNS.map((c) => (csv && text.has(c) ? `${spreadsheetSafe(c)} AS ${c}` : c)).join(', ')}
      FROM indicators_published ${order}`;
   const quoted = (path: string) => `'${path.replaceAll("'", "''")}'`;
   await replaceAtomic(join(outputDir, 'indicators.csv'), (tmp) =>

@@ -6,10 +6,8 @@
 import { join } from 'node:path';
 import type { Database } from '../db/database.js';
 import type { RejectLimitError } from '../ingest/load-file.js';
+import { spreadsheetSafe } from './spreadsheet-safe.js';
 import { replaceAtomic } from './write-atomic.js';
-
-const neutralise = (column: string) =>
-  `CASE WHEN regexp_matches(${column}, '^[=+\\-@\\t\\r]') THEN '''' || ${column} ELSE ${column} END`;
 
 export async function writeRejectsCsv(
   db: Database,
@@ -19,27 +17,31 @@ export async function writeRejectsCsv(
   await db.run(
     'CREATE OR REPLACE TEMP TABLE refused_rejects (file VARCHAR, line BIGINT, "column" VARCHAR, reason VARCHAR, raw_line VARCHAR)',
   );
-  for (const failure of refused) {
-    for (const row of failure.sample) {
-      await db.run(
-        'INSERT INTO refused_rejects VALUES ($file, $line, $column, $reason, $raw_line)',
-        {
-          file: String(row.file ?? ''),
-          line: Number(row.line ?? 0),
-          column: row.column === null || row.column === undefined ? null : String(row.column),
-          reason: String(row.reason ?? ''),
-          raw_line:
-            row.raw_line === null || row.raw_line === undefined ? null : String(row.raw_line),
-        },
-      );
+  // Rows of refused files were rolled back, so they come from memory: append them in bulk.
+  const appender = await db.connection.createAppender('refused_rejects');
+  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+  for (const row of refused.flatMap((failure) => failure.sample)) {
+    for (const value of [
+      text(row.file),
+      row.line,
+      text(row.column),
+      text(row.reason),
+      text(row.raw_line),
+    ]) {
+      if (value === null || value === undefined) appender.appendNull();
+      else if (typeof value === 'string') appender.appendVarchar(value);
+      else appender.appendBigInt(BigInt(Number(value)));
     }
+    appender.endRow();
   }
+  appender.flushSync();
+  appender.closeSync();
   const path = join(outputDir, 'rejects.csv');
   await replaceAtomic(path, async (temporary) => {
     await db.run(
       `COPY (
-         SELECT file, line, ${neutralise('"column"')} AS "column", ${neutralise('reason')} AS reason,
-                ${neutralise('raw_line')} AS raw_line
+         SELECT file, line, ${spreadsheetSafe('"column"')} AS "column", ${spreadsheetSafe('reason')} AS reason,
+                ${spreadsheetSafe('raw_line')} AS raw_line
          FROM (SELECT path AS file, line, "column", reason, raw_line FROM ingest_rejects
                UNION ALL SELECT * FROM refused_rejects)
          ORDER BY file, line, "column"
