@@ -72,7 +72,16 @@ export class Database {
       return result;
     } catch (error) {
       // An error inside BEGIN…COMMIT leaves the transaction open until rolled back.
-      await this.connection.run('ROLLBACK').catch(() => undefined);
+      try {
+        await this.connection.run('ROLLBACK');
+      } catch (rollbackError) {
+        const why = rollbackError instanceof Error ? rollbackError.message : String(rollbackError);
+        // A failed COMMIT has already ended the transaction; anything else must be said.
+        if (!/no transaction is active/i.test(why)) {
+          const original = error instanceof Error ? error.message : String(error);
+          throw new SqlError(`${firstLine(original)}; the rollback failed too: ${firstLine(why)}`);
+        }
+      }
       throw error;
     }
   }
