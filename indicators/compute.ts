@@ -7,7 +7,7 @@ import type { SnaConfig, Source } from '../pipeline/config/types.js';
 import type { Database } from '../pipeline/db/database.js';
 import type { Logger } from '../pipeline/log.js';
 import type { IndicatorContext, IndicatorRow } from './define.js';
-import { FAMILIES, registryProblems } from './registry.js';
+import { FAMILIES, INDICATORS, registryProblems, rowProblem } from './registry.js';
 import { notAvailableRow } from './rows.js';
 
 /** The category a not-available row is written under when a family produced no rows. */
@@ -66,6 +66,14 @@ export async function computeIndicators(context: IndicatorContext): Promise<Indi
       runnable.size > 0
         ? (await family.compute(context)).filter((r) => runnable.has(r.indicator_id))
         : [];
+    for (const row of computed) {
+      const problem = rowProblem(
+        row,
+        INDICATORS.find((i) => i.id === row.indicator_id),
+      );
+      // A family computing what it did not declare is a bug in sna, not in the data.
+      if (problem) throw new Error(`indicator family ${family.name}: ${problem}`);
+    }
     rows.push(...computed);
     const categories = [...new Set(computed.map((r) => r.category))];
     for (const indicator of family.indicators) {

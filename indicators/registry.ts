@@ -3,7 +3,17 @@
  * declaration (and its computation) to a family; adding a family is one line here.
  */
 
-import type { IndicatorDefinition, IndicatorFamily } from './define.js';
+import { SOURCES } from '../pipeline/config/types.js';
+import {
+  BREAKDOWNS,
+  DISCLOSURE_RULES,
+  type IndicatorDefinition,
+  type IndicatorFamily,
+  type IndicatorRow,
+  POLARITIES,
+  SIGNIFICANCES,
+  UNITS,
+} from './define.js';
 import { aeFamily } from './families/ae.js';
 import { headlineMeasuresFamily } from './families/headline-measures.js';
 import { peopleFamily } from './families/people.js';
@@ -24,7 +34,46 @@ export const FAMILIES: readonly IndicatorFamily[] = [
 
 export const INDICATORS: readonly IndicatorDefinition[] = FAMILIES.flatMap((f) => f.indicators);
 
-/** Every problem with the registry at once: duplicate ids, ids that do not name their family. */
+const oneOf = (list: readonly string[], value: string) => list.includes(value);
+
+/** What is wrong with one declaration, against the closed vocabularies of define.ts. */
+function declarationProblems(indicator: IndicatorDefinition): string[] {
+  const problems: string[] = [];
+  const where = indicator.id;
+  if (!oneOf(UNITS, indicator.unit))
+    problems.push(`${where}.unit: unknown unit "${indicator.unit}"`);
+  if (!oneOf(POLARITIES, indicator.polarity))
+    problems.push(`${where}.polarity: unknown "${indicator.polarity}"`);
+  if (!oneOf(DISCLOSURE_RULES, indicator.disclosure)) {
+    problems.push(`${where}.disclosure: unknown rule "${indicator.disclosure}"`);
+  }
+  for (const breakdown of indicator.breakdowns) {
+    if (!oneOf(BREAKDOWNS, breakdown)) problems.push(`${where}.breakdowns: unknown "${breakdown}"`);
+  }
+  for (const source of indicator.needs) {
+    if (!oneOf(SOURCES, source)) problems.push(`${where}.needs: unknown source "${source}"`);
+  }
+  if (indicator.breakdowns.length === 0)
+    problems.push(`${where}.breakdowns: at least one (none for a headline value)`);
+  return problems;
+}
+
+/** A computed row that its declaration does not allow (a breakdown it did not declare). */
+export function rowProblem(
+  row: IndicatorRow,
+  indicator: IndicatorDefinition | undefined,
+): string | undefined {
+  if (!indicator) return `${row.indicator_id}: a row for an undeclared indicator`;
+  if (!indicator.breakdowns.includes(row.breakdown)) {
+    return `${row.indicator_id}: breakdown "${row.breakdown}" is not among its declared ${indicator.breakdowns.join(', ')}`;
+  }
+  if (row.significance !== null && !oneOf(SIGNIFICANCES, row.significance)) {
+    return `${row.indicator_id}: significance "${row.significance}" is not one of ${SIGNIFICANCES.join(', ')}`;
+  }
+  return undefined;
+}
+
+/** Every problem with the registry at once: duplicate ids, malformed ids and declarations. */
 export function registryProblems(families: readonly IndicatorFamily[] = FAMILIES): string[] {
   const problems: string[] = [];
   const seen = new Map<string, string>();
@@ -37,13 +86,8 @@ export function registryProblems(families: readonly IndicatorFamily[] = FAMILIES
       if (!/^[a-z]+\.[a-z0-9_]+$/.test(indicator.id)) {
         problems.push(`${indicator.id}: ids are <source>.<snake_case_name>`);
       }
+      problems.push(...declarationProblems(indicator));
     }
   }
   return problems;
-}
-
-export function indicatorById(id: string): IndicatorDefinition {
-  const found = INDICATORS.find((i) => i.id === id);
-  if (!found) throw new Error(`unknown indicator ${id}`);
-  return found;
 }

@@ -28,13 +28,6 @@ export type ReferenceSource = (typeof REFERENCE_SOURCES)[number];
 export type Source = InputSource | ReferenceSource;
 export const SOURCES: readonly Source[] = [...REFERENCE_SOURCES, ...INPUT_SOURCES];
 
-export function isInputSource(x: string): x is InputSource {
-  return (INPUT_SOURCES as readonly string[]).includes(x);
-}
-export function isReferenceSource(x: string): x is ReferenceSource {
-  return (REFERENCE_SOURCES as readonly string[]).includes(x);
-}
-
 export const ENCODINGS = ['utf-8', 'windows-1252'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 

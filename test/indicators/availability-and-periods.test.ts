@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorFamily } from '../../indicators/define.js';
-import { FAMILIES, registryProblems } from '../../indicators/registry.js';
+import { FAMILIES, registryProblems, rowProblem } from '../../indicators/registry.js';
 import { run } from '../../pipeline/index.js';
 import { memoryLogger } from '../../pipeline/log.js';
 import { baseConfig, query, workspace, writeReference } from '../helpers/workspace.js';
@@ -117,6 +117,39 @@ describe('the registry', () => {
     const copy: IndicatorFamily = { ...(first as IndicatorFamily), name: 'copy' };
     expect(registryProblems([first as IndicatorFamily, copy])[0]).toMatch(
       /declared twice \(families police-counts and copy\)/,
+    );
+  });
+
+  it('rejects a declaration outside the closed vocabularies, naming the field', () => {
+    const [first] = FAMILIES as IndicatorFamily[];
+    const broken = {
+      ...(first?.indicators[0] as IndicatorFamily['indicators'][number]),
+      id: 'police.broken',
+      unit: 'per_mile',
+      breakdowns: ['postcode'],
+      needs: ['police_crime'],
+    } as unknown as IndicatorFamily['indicators'][number];
+    const family: IndicatorFamily = {
+      name: 'broken',
+      indicators: [broken],
+      compute: async () => [],
+    };
+    expect(registryProblems([family])).toEqual([
+      'police.broken.unit: unknown unit "per_mile"',
+      'police.broken.breakdowns: unknown "postcode"',
+      'police.broken.needs: unknown source "police_crime"',
+    ]);
+  });
+
+  it('refuses a computed row with a breakdown its indicator did not declare', () => {
+    const indicator = FAMILIES[0]?.indicators.find((i) => i.id === 'police.count');
+    const row = {
+      indicator_id: 'police.count',
+      breakdown: 'beat',
+      significance: null,
+    } as unknown as Parameters<typeof rowProblem>[0];
+    expect(rowProblem(row, indicator)).toBe(
+      'police.count: breakdown "beat" is not among its declared none',
     );
   });
 });
