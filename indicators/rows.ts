@@ -58,6 +58,14 @@ export function notAvailableRow(
   });
 }
 
+/**
+ * The note of a rate whose population file was loaded but holds no residents for the area's
+ * LSOAs (wrong LSOA vintage, another area): a data gap, not a missing source.
+ */
+export function noResidentsNote(who = 'residents'): string {
+  return `no ${who} of the area's LSOAs in the population file`;
+}
+
 /** Reads an aggregate query from `indicators/sql/<name>.sql` and runs it. */
 export async function aggregate<T extends Row>(
   context: IndicatorContext,

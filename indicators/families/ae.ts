@@ -1,7 +1,14 @@
 /** A&E assault attendances (ISTV): volume, rate for residents, change, and who and how. */
 import type { IndicatorDefinition, IndicatorFamily } from '../define.js';
 import { crudeRate, proportion, rateRatioExact } from '../methods/index.js';
-import { aggregate, fromEstimate, indicatorRow, num, percentChange } from '../rows.js';
+import {
+  aggregate,
+  fromEstimate,
+  indicatorRow,
+  noResidentsNote,
+  num,
+  percentChange,
+} from '../rows.js';
 
 const CATEGORY = 'ae_assault';
 
@@ -169,7 +176,7 @@ export const aeFamily: IndicatorFamily = {
                 multiplier: 1000,
               }),
             )
-          : { note: 'no residents in the population file' }),
+          : { note: noResidentsNote() }),
       }),
       indicatorRow(context, aeChange, {
         category,

@@ -13,7 +13,7 @@ import {
   aggregate,
   fromEstimate,
   indicatorRow,
-  notAvailableRow,
+  noResidentsNote,
   num,
   percentChange,
 } from '../rows.js';
@@ -115,7 +115,9 @@ function periodRows(context: IndicatorContext, row: PeriodCounts): IndicatorRow[
   const previous = num(row.previous_count);
   const rows = [indicatorRow(context, policeCount, { category, numerator: count, value: count })];
   if (row.residents === null) {
-    rows.push(notAvailableRow(context, policeRate, category, ['population']));
+    rows.push(
+      indicatorRow(context, policeRate, { category, numerator: count, note: noResidentsNote() }),
+    );
   } else {
     const rate = crudeRate({ count, denominator: num(row.residents), multiplier: 1000 });
     rows.push(

@@ -1,7 +1,7 @@
 /** Youth justice: the cohort of children, their offences, outcomes and first-time entrants. */
 import type { IndicatorDefinition, IndicatorFamily, IndicatorRow } from '../define.js';
 import { crudeRate, meanCi, proportion } from '../methods/index.js';
-import { aggregate, fromEstimate, indicatorRow, num } from '../rows.js';
+import { aggregate, fromEstimate, indicatorRow, noResidentsNote, num } from '../rows.js';
 
 const CATEGORY = 'youth_justice';
 const base = {
@@ -177,7 +177,7 @@ export const youthJusticeFamily: IndicatorFamily = {
                 multiplier: 100000,
               }),
             )
-          : { note: 'no residents aged 10–17 in the population file' }),
+          : { note: noResidentsNote('residents aged 10–17') }),
       }),
     ];
     for (const m of await aggregate<Mix>(context, 'yj_mix')) {

@@ -153,3 +153,24 @@ describe('the registry', () => {
     );
   });
 });
+
+describe('a population file that does not cover the area', () => {
+  it('leaves the rate blank with a note instead of dividing by a wrong number', async () => {
+    const ws = crimesOnly('2024-12-31');
+    ws.write('ref/population.csv', 'area_code,year,sex,age,population\nE01999901,2024,M,20,1000\n');
+    await run(ws.path('sna.config.yaml'), {
+      stages: ['ingest', 'indicators'],
+      log: memoryLogger(),
+    });
+    const [rate] = await query<{ value: number | null; numerator: number; note: string }>(
+      ws.path('out/sna.duckdb'),
+      `SELECT value, numerator, note FROM indicator_values
+       WHERE indicator_id = 'police.rate_per_1000' AND category = 'violence_with_injury'`,
+    );
+    expect(rate).toEqual({
+      value: null,
+      numerator: 30,
+      note: "no residents of the area's LSOAs in the population file",
+    });
+  });
+});
