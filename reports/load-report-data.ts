@@ -1,0 +1,54 @@
+/**
+ * Reads what the report shows: the published (suppressed) indicator rows, the run's period
+ * and settings, and comparator names. Nothing row-level is read, so nothing row-level can
+ * reach a chart, a page or a notebook.
+ */
+import type { SnaConfig } from '../pipeline/config/types.js';
+import type { Database } from '../pipeline/db/database.js';
+import { INDICATORS } from '../indicators/registry.js';
+import { PUBLISHED_COLUMNS } from '../indicators/store.js';
+import type { PublishedRow, ReportData } from './types.js';
+
+const DATE_COLUMNS = new Set(['period_start', 'period_end']);
+
+export async function loadReportData(db: Database, config: SnaConfig): Promise<ReportData> {
+  const select = PUBLISHED_COLUMNS.map((c) =>
+    DATE_COLUMNS.has(c) ? `strftime(${c}, '%Y-%m-%d') AS ${c}` : c,
+  ).join(', ');
+  const rows = await db.all<PublishedRow & Record<string, unknown>>(
+    `SELECT ${select} FROM indicators_published
+     ORDER BY indicator_id, category, breakdown, try_cast(breakdown_value AS INTEGER) NULLS LAST, breakdown_value`,
+  );
+  const [run] = await db.all<Record<string, string | number>>(
+    `SELECT strftime(period_start, '%Y-%m-%d') AS start, strftime(period_end, '%Y-%m-%d') AS "end",
+            strftime(previous_start, '%Y-%m-%d') AS previous_start,
+            strftime(previous_end, '%Y-%m-%d') AS previous_end,
+            strftime(history_start, '%Y-%m-%d') AS history_start,
+            suppress_below, repeat_address_min
+     FROM run_config`,
+  );
+  if (!run) throw new Error('run_config is empty: run the indicators stage first');
+  const comparators = await db.all<{ area_code: string; area_name: string }>(
+    'SELECT DISTINCT area_code, area_name FROM dim_comparators ORDER BY area_code',
+  );
+  return {
+    area: {
+      name: config.area.name,
+      codes: [...config.area.codes],
+      areaCode: config.area.codes.join('+'),
+    },
+    period: {
+      start: String(run.start),
+      end: String(run.end),
+      previousStart: String(run.previous_start),
+      previousEnd: String(run.previous_end),
+      historyStart: String(run.history_start),
+    },
+    synthetic: /synthetic/i.test(config.area.name),
+    suppressBelow: Number(run.suppress_below),
+    repeatAddressMin: Number(run.repeat_address_min),
+    rows: rows.map((row) => ({ ...row, suppressed: Boolean(row.suppressed) })),
+    definitions: INDICATORS,
+    comparatorNames: Object.fromEntries(comparators.map((c) => [c.area_code, c.area_name])),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * What the report stage passes between its parts. Everything here is read from the
+ * `indicators_published` view (suppression applied) and the run's manifest: the report
+ * computes no statistics and never sees a row-level extract.
+ */
+import type { IndicatorDefinition } from '../indicators/define.js';
+
+/** One row of `indicators.csv` as published (contract §5.1), suppressed values blank. */
+export interface PublishedRow {
+  indicator_id: string;
+  category: string;
+  area_code: string;
+  period_start: string;
+  period_end: string;
+  breakdown: string;
+  breakdown_value: string | null;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  lower_ci95: number | null;
+  upper_ci95: number | null;
+  unit: string;
+  significance: 'higher' | 'similar' | 'lower' | null;
+  suppressed: boolean;
+  method: string;
+  note: string | null;
+}
+
+/** Everything the report's parts read. */
+export interface ReportData {
+  area: { name: string; codes: string[]; areaCode: string };
+  period: {
+    start: string;
+    end: string;
+    previousStart: string;
+    previousEnd: string;
+    historyStart: string;
+  };
+  /** True for the bundled demo data: every chart and page then says "SYNTHETIC". */
+  synthetic: boolean;
+  suppressBelow: number;
+  repeatAddressMin: number;
+  rows: readonly PublishedRow[];
+  definitions: readonly IndicatorDefinition[];
+  /** Comparator area names by code, for sentences and charts. */
+  comparatorNames: Readonly<Record<string, string>>;
+}
+
+/** A chart as written to `charts/<name>.vl.json|.svg|.png`. */
+export interface RenderedChart {
+  name: string;
+  title: string;
+  /** One sentence saying what the chart shows, used as alt text and caption. */
+  description: string;
+  /** The Vega-Lite spec with its data inlined (v5-compatible features only). */
+  spec: Record<string, unknown>;
+  svg: string;
+}
+
+/** One indicator row a headline sentence was made from. */
+export type Fact = PublishedRow;
+
+export interface HeadlineSentence {
+  text: string;
+  facts: Fact[];
+}
+
+/** One row of the SNA headline table (contract §7). */
+export interface HeadlineRow {
+  category: string;
+  title: string;
+  intelligence: HeadlineSentence[];
+  victims: HeadlineSentence[];
+  perpetrators: HeadlineSentence[];
+}
+
+export interface Headline {
+  area: string;
+  period: { start: string; end: string };
+  rows: HeadlineRow[];
+}
+
+/** Run provenance shown in the report and notebook (a subset of manifest.json). */
+export interface Provenance {
+  version: string;
+  configSha256: string;
+  generatedAt: string;
+  inputs: Array<{
+    source: string;
+    path: string;
+    sha256: string;
+    rows_read: number;
+    rows_loaded: number;
+    rows_rejected: number;
+    rows_set_aside: number;
+  }>;
+}
