@@ -3,10 +3,11 @@
  * and settings, and comparator names. Nothing row-level is read, so nothing row-level can
  * reach a chart, a page or a notebook.
  */
-import type { SnaConfig } from '../pipeline/config/types.js';
-import type { Database } from '../pipeline/db/database.js';
+
 import { INDICATORS } from '../indicators/registry.js';
 import { PUBLISHED_COLUMNS } from '../indicators/store.js';
+import type { SnaConfig } from '../pipeline/config/types.js';
+import type { Database } from '../pipeline/db/database.js';
 import type { PublishedRow, ReportData } from './types.js';
 
 const DATE_COLUMNS = new Set(['period_start', 'period_end']);
