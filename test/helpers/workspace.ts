@@ -1,6 +1,6 @@
 /** Temporary workspaces: a folder with a config and extract files, and ways to run sna on it. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Database } from '../../pipeline/db/database.js';
@@ -85,4 +85,18 @@ export async function query<T extends Record<string, unknown>>(
   } finally {
     db.close();
   }
+}
+
+export const FIXTURES = join(REPO_ROOT, 'fixtures', 'synthetic');
+
+/**
+ * A copy of the demo config (`sna.config.yaml`) in a temp workspace, its inputs pointed at the
+ * committed fixtures and its outputs at `<workspace>/out`, so test files never share a database.
+ */
+export function demoWorkspace(prefix = 'sna-demo-'): Workspace & { configPath: string } {
+  const ws = workspace(prefix);
+  const demo = readFileSync(join(REPO_ROOT, 'sna.config.yaml'), 'utf8')
+    .replaceAll('fixtures/synthetic/', `${FIXTURES}/`)
+    .replace(/^output_dir: .*$/m, `output_dir: ${ws.path('out')}`);
+  return { ...ws, configPath: ws.config(demo) };
 }
