@@ -6,7 +6,7 @@
 import type { SnaConfig, Source } from '../pipeline/config/types.js';
 import type { Database } from '../pipeline/db/database.js';
 import type { Logger } from '../pipeline/log.js';
-import type { IndicatorContext, IndicatorRow } from './define.js';
+import { describeNeed, type IndicatorContext, type IndicatorRow, type Need } from './define.js';
 import { FAMILIES, INDICATORS, registryProblems, rowProblem } from './registry.js';
 import { notAvailableRow } from './rows.js';
 
@@ -59,9 +59,9 @@ export async function computeIndicators(context: IndicatorContext): Promise<Indi
   const available = await availableSources(context.db);
   const rows: IndicatorRow[] = [];
   for (const family of FAMILIES) {
-    const runnable = new Set(
-      family.indicators.filter((i) => i.needs.every((s) => available.has(s))).map((i) => i.id),
-    );
+    const met = (need: Need) =>
+      typeof need === 'string' ? available.has(need) : need.some((s) => available.has(s));
+    const runnable = new Set(family.indicators.filter((i) => i.needs.every(met)).map((i) => i.id));
     const computed =
       runnable.size > 0
         ? (await family.compute(context)).filter((r) => runnable.has(r.indicator_id))
@@ -78,8 +78,10 @@ export async function computeIndicators(context: IndicatorContext): Promise<Indi
     const categories = [...new Set(computed.map((r) => r.category))];
     for (const indicator of family.indicators) {
       if (runnable.has(indicator.id)) continue;
-      const missing = indicator.needs.filter((s) => !available.has(s));
-      context.log.warn(`${indicator.id}: not available: needs ${missing.join(', ')}`);
+      const missing = indicator.needs.filter((need) => !met(need));
+      context.log.warn(
+        `${indicator.id}: not available: needs ${missing.map(describeNeed).join(', ')}`,
+      );
       const forCategories = categories.length > 0 ? categories : [defaultCategory(indicator.id)];
       for (const category of forCategories) {
         rows.push(notAvailableRow(context, indicator, category, missing));

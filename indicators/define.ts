@@ -60,6 +60,19 @@ export type DisclosureRule = (typeof DISCLOSURE_RULES)[number];
 export const SIGNIFICANCES = ['higher', 'similar', 'lower'] as const;
 export type Significance = (typeof SIGNIFICANCES)[number];
 
+/**
+ * A source an indicator needs, or alternatives any one of which will do: police crimes come
+ * from the force's extracts or from public police.uk street files.
+ */
+export type Need = Source | readonly Source[];
+
+/** Police crimes from either source (`fct_crime_categories` takes whichever is loaded). */
+export const POLICE_CRIMES: Need = ['police_crimes', 'police_uk_street'];
+
+/** How a need reads in a note: `police_crimes or police_uk_street`. */
+export const describeNeed = (need: Need): string =>
+  typeof need === 'string' ? need : need.join(' or ');
+
 export interface IndicatorDefinition {
   id: string;
   title: string;
@@ -73,7 +86,7 @@ export interface IndicatorDefinition {
   polarity: Polarity;
   breakdowns: readonly Breakdown[];
   /** Sources without which the indicator is "not available". */
-  needs: readonly Source[];
+  needs: readonly Need[];
   disclosure: DisclosureRule;
 }
 

@@ -50,7 +50,7 @@ function declarationProblems(indicator: IndicatorDefinition): string[] {
   for (const breakdown of indicator.breakdowns) {
     if (!oneOf(BREAKDOWNS, breakdown)) problems.push(`${where}.breakdowns: unknown "${breakdown}"`);
   }
-  for (const source of indicator.needs) {
+  for (const source of indicator.needs.flat()) {
     if (!oneOf(SOURCES, source)) problems.push(`${where}.needs: unknown source "${source}"`);
   }
   if (indicator.breakdowns.length === 0)

@@ -1,10 +1,15 @@
 /** Building indicator rows: defaults from the declaration and the run, estimates spread into columns. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Source } from '../pipeline/config/types.js';
 import type { Row } from '../pipeline/db/database.js';
 import { PACKAGE_ROOT } from '../pipeline/paths.js';
-import type { IndicatorContext, IndicatorDefinition, IndicatorRow } from './define.js';
+import {
+  describeNeed,
+  type IndicatorContext,
+  type IndicatorDefinition,
+  type IndicatorRow,
+  type Need,
+} from './define.js';
 import type { Estimate, RateRatioEstimate } from './methods/index.js';
 
 export type RowFields = Partial<IndicatorRow> & { category: string };
@@ -50,11 +55,11 @@ export function notAvailableRow(
   context: IndicatorContext,
   definition: IndicatorDefinition,
   category: string,
-  missing: readonly Source[],
+  missing: readonly Need[],
 ): IndicatorRow {
   return indicatorRow(context, definition, {
     category,
-    note: `not available: needs ${missing.join(', ')}`,
+    note: `not available: needs ${missing.map(describeNeed).join(', ')}`,
   });
 }
 
@@ -63,7 +68,7 @@ export function notAvailableRow(
  * LSOAs (wrong LSOA vintage, another area): a data gap, not a missing source.
  */
 export function noResidentsNote(who = 'residents'): string {
-  return `no ${who} of the area's LSOAs in the population file`;
+  return `no ${who} of the area's LSOAs in the population file (or only age bands that cannot give them)`;
 }
 
 /** Reads an aggregate query from `indicators/sql/<name>.sql` and runs it. */

@@ -39,6 +39,8 @@ export interface ColumnDef {
   aliases?: readonly string[];
   /** Commas inside numbers are thousands separators (`"29,199"` in IMD File_1). */
   thousands?: boolean;
+  /** Words a publisher writes for "no value" (police.uk's `No Location`), read as blank. */
+  missingValues?: readonly string[];
 }
 
 export interface SourceSchema {

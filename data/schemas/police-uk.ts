@@ -18,7 +18,14 @@ export const policeUkStreet: SourceSchema = {
     { name: 'longitude', type: { kind: 'number', min: -180 }, required: true, notNull: false },
     { name: 'latitude', type: { kind: 'number', min: -90 }, required: true, notNull: false },
     { name: 'location', type: { kind: 'text' }, required: true, notNull: false },
-    { name: 'lsoa_code', type: LSOA, required: true, notNull: false },
+    // Crimes police.uk could not place have a blank LSOA, or `No Location` in some exports.
+    {
+      name: 'lsoa_code',
+      type: LSOA,
+      required: true,
+      notNull: false,
+      missingValues: ['No Location'],
+    },
     { name: 'lsoa_name', type: { kind: 'text' }, required: true, notNull: false },
     { name: 'crime_type', type: { kind: 'text' }, required: true },
     { name: 'last_outcome_category', type: { kind: 'text' }, required: true, notNull: false },

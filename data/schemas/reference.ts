@@ -31,10 +31,18 @@ export const geography: SourceSchema = {
   ],
 };
 
+/** Single years of age run 0…90 in ONS estimates, 90 standing for 90 and over. */
+export const POPULATION_OPEN_AGE = 90;
+
+/**
+ * Long layout (contract §3.6): one row per area × year × sex × single year of age. ONS wide
+ * files load through `wide-layouts.ts`, which fills `age_to` (the band's last age) and may
+ * give sex `P` (persons) when the file has no split by sex.
+ */
 export const population: SourceSchema = {
   source: 'population',
   table: 'raw_ref__population',
-  grain: 'one row per area × year × sex × single year of age',
+  grain: 'one row per area × year × sex × age (or age band)',
   columns: [
     { name: 'area_code', type: AREA_CODE, required: true },
     { name: 'year', type: { kind: 'integer', min: 1900, max: 2100 }, required: true },
@@ -42,14 +50,38 @@ export const population: SourceSchema = {
       name: 'sex',
       type: {
         kind: 'enum',
-        values: ['M', 'F'],
-        aliases: { male: 'M', female: 'F', '1': 'M', '2': 'F' },
+        values: ['M', 'F', 'P'],
+        aliases: {
+          male: 'M',
+          males: 'M',
+          female: 'F',
+          females: 'F',
+          '1': 'M',
+          '2': 'F',
+          persons: 'P',
+          'all persons': 'P',
+          all: 'P',
+        },
       },
       required: true,
+      aliases: ['gender'],
     },
     // 90 means 90 and over; `90+` is accepted as written by ONS.
-    { name: 'age', type: { kind: 'integer', min: 0, max: 90 }, required: true, thousands: true },
-    { name: 'population', type: { kind: 'number', min: 0 }, required: true, thousands: true },
+    {
+      name: 'age',
+      type: { kind: 'integer', min: 0, max: POPULATION_OPEN_AGE },
+      required: true,
+      thousands: true,
+    },
+    // The last age of a band; blank in the long layout, where a row is one year of age.
+    { name: 'age_to', type: { kind: 'integer', min: 0, max: 120 }, required: false },
+    {
+      name: 'population',
+      type: { kind: 'number', min: 0 },
+      required: true,
+      thousands: true,
+      aliases: ['value', 'count'],
+    },
   ],
 };
 

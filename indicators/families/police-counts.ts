@@ -2,11 +2,12 @@
  * Police volume and time: count, rate per 1,000, change on the previous period, monthly
  * history and the seasonal index, for every serious violence category with data.
  */
-import type {
-  IndicatorContext,
-  IndicatorDefinition,
-  IndicatorFamily,
-  IndicatorRow,
+import {
+  type IndicatorContext,
+  type IndicatorDefinition,
+  type IndicatorFamily,
+  type IndicatorRow,
+  POLICE_CRIMES,
 } from '../define.js';
 import { crudeRate, rateRatioExact, seasonalIndices } from '../methods/index.js';
 import {
@@ -18,7 +19,7 @@ import {
   percentChange,
 } from '../rows.js';
 
-const needs = ['police_crimes', 'geography', 'population'] as const;
+const needs = [POLICE_CRIMES, 'geography', 'population'] as const;
 
 export const policeCount: IndicatorDefinition = {
   id: 'police.count',
@@ -31,7 +32,7 @@ export const policeCount: IndicatorDefinition = {
   method: 'count',
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
-  needs: ['police_crimes', 'geography'],
+  needs: [POLICE_CRIMES, 'geography'],
   disclosure: 'numerator',
 };
 
@@ -61,7 +62,7 @@ export const policeChange: IndicatorDefinition = {
   method: 'rate_ratio_exact',
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
-  needs: ['police_crimes', 'geography'],
+  needs: [POLICE_CRIMES, 'geography'],
   disclosure: 'numerator_and_denominator',
 };
 
@@ -76,7 +77,7 @@ export const policeMonthly: IndicatorDefinition = {
   method: 'count',
   polarity: 'higher_is_worse',
   breakdowns: ['month'],
-  needs: ['police_crimes', 'geography'],
+  needs: [POLICE_CRIMES, 'geography'],
   disclosure: 'numerator',
 };
 
@@ -91,7 +92,7 @@ export const policeSeasonalIndex: IndicatorDefinition = {
   method: 'exact_poisson',
   polarity: 'higher_is_worse',
   breakdowns: ['month_of_year'],
-  needs: ['police_crimes', 'geography'],
+  needs: [POLICE_CRIMES, 'geography'],
   disclosure: 'numerator',
 };
 
@@ -100,13 +101,16 @@ interface PeriodCounts extends Record<string, unknown> {
   period_count: number;
   previous_count: number;
   residents: number | null;
+  first_month: string;
+  previous_covered: boolean;
 }
 
 interface MonthlyCount extends Record<string, unknown> {
   category: string;
   month: string;
   month_of_year: number;
-  crimes: number;
+  /** Null before the first month of data. */
+  crimes: number | null;
 }
 
 function periodRows(context: IndicatorContext, row: PeriodCounts): IndicatorRow[] {
@@ -128,6 +132,16 @@ function periodRows(context: IndicatorContext, row: PeriodCounts): IndicatorRow[
         ...fromEstimate(rate),
       }),
     );
+  }
+  if (!row.previous_covered) {
+    rows.push(
+      indicatorRow(context, policeChange, {
+        category,
+        numerator: count,
+        note: `the data start in ${row.first_month}, after the previous period began`,
+      }),
+    );
+    return rows;
   }
   const ratio = rateRatioExact({ count, previousCount: previous });
   rows.push(
@@ -152,19 +166,33 @@ function historyRows(
       breakdown: 'month',
       period_start: context.period.historyStart,
       breakdown_value: m.month,
-      numerator: num(m.crimes),
-      value: num(m.crimes),
+      ...(m.crimes === null
+        ? { note: 'before the first month of data' }
+        : { numerator: num(m.crimes), value: num(m.crimes) }),
     }),
   );
   const monthTotals = Array.from({ length: 12 }, () => 0);
   const monthCounts = Array.from({ length: 12 }, () => 0);
   for (const m of months) {
+    if (m.crimes === null) continue;
     const index = num(m.month_of_year) - 1;
     monthTotals[index] = (monthTotals[index] ?? 0) + num(m.crimes);
     monthCounts[index] = (monthCounts[index] ?? 0) + 1;
   }
   const total = monthTotals.reduce((a, b) => a + b, 0);
   if (total === 0) return rows;
+  if (monthCounts.some((n) => n === 0)) {
+    // A calendar month the data never reach has no index; a partial year would mislead.
+    rows.push(
+      indicatorRow(context, policeSeasonalIndex, {
+        category,
+        breakdown: 'month_of_year',
+        period_start: context.period.historyStart,
+        note: 'needs at least one full year of data',
+      }),
+    );
+    return rows;
+  }
   for (const season of seasonalIndices({ monthTotals, monthCounts })) {
     rows.push(
       indicatorRow(context, policeSeasonalIndex, {

@@ -2,11 +2,12 @@
  * Police place: where crime concentrates (beats, the top 10% of LSOAs), how it follows
  * deprivation (rate by IMD decile, Spearman rho) and how the area ranks among its peers.
  */
-import type {
-  IndicatorContext,
-  IndicatorDefinition,
-  IndicatorFamily,
-  IndicatorRow,
+import {
+  type IndicatorContext,
+  type IndicatorDefinition,
+  type IndicatorFamily,
+  type IndicatorRow,
+  POLICE_CRIMES,
 } from '../define.js';
 import { crudeRate, proportion, spearman } from '../methods/index.js';
 import { aggregate, fromEstimate, indicatorRow, num } from '../rows.js';
@@ -18,6 +19,7 @@ const share = (
   numerator: string,
   denominator: string,
   breakdowns: IndicatorDefinition['breakdowns'],
+  needs: IndicatorDefinition['needs'] = ['police_crimes', 'geography'],
 ): IndicatorDefinition => ({
   id,
   title,
@@ -28,7 +30,7 @@ const share = (
   method: 'wilson',
   polarity: 'none',
   breakdowns,
-  needs: ['police_crimes', 'geography'],
+  needs,
   disclosure: 'numerator',
 });
 
@@ -55,6 +57,7 @@ export const top10pctLsoaShare = share(
   'crimes in the top 10% of LSOAs',
   'crimes with a known LSOA',
   ['none'],
+  [POLICE_CRIMES, 'geography'],
 );
 
 export const rateByImdDecile: IndicatorDefinition = {
@@ -68,7 +71,7 @@ export const rateByImdDecile: IndicatorDefinition = {
   method: 'byar',
   polarity: 'higher_is_worse',
   breakdowns: ['imd_decile'],
-  needs: ['police_crimes', 'geography', 'population', 'imd'],
+  needs: [POLICE_CRIMES, 'geography', 'population', 'imd'],
   disclosure: 'numerator',
 };
 
@@ -83,7 +86,7 @@ export const imdSpearman: IndicatorDefinition = {
   method: 'spearman',
   polarity: 'none',
   breakdowns: ['none'],
-  needs: ['police_crimes', 'geography', 'population', 'imd'],
+  needs: [POLICE_CRIMES, 'geography', 'population', 'imd'],
   disclosure: 'none',
 };
 
@@ -98,7 +101,7 @@ export const rankAmongComparators: IndicatorDefinition = {
   method: 'rank',
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
-  needs: ['police_crimes', 'geography', 'population', 'comparators'],
+  needs: [POLICE_CRIMES, 'geography', 'population', 'comparators'],
   disclosure: 'none',
 };
 

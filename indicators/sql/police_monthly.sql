@@ -9,6 +9,11 @@ categories as (
     select distinct category from fct_crime_categories
 ),
 
+-- Months before the first month with any area crime are not zero: the data does not reach them.
+coverage as (
+    select strftime(min(offence_date), '%Y-%m') as first_month from fct_crime_categories
+),
+
 counts as (
     select category, strftime(offence_date, '%Y-%m') as month, count(*) as crimes
     from fct_crime_categories
@@ -20,8 +25,9 @@ select
     categories.category,
     months.month,
     months.month_of_year,
-    coalesce(counts.crimes, 0)::integer as crimes
+    case when months.month >= coverage.first_month then coalesce(counts.crimes, 0) end::integer as crimes
 from categories
 cross join months
+cross join coverage
 left join counts on categories.category = counts.category and months.month = counts.month
 order by categories.category, months.month

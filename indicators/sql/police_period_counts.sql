@@ -5,6 +5,11 @@ with categories as (
 
 area_population as (
     select sum(population) as residents from dim_area_population
+),
+
+-- The first month with any area crime: before it the data says nothing (it is not zero).
+coverage as (
+    select date_trunc('month', min(offence_date)) as first_month from fct_crime_categories
 )
 
 select
@@ -15,7 +20,9 @@ select
     count(fct_crime_categories.crime_ref) filter (
         where fct_crime_categories.offence_date between run_config.previous_start and run_config.previous_end
     )::integer as previous_count,
-    (select residents from area_population)::double as residents
+    (select residents from area_population)::double as residents,
+    strftime((select first_month from coverage), '%Y-%m') as first_month,
+    (select first_month from coverage) <= run_config.previous_start as previous_covered
 from categories
 cross join run_config
 left join fct_crime_categories on categories.category = fct_crime_categories.category

@@ -24,5 +24,8 @@ select
         where outcome_type in ('community_resolution', 'youth_caution', 'youth_conditional_caution')
     ) from offences)::integer as out_of_court,
     (select count(outcome_type) from offences)::integer as outcomes_known,
-    (select sum(population) from dim_area_population where age between 10 and 17)::double
-        as residents_10_17
+    -- Only when no age band straddles 10 or 17: broad bands (0–15) cannot give 10–17.
+    (select case when count(*) filter (
+            where (age < 10 and age_to >= 10) or (age <= 17 and age_to > 17)) = 0
+        then sum(population) filter (where age >= 10 and age_to <= 17) end
+     from dim_area_population)::double as residents_10_17

@@ -5,10 +5,12 @@
  * Either the whole file lands (rows + rejects + its ingest_files row) or nothing does.
  */
 import type { SourceSchema } from '../../data/schemas/define.js';
+import type { WideReshape } from '../../data/schemas/wide-layouts.js';
 import type { Source } from '../config/types.js';
 import type { Database } from '../db/database.js';
 import { InputError } from '../errors.js';
 import { type BoundColumn, typingSelect } from './typing-sql.js';
+import { reshapeWide } from './wide-reshape.js';
 
 export interface FileToLoad {
   source: Source;
@@ -25,6 +27,8 @@ export interface FileToLoad {
   columns: BoundColumn[];
   /** strptime format for date columns. */
   strptimeFormat: string;
+  /** Set for a wide file: how it is unpivoted to the long layout before typing. */
+  reshape?: WideReshape;
 }
 
 export interface FileLoadResult {
@@ -73,8 +77,9 @@ export async function loadFile(
     const fileId = row?.id as number;
     await readIntoBuffer(db, file);
     await numberLines(db, file);
+    if (file.reshape) await reshapeWide(db, file.reshape, file.header);
     await db.run(
-      `CREATE OR REPLACE TEMP TABLE load_typed AS ${typingSelect(file.columns, 'load_buf')}`,
+      `CREATE OR REPLACE TEMP TABLE load_typed AS ${typingSelect(file.columns, file.reshape ? 'load_long' : 'load_buf')}`,
       usesDateFormat(file) ? { date_format: file.strptimeFormat } : undefined,
     );
     await recordRejects(db, file, fileId);
@@ -83,7 +88,8 @@ export async function loadFile(
       `INSERT INTO ${file.schema.table} (file_id, line, ${names.join(', ')})
        SELECT $file_id, l.line, ${names.map((n) => `t.${n}`).join(', ')}
        FROM load_typed t JOIN load_lines l USING (rec)
-       WHERE len(t.problems) = 0 ORDER BY l.line`,
+       WHERE NOT EXISTS (SELECT 1 FROM load_typed bad WHERE bad.rec = t.rec AND len(bad.problems) > 0)
+       ORDER BY l.line`,
       { file_id: fileId },
     );
     const counts = await db.one<{ read: number; rejected: number }>(

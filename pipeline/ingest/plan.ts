@@ -14,8 +14,8 @@ import type { Database } from '../db/database.js';
 import { InputError } from '../errors.js';
 import { BUILTIN_OFFENCE_GROUPS, PACKAGE_ROOT } from '../paths.js';
 import type { FileToLoad } from './load-file.js';
-import { matchColumns } from './match-columns.js';
 import { readHeader, sha256File } from './read-file.js';
+import { matchLayout } from './wide-reshape.js';
 
 export type FileAction = 'load' | 'replace' | 'skip';
 
@@ -87,7 +87,7 @@ export async function planIngest(config: SnaConfig, db: Database | undefined): P
     for (const path of await resolveFiles(spec, key)) {
       try {
         const header = await readHeader(path, spec.encoding);
-        const match = matchColumns(schema, header, spec.columns);
+        const match = matchLayout(schema, header, spec.columns);
         for (const problem of match.problems)
           problems.push(new InputError(problem, { file: path, line: 1 }));
         const relPath = relativePath(config, path);
@@ -107,6 +107,7 @@ export async function planIngest(config: SnaConfig, db: Database | undefined): P
           header,
           columns: match.columns,
           strptimeFormat,
+          ...(match.reshape ? { reshape: match.reshape } : {}),
           action,
         });
       } catch (error) {

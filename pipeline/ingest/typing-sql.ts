@@ -13,13 +13,19 @@ export interface BoundColumn {
   source?: string;
   /** The header as written in the file, for messages. */
   header?: string;
+  /** SQL giving the header per row, where it varies (a wide file's value columns). */
+  headerSql?: string;
 }
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** The cell as text, blank → NULL. */
 function cell(column: BoundColumn): string {
-  return column.source ? `nullif(trim(${column.source}), '')` : 'NULL::VARCHAR';
+  if (!column.source) return 'NULL::VARCHAR';
+  const text = `nullif(trim(${column.source}), '')`;
+  const missing = column.def.missingValues;
+  if (!missing?.length) return text;
+  return `CASE WHEN lower(trim(${column.source})) IN (${missing.map((m) => quote(m.toLowerCase())).join(', ')}) THEN NULL ELSE ${text} END`;
 }
 
 /** A value shown in a message, shortened so a huge field cannot flood rejects.csv. */
@@ -130,7 +136,7 @@ export function typingSelect(columns: readonly BoundColumn[], from: string): str
   const problems = columns.flatMap((c) =>
     problemChecks(c).map(
       ({ when, reason }) =>
-        `CASE WHEN ${when} THEN {'column': ${quote(c.header ?? c.def.name)}, 'reason': ${reason}} END`,
+        `CASE WHEN ${when} THEN {'column': ${c.headerSql ?? quote(c.header ?? c.def.name)}, 'reason': ${reason}} END`,
     ),
   );
   const list = problems.length

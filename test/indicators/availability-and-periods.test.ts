@@ -97,13 +97,18 @@ describe('periods', () => {
       stages: ['ingest', 'indicators'],
       log: memoryLogger(),
     });
-    const [change] = await query<{ numerator: number; denominator: number }>(
+    const [change] = await query<{ numerator: number; denominator: number; note: string }>(
       ws.path('out/sna.duckdb'),
-      `SELECT numerator, denominator FROM indicator_values
+      `SELECT numerator, denominator, note FROM indicator_values
        WHERE indicator_id = 'police.change' AND category = 'violence_with_injury'`,
     );
-    // Jan–Jun 2024 hold C0–C5, C12–C17, C24–C29 (18 crimes); the previous six months none.
-    expect(change).toEqual({ numerator: 18, denominator: 0 });
+    // Jan–Jun 2024 hold C0–C5, C12–C17, C24–C29 (18 crimes). The data begin in January 2024,
+    // so the previous six months are not "no crime" but not covered: no change is stated.
+    expect(change).toEqual({
+      numerator: 18,
+      denominator: null,
+      note: 'the data start in 2024-01, after the previous period began',
+    });
   });
 });
 
@@ -170,7 +175,7 @@ describe('a population file that does not cover the area', () => {
     expect(rate).toEqual({
       value: null,
       numerator: 30,
-      note: "no residents of the area's LSOAs in the population file",
+      note: "no residents of the area's LSOAs in the population file (or only age bands that cannot give them)",
     });
   });
 });

@@ -43,3 +43,11 @@ inner join int_events_versioned
 left join int_area_geography on stg_police_uk__street.lsoa_code = int_area_geography.lsoa_code
 where int_events_versioned.version_rank = 1
     and not coalesce(int_area_geography.is_in_area, false)
+union all
+select file_id, line, 'persons total (the file also gives each sex)' as reason
+from stg_ref__population
+where is_persons_total
+union all
+select file_id, line, 'police.uk crime not used: police crime extracts are loaded (the same crimes)' as reason
+from fct_street_crimes
+where exists (select 1 from stg_police__crimes)

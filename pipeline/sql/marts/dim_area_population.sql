@@ -1,4 +1,4 @@
--- Residents of the area's LSOAs by sex and age, in the year the period ends (or the latest
+-- Residents of the area's LSOAs by sex and age band, in the year the period ends (or the latest
 -- year before it that the population file holds): the denominator of every rate (contract §6).
 with population_year as (
     select max(dim_population.year) as year
@@ -12,6 +12,7 @@ select
     dim_population.year,
     dim_population.sex,
     dim_population.age,
+    dim_population.age_to,
     dim_population.population
 from dim_population
 where dim_population.year = (select year from population_year)

@@ -5,6 +5,7 @@ select
     stg_police_uk__street.line,
     stg_police_uk__street.offence_date,
     stg_police_uk__street.lsoa_code,
+    dim_area_lsoas.ward_code,
     stg_police_uk__street.category,
     stg_police_uk__street.last_outcome_category
 from stg_police_uk__street
