@@ -13,12 +13,13 @@ with rules as (
 primary_suppression as (
     select
         *,
-        disclosure <> 'none' and (
+        -- coalesce: a blank numerator (a mean, a not-available row) is not suppressed, not unknown.
+        coalesce(disclosure <> 'none' and (
             (numerator > 0 and numerator < threshold)
             or (disclosure = 'numerator_and_complement'
                 and denominator - numerator > 0 and denominator - numerator < threshold)
             or (disclosure = 'numerator_and_denominator' and denominator > 0 and denominator < threshold)
-        ) as is_primary
+        ), false) as is_primary
     from rules
 ),
 

@@ -250,6 +250,12 @@ describe('indicators.csv', () => {
     ]);
   });
 
+  it('says true or false in suppressed on every row, even where there is no numerator', () => {
+    const blank = published.filter((r) => r.suppressed !== 'true' && r.suppressed !== 'false');
+    expect(blank.map((r) => `${r.indicator_id} ${r.category}`)).toEqual([]);
+    expect(published.some((r) => r.indicator_id === 'yj.mean_age')).toBe(true);
+  });
+
   it.each(Object.keys(planted.counts))('has every core police indicator for %s', (category) => {
     const ids = new Set(
       published.filter((r) => r.category === category).map((r) => r.indicator_id),

@@ -1,0 +1,178 @@
+/**
+ * Assembles the headline table (contract §7): one row per category with data, each column a
+ * list of sentences made by the builders in `sentences/` from the published indicator rows.
+ */
+import type {
+  Headline,
+  HeadlineRow,
+  HeadlineSentence,
+  PublishedRow,
+  ReportData,
+} from '../types.js';
+import {
+  AE_CATEGORY,
+  categoryNames,
+  compareCategories,
+  YOUTH_JUSTICE_CATEGORY,
+} from './categories.js';
+import { CategoryRows, hasValue, isSuppressed, suppressedAmong } from './facts.js';
+import { type PeriodWords, periodWords } from './format.js';
+import * as people from './sentences/people.js';
+import * as place from './sentences/place.js';
+import { sentence } from './sentences/sentence.js';
+import * as services from './sentences/services.js';
+import { countAndChange, rateAndRank, seasonality } from './sentences/volume.js';
+
+/** The indicator whose period count says whether a category has data, by kind of row. */
+const VOLUME_ID = (category: string): string =>
+  category === AE_CATEGORY
+    ? 'ae.count'
+    : category === YOUTH_JUSTICE_CATEGORY
+      ? 'yj.offences'
+      : 'police.count';
+
+/** A category has data when its period count is above 0, or suppressed (so 1 to 4). */
+export function categoriesWithData(rows: readonly PublishedRow[]): string[] {
+  const found = rows.filter(
+    (r) =>
+      r.breakdown === 'none' &&
+      r.indicator_id === VOLUME_ID(r.category) &&
+      (r.suppressed || (hasValue(r) && r.value > 0)),
+  );
+  return [...new Set(found.map((r) => r.category))].sort(compareCategories);
+}
+
+/**
+ * A column's sentences; when every figure it could state is suppressed, one sentence saying
+ * so (its facts the suppressed rows) instead of an empty cell that would read as "no data".
+ */
+function column(
+  built: ReadonlyArray<HeadlineSentence | null>,
+  sources: ReadonlyArray<PublishedRow | undefined>,
+): HeadlineSentence[] {
+  const sentences = built.filter((s): s is HeadlineSentence => s !== null);
+  if (sentences.length > 0) return sentences;
+  const suppressed = suppressedAmong(sources);
+  return suppressed.length > 0 ? [sentence('Numbers too small to publish', suppressed)] : [];
+}
+
+function policeRow(
+  rows: CategoryRows,
+  period: PeriodWords,
+): Omit<HeadlineRow, 'category' | 'title'> {
+  const names = categoryNames(rows.category);
+  const r = (id: string) => rows.one(id);
+  const victims = [
+    'victims.under_25_pct',
+    'victims.under_18_pct',
+    'victims.male_pct',
+    'victims.repeat_pct',
+  ].map(r);
+  const offenders = [
+    'offenders.under_18_pct',
+    'offenders.under_25_pct',
+    'offenders.male_pct',
+    'offenders.repeat_male_pct',
+  ].map(r);
+  const disproportionality = rows.all('offenders.disproportionality');
+  return {
+    intelligence: column(
+      // With too few crimes to publish, place and pattern sentences could only say "none".
+      isSuppressed(r('police.count'))
+        ? [countAndChange(r('police.count'), r('police.change'), period)]
+        : [
+            countAndChange(r('police.count'), r('police.change'), period),
+            rateAndRank(r('police.rate_per_1000'), r('police.rank_among_comparators')),
+            seasonality(rows.all('police.seasonal_index')),
+            place.topBeat(r('police.top_beat_share'), names),
+            place.topLsoaShare(r('police.top10pct_lsoa_share')),
+            place.deprivation(r('police.imd_spearman')),
+            place.repeatAddresses(r('addresses.repeat_count')),
+          ],
+      [r('police.count')],
+    ),
+    victims: column(
+      [
+        people.victimsUnder25(victims[0]),
+        people.victimsUnder18(victims[1]),
+        people.victimsMale(victims[2]),
+        people.repeatVictims(victims[3], period),
+      ],
+      victims,
+    ),
+    perpetrators: column(
+      [
+        people.offendersUnder18(offenders[0]),
+        people.offendersUnder25(offenders[1]),
+        people.offendersMale(offenders[2]),
+        people.repeatOffendersMale(offenders[3]),
+        ...people.disproportionality(disproportionality),
+      ],
+      [...offenders, ...disproportionality],
+    ),
+  };
+}
+
+function aeRow(rows: CategoryRows, period: PeriodWords): Omit<HeadlineRow, 'category' | 'title'> {
+  const r = (id: string) => rows.one(id);
+  const attendances = { one: 'A&E attendance for assault', many: 'A&E attendances for assault' };
+  return {
+    intelligence: column(
+      [
+        countAndChange(r('ae.count'), r('ae.change'), period, attendances),
+        rateAndRank(r('ae.rate_per_1000'), undefined, 'attendances by residents'),
+        services.aeKnife(r('ae.knife_pct')),
+        services.aeHome(r('ae.home_pct')),
+        services.aeOutsideArea(r('ae.outside_area_pct')),
+      ],
+      [r('ae.count')],
+    ),
+    victims: column(
+      [services.aeUnder25(r('ae.under_25_pct')), services.aeMale(r('ae.male_pct'))],
+      [r('ae.under_25_pct'), r('ae.male_pct')],
+    ),
+    perpetrators: [],
+  };
+}
+
+function youthJusticeRow(
+  rows: CategoryRows,
+  period: PeriodWords,
+): Omit<HeadlineRow, 'category' | 'title'> {
+  const r = (id: string) => rows.one(id);
+  return {
+    intelligence: column(
+      [
+        services.commonestOffence(rows.all('yj.offence_mix')),
+        services.busiestLocality(rows.all('yj.by_locality')),
+        services.outOfCourt(r('yj.ooc_pct')),
+      ],
+      [...rows.all('yj.offence_mix'), r('yj.ooc_pct')],
+    ),
+    victims: [],
+    perpetrators: column(
+      [
+        services.childrenAndOffences(r('yj.children'), r('yj.offences'), r('yj.mean_age'), period),
+        services.childrenMale(r('yj.male_pct')),
+        services.firstTimeEntrants(r('yj.fte_rate_per_100000')),
+      ],
+      [r('yj.children'), r('yj.offences'), r('yj.male_pct')],
+    ),
+  };
+}
+
+/** The headline table of a run: one row per category with data, in the table's order. */
+export function buildHeadline(data: ReportData): Headline {
+  const period = periodWords(data.period.start, data.period.end);
+  const rows = categoriesWithData(data.rows).map((category): HeadlineRow => {
+    const categoryRows = new CategoryRows(category, data.rows);
+    const columns =
+      category === AE_CATEGORY
+        ? aeRow(categoryRows, period)
+        : category === YOUTH_JUSTICE_CATEGORY
+          ? youthJusticeRow(categoryRows, period)
+          : policeRow(categoryRows, period);
+    return { category, title: categoryNames(category).title, ...columns };
+  });
+  return { area: data.area.name, period: { start: data.period.start, end: data.period.end }, rows };
+}

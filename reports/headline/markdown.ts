@@ -1,0 +1,48 @@
+/**
+ * The headline table as Markdown, in the seeds' layout: crime type, local intelligence,
+ * victims, perpetrators. Text from data (beat names, ethnic groups, the area's name) is
+ * escaped so it cannot break the table or turn into markup or HTML.
+ */
+import type { Headline, HeadlineSentence } from '../types.js';
+import { periodWords } from './format.js';
+
+/** Shown in a cell with no sentence, as the seeds do. */
+export const EMPTY_CELL = 'N/A';
+
+/**
+ * Escapes text for a GFM table cell: Markdown punctuation and `|` get a backslash, `<` and `>`
+ * cannot open HTML, an `&` that would start an entity is written `&amp;`, and line breaks
+ * become spaces (a cell is one line).
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/[\\`*_[\]{}<>|~#]/g, (c) => `\\${c}`);
+}
+
+/** A column's sentences in one cell, separated by `<br>` (which GFM renders as a line break). */
+export function markdownCell(sentences: readonly HeadlineSentence[]): string {
+  if (sentences.length === 0) return EMPTY_CELL;
+  return sentences.map((s) => escapeMarkdown(s.text)).join('<br>');
+}
+
+export function headlineMarkdown(headline: Headline): string {
+  const period = periodWords(headline.period.start, headline.period.end).label;
+  const lines = [
+    `# Serious violence: headlines for ${escapeMarkdown(headline.area)}, ${period}`,
+    '',
+    '| Crime type | Local intelligence | Victims | Perpetrators |',
+    '| --- | --- | --- | --- |',
+    ...headline.rows.map(
+      (row) =>
+        `| ${escapeMarkdown(row.title)} | ${markdownCell(row.intelligence)} | ${markdownCell(row.victims)} | ${markdownCell(row.perpetrators)} |`,
+    ),
+    '',
+    'Percentages are rounded to whole numbers, rates and ratios to one decimal (two significant',
+    'figures below 1). Small numbers are not published. Changes are called significant only when',
+    'the 95% confidence interval excludes no change; otherwise they are described as similar.',
+    '',
+  ];
+  return lines.join('\n');
+}

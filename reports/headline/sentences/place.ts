@@ -1,0 +1,93 @@
+/**
+ * Sentences about place: the top beat, the concentration in the busiest LSOAs, the link with
+ * deprivation, and repeat addresses.
+ */
+import type { HeadlineSentence, PublishedRow } from '../../types.js';
+import type { CategoryNames } from '../categories.js';
+import { hasValue, held, isSuppressed } from '../facts.js';
+import { formatCount, formatPercent, formatRho } from '../format.js';
+import { sentence } from './sentence.js';
+
+/**
+ * "20% of knife crime takes place in the N1G1 beat (12 of 60 crimes with a known beat)", from
+ * `police.top_beat_share` (breakdown_value = the beat).
+ */
+export function topBeat(
+  row: PublishedRow | undefined,
+  names: CategoryNames,
+): HeadlineSentence | null {
+  if (!hasValue(row) || !row.breakdown_value) return null;
+  const verb = names.plural ? 'take' : 'takes';
+  return sentence(
+    `${formatPercent(row.value)}% of ${names.noun} ${verb} place in the ${row.breakdown_value} beat (${formatCount(held(row.numerator))} of ${formatCount(held(row.denominator))} crimes with a known beat)`,
+    [row],
+  );
+}
+
+/**
+ * "33% of crimes with a known location are in the 10% of neighbourhoods (LSOAs) with most
+ * crime", from `police.top10pct_lsoa_share`.
+ */
+export function topLsoaShare(row: PublishedRow | undefined): HeadlineSentence | null {
+  if (!hasValue(row)) return null;
+  return sentence(
+    `${formatPercent(row.value)}% of crimes with a known location are in the 10% of neighbourhoods (LSOAs) with most crime (${formatCount(held(row.numerator))} of ${formatCount(held(row.denominator))})`,
+    [row],
+  );
+}
+
+const strength = (rho: number): string => {
+  const size = Math.abs(rho);
+  if (size >= 0.7) return 'strong';
+  if (size >= 0.4) return 'moderate';
+  return 'weak';
+};
+
+/**
+ * The link with deprivation, from `police.imd_spearman`: rho between LSOA crime rates and IMD
+ * rank (rank 1 = most deprived), so a negative rho means more crime where more deprived. The
+ * indicator publishes no significance, so a link is claimed only when the 95% CI excludes 0.
+ */
+export function deprivation(row: PublishedRow | undefined): HeadlineSentence | null {
+  if (!hasValue(row) || row.lower_ci95 === null || row.upper_ci95 === null) return null;
+  const across = row.denominator === null ? '' : ` across ${formatCount(row.denominator)} LSOAs`;
+  const rho = `Spearman’s rho ${formatRho(row.value)}${across}`;
+  if (row.upper_ci95 < 0) {
+    return sentence(
+      `Crime rates are higher in more deprived neighbourhoods (a ${strength(row.value)} link: ${rho})`,
+      [row],
+    );
+  }
+  if (row.lower_ci95 > 0) {
+    return sentence(
+      `Crime rates are higher in less deprived neighbourhoods (a ${strength(row.value)} link: ${rho})`,
+      [row],
+    );
+  }
+  return sentence(
+    `No significant link between crime rates and deprivation (${rho}, not significant)`,
+    [row],
+  );
+}
+
+/**
+ * "26 addresses accounted for 120 crimes (of 322 with a known address)", from
+ * `addresses.repeat_count` (value = repeat addresses, numerator = crimes at them,
+ * denominator = crimes with a known address).
+ */
+export function repeatAddresses(row: PublishedRow | undefined): HeadlineSentence | null {
+  if (!row) return null;
+  if (isSuppressed(row)) {
+    return sentence('Too few crimes at repeat addresses to publish the number', [row]);
+  }
+  if (!hasValue(row)) return null;
+  if (row.value === 0) {
+    return row.denominator ? sentence('No repeat addresses', [row]) : null;
+  }
+  const addresses = `${formatCount(row.value)} ${row.value === 1 ? 'address' : 'addresses'}`;
+  const known =
+    row.denominator === null ? '' : ` (of ${formatCount(row.denominator)} with a known address)`;
+  return sentence(`${addresses} accounted for ${formatCount(held(row.numerator))} crimes${known}`, [
+    row,
+  ]);
+}

@@ -1,0 +1,124 @@
+/**
+ * Sentences about volume and time: the period's count and its change on the period before,
+ * the rate per head and the rank among comparator areas, and the seasonal peaks.
+ */
+import type { HeadlineSentence, PublishedRow } from '../../types.js';
+import { hasValue, held, isNotAvailable, isSuppressed } from '../facts.js';
+import {
+  formatCount,
+  formatPercent,
+  formatRate,
+  MONTH_NAMES,
+  monthRanges,
+  type PeriodWords,
+  rankWords,
+} from '../format.js';
+import { CRIMES, type EventWords, sentence } from './sentence.js';
+
+/**
+ * "380 crimes in 2024/25, 13% more than the year before (a significant increase)", or
+ * "…, similar to the year before (336)" when the change is not significant. A suppressed count
+ * says the number is too small to publish; a suppressed change says it cannot be published.
+ */
+export function countAndChange(
+  count: PublishedRow | undefined,
+  change: PublishedRow | undefined,
+  period: PeriodWords,
+  events: EventWords = CRIMES,
+): HeadlineSentence | null {
+  if (!count || isNotAvailable(count)) return null;
+  if (isSuppressed(count)) {
+    return sentence(`Too few ${events.many} in ${period.label} to publish the number`, [count]);
+  }
+  if (!hasValue(count)) return null;
+  const n = count.value;
+  const counted = `${formatCount(n)} ${n === 1 ? events.one : events.many} in ${period.label}`;
+  if (!change || isNotAvailable(change)) return sentence(counted, [count]);
+  if (isSuppressed(change)) {
+    return sentence(
+      `${counted}; too few ${events.many} in ${period.previous} to publish the change`,
+      [count, change],
+    );
+  }
+  if (!hasValue(change)) {
+    // The change is undefined when the previous period had none.
+    return change.denominator === 0
+      ? sentence(`${counted}, none in ${period.previous}`, [count, change])
+      : sentence(counted, [count]);
+  }
+  const size = `${formatPercent(Math.abs(change.value))}%`;
+  const direction = change.value >= 0 ? 'more' : 'fewer';
+  switch (change.significance) {
+    case 'higher':
+      return sentence(`${counted}, ${size} more than ${period.previous} (a significant increase)`, [
+        count,
+        change,
+      ]);
+    case 'lower':
+      return sentence(
+        `${counted}, ${size} fewer than ${period.previous} (a significant decrease)`,
+        [count, change],
+      );
+    case 'similar':
+      return sentence(
+        `${counted}, similar to ${period.previous} (${formatCount(held(change.denominator))})`,
+        [count, change],
+      );
+    default:
+      return sentence(`${counted}, ${size} ${direction} than ${period.previous}`, [count, change]);
+  }
+}
+
+const PER: Readonly<Record<string, string>> = {
+  per_1000: 'per 1,000 residents',
+  per_100000: 'per 100,000 residents',
+};
+
+/**
+ * "3.9 crimes per 1,000 residents: the third lowest rate of the 10 areas compared", from
+ * `police.rate_per_1000` and `police.rank_among_comparators` (value = rank, 1 = lowest;
+ * denominator = areas ranked, the area included).
+ */
+export function rateAndRank(
+  rate: PublishedRow | undefined,
+  rank: PublishedRow | undefined,
+  what = 'crimes',
+  residents?: string,
+): HeadlineSentence | null {
+  const ranked =
+    hasValue(rank) && rank.denominator !== null && rank.denominator >= 2 ? rank : undefined;
+  const rankText = ranked
+    ? `${rankWords(ranked.value, held(ranked.denominator))} rate of the ${formatCount(held(ranked.denominator))} areas compared`
+    : null;
+  if (!hasValue(rate)) {
+    return ranked && rankText ? sentence(`${what}: ${rankText}`, [ranked]) : null;
+  }
+  const per = PER[rate.unit] ?? rate.unit;
+  const text = `${formatRate(rate.value)} ${what} ${residents ? per.replace('residents', residents) : per}`;
+  return ranked && rankText
+    ? sentence(`${text}: ${rankText}`, [rate, ranked])
+    : sentence(text, [rate]);
+}
+
+/**
+ * "Seasonal increases in May–July and October–December" from the `police.seasonal_index`
+ * months whose significance is `higher` (their CI lies above 100). "No significant seasonal
+ * pattern" only when all twelve months are published and none is a peak.
+ */
+export function seasonality(rows: readonly PublishedRow[]): HeadlineSentence | null {
+  const published = rows.filter(hasValue);
+  const peaks = published.filter((r) => r.significance === 'higher');
+  if (peaks.length > 0) {
+    const months = peaks.map((r) => Number(r.breakdown_value));
+    const words = monthRanges(months);
+    const single = peaks.length === 1 ? MONTH_NAMES[(months[0] ?? 1) - 1] : null;
+    return sentence(
+      single ? `Seasonal increase in ${single}` : `Seasonal increases in ${words}`,
+      peaks,
+    );
+  }
+  if (published.length === 12 && rows.length === 12) {
+    return sentence('No significant seasonal pattern', published);
+  }
+  return null;
+}
