@@ -24,7 +24,11 @@ left join int_crimes_located on int_people_versioned.crime_ref = int_crimes_loca
 where int_people_versioned.version_rank = 1
     and (int_crimes_located.crime_ref is null or int_crimes_located.placement <> 'in_area')
 union all
-select file_id, line, 'superseded by a later version of the same ref' as reason
+select file_id, line,
+    case source
+        when 'police_uk_street' then 'duplicate Crime ID (the last row sent is kept)'
+        else 'superseded by a later version of the same ref'
+    end as reason
 from int_events_versioned
 where version_rank > 1
 union all

@@ -1,0 +1,138 @@
+/**
+ * police.uk street files as published (contract §3.5): anti-social behaviour kept apart,
+ * unplaced crimes counted as location unknown, repeated Crime IDs counted once with the number
+ * of duplicates reported, other areas' rows kept out of the indicators but in the manifest.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../../pipeline/index.js';
+import { memoryLogger } from '../../../pipeline/log.js';
+import type { Manifest } from '../../../pipeline/outputs/manifest.js';
+import {
+  baseConfig,
+  query,
+  REPO_ROOT,
+  workspace,
+  writeReference,
+} from '../../helpers/workspace.js';
+
+const HEADER =
+  'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
+const row = (id: string, month: string, lsoa: string, type: string) =>
+  `${id},${month},Test Police,Test Police,-2.1,53.5,On or near Test Street,${lsoa},,${type},Under investigation,`;
+
+/** Runs ingest + indicators on street files (and, when given, a police crimes extract). */
+async function runStreet(files: Record<string, string>, crimes: Record<string, string> = {}) {
+  const ws = workspace('sna-police-uk-');
+  writeReference(ws);
+  for (const [name, content] of Object.entries(files)) ws.write(`street/${name}`, content);
+  for (const [name, content] of Object.entries(crimes)) ws.write(name, content);
+  const extract = Object.keys(crimes)[0];
+  ws.config(
+    baseConfig(
+      `  police_uk_street: street/*-street.csv${extract ? `\n  police_crimes: ${extract}` : ''}`,
+    ),
+  );
+  await run(ws.path('sna.config.yaml'), { stages: ['ingest', 'indicators'], log: memoryLogger() });
+  const manifest = JSON.parse(readFileSync(ws.path('out/manifest.json'), 'utf8')) as Manifest;
+  const input = (name: string) => manifest.inputs.find((i) => i.path.endsWith(name));
+  return { ws, input };
+}
+
+describe('police.uk street files', () => {
+  it('keeps ASB, unplaced, duplicate and other-area rows apart, each counted with its reason', async () => {
+    const { ws, input } = await runStreet({
+      '2025-01-test-street.csv': [
+        HEADER,
+        row('a1', '2025-01', 'E01999001', 'Violence and sexual offences'),
+        row('a1', '2025-01', 'E01999001', 'Violence and sexual offences'), // repeated in the month
+        row('', '2025-01', 'E01999001', 'Anti-social behaviour'),
+        row('b2', '2025-01', '', 'Robbery'), // police.uk could not place it
+        `c3,2025-01,Test Police,Test Police,,,No Location,No Location,,Drugs,,`,
+        row('d4', '2025-01', 'E01999901', 'Robbery'), // another area
+        row('e5', '2025-01', 'E01999002', 'Possession of weapons'),
+      ].join('\r\n'),
+      '2025-02-test-street.csv': [
+        HEADER,
+        row('a1', '2025-02', 'E01999001', 'Violence and sexual offences'), // repeated next month
+        row('f6', '2025-02', 'E01999002', 'Violence and sexual offences'),
+      ].join('\n'),
+    });
+    expect(input('2025-01-test-street.csv')).toMatchObject({
+      rows_read: 7,
+      rows_rejected: 0,
+      rows_loaded: 1,
+      rows_set_aside: 6,
+      set_aside_reasons: {
+        'duplicate Crime ID (the last row sent is kept)': 2,
+        'anti-social behaviour (kept apart from crime)': 1,
+        'location unknown (no LSOA)': 2,
+        'outside the area': 1,
+      },
+    });
+    expect(input('2025-02-test-street.csv')).toMatchObject({
+      rows_read: 2,
+      rows_loaded: 2,
+      rows_set_aside: 0,
+    });
+    const counts = await query<{ category: string; n: number }>(
+      ws.path('out/sna.duckdb'),
+      `SELECT category, value::INTEGER n FROM indicator_values
+       WHERE indicator_id = 'police.count' ORDER BY category`,
+    );
+    // Crime IDs counted once, on the month of the last row sent: a1 in February.
+    expect(counts).toEqual([
+      { category: 'possession_of_weapons', n: 1 },
+      { category: 'violence_and_sexual_offences', n: 2 },
+    ]);
+  });
+
+  it('does not count police.uk crimes when the force extracts are loaded too (the same crimes)', async () => {
+    const { ws, input } = await runStreet(
+      {
+        '2025-01-test-street.csv': [HEADER, row('a1', '2025-01', 'E01999001', 'Robbery')].join(
+          '\n',
+        ),
+      },
+      {
+        'crimes.csv':
+          'crime_ref,recorded_date,ho_offence_code,lsoa_code\nC1,2025-01-10,34B,E01999001\n',
+      },
+    );
+    expect(input('2025-01-test-street.csv')?.set_aside_reasons).toEqual({
+      'police.uk crime not used: police crime extracts are loaded (the same crimes)': 1,
+    });
+    const categories = await query<{ category: string }>(
+      ws.path('out/sna.duckdb'),
+      `SELECT DISTINCT category FROM indicator_values WHERE indicator_id = 'police.count' AND value > 0`,
+    );
+    expect(categories.map((c) => c.category).sort()).toEqual([
+      'robbery_personal',
+      'serious_violence',
+    ]);
+  });
+
+  const EDGE = resolve(REPO_ROOT, '..', 'shared', 'data', 'real', 'police-uk', 'edge-cases');
+  it.skipIf(!existsSync(EDGE))(
+    'reports the 12 duplicate Crime IDs of the real GMP edge-case file (../shared)',
+    async () => {
+      const { input } = await runStreet({
+        '2022-08-greater-manchester-street.csv': readFileSync(
+          join(EDGE, '2022-08-greater-manchester-street.csv'),
+          'utf8',
+        ),
+      });
+      expect(input('2022-08-greater-manchester-street.csv')).toMatchObject({
+        rows_read: 14,
+        rows_rejected: 0,
+        rows_loaded: 0,
+        set_aside_reasons: {
+          'duplicate Crime ID (the last row sent is kept)': 12,
+          'anti-social behaviour (kept apart from crime)': 1,
+          'outside the area': 1,
+        },
+      });
+    },
+  );
+});
