@@ -5,12 +5,21 @@
  * to the rates, and a file of another kind must be refused with a message saying what sna reads.
  */
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../pipeline/index.js';
 import { memoryLogger } from '../../../pipeline/log.js';
 import type { Manifest } from '../../../pipeline/outputs/manifest.js';
-import { baseConfig, query, runCli, type Workspace, workspace } from '../../helpers/workspace.js';
+import {
+  baseConfig,
+  query,
+  REPO_ROOT,
+  runCli,
+  type Workspace,
+  workspace,
+} from '../../helpers/workspace.js';
 
 const GEOGRAPHY = [
   'lsoa_code,lsoa_name,ward_code,ward_name,lad_code,lad_name',
@@ -191,5 +200,36 @@ describe('population files as published', () => {
     expect(result.stderr).toContain('long: area_code, year, sex, age, population');
     expect(result.stderr).toContain('ONS mid-year estimates, wide');
     expect(result.stderr).toContain('IoD2019 File_6');
+  });
+});
+
+const TRAFFORD = resolve(REPO_ROOT, '..', 'shared', 'data', 'real', 'population', 'trafford');
+describe.skipIf(!existsSync(TRAFFORD))('the real Trafford Data Lab estimates (../shared)', () => {
+  it.each([
+    ['mid2020/mid-year_population_estimates_all_geographies.csv', 2020],
+    ['mid2024/mid-year_2024_population_estimates_lsoa.csv', 2024],
+  ])('loads %s with no rejects, persons rows set aside', async (file, year) => {
+    const raw = readFileSync(join(TRAFFORD, file), 'utf8');
+    const ws = setUp(raw);
+    await run(ws.path('sna.config.yaml'), { stages: ['ingest'], log: memoryLogger() });
+    const manifest = JSON.parse(readFileSync(ws.path('out/manifest.json'), 'utf8')) as Manifest;
+    const input = manifest.inputs.find((i) => i.source === 'population');
+    const rows = (parse(raw, { columns: true }) as Array<Record<string, string>>).filter((r) =>
+      r.period?.startsWith(String(year)),
+    );
+    const persons = rows.filter((r) => (r.sex ?? r.gender) === 'Persons').length;
+    expect(input).toMatchObject({
+      rows_read: rows.length,
+      rows_rejected: 0,
+      rows_set_aside: persons,
+    });
+    // Each area's single years add up to the file's own all_ages column.
+    const males = rows.filter((r) => (r.sex ?? r.gender) === 'Males');
+    const expected = males.reduce((sum, r) => sum + Number(r.all_ages), 0);
+    const [got] = await query<{ n: number }>(
+      ws.path('out/sna.duckdb'),
+      `SELECT sum(population)::DOUBLE n FROM dim_population WHERE sex = 'M' AND year = ${year}`,
+    );
+    expect(got?.n).toBe(expected);
   });
 });
