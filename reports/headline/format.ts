@@ -155,13 +155,16 @@ export function periodWords(start: string, end: string): PeriodWords {
     throw new RangeError(`not a period: ${start} to ${end}`);
   }
   const months = (endYear - startYear) * 12 + (endMonth - startMonth) + 1;
+  const span = `${MONTH_NAMES[startMonth - 1]} ${startYear} to ${MONTH_NAMES[endMonth - 1]} ${endYear}`;
   if (months === 12) {
+    // "2024/25" is read as a financial year (April–March); other 12 months are named in full.
     const label =
-      startYear === endYear ? String(startYear) : `${startYear}/${String(endYear).slice(2)}`;
+      startMonth === 1
+        ? String(startYear)
+        : startMonth === 4
+          ? `${startYear}/${String(endYear).slice(2)}`
+          : span;
     return { label, previous: 'the year before' };
   }
-  return {
-    label: `${MONTH_NAMES[startMonth - 1]} ${startYear} to ${MONTH_NAMES[endMonth - 1]} ${endYear}`,
-    previous: 'the previous period of equal length',
-  };
+  return { label: span, previous: 'the previous period of equal length' };
 }

@@ -103,6 +103,13 @@ describe('periods', () => {
     expect(periodWords('2024-01-01', '2024-12-31').label).toBe('2024');
   });
 
+  it('names twelve months that are neither April–March nor a calendar year in full', () => {
+    expect(periodWords('2021-12-01', '2022-11-30')).toEqual({
+      label: 'December 2021 to November 2022',
+      previous: 'the year before',
+    });
+  });
+
   it('names any other length by its months', () => {
     expect(periodWords('2024-04-01', '2024-09-30')).toEqual({
       label: 'April 2024 to September 2024',
