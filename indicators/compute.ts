@@ -58,6 +58,8 @@ export async function computeIndicators(context: IndicatorContext): Promise<Indi
   if (problems.length > 0) throw new Error(`indicator registry: ${problems.join('; ')}`);
   const available = await availableSources(context.db);
   const rows: IndicatorRow[] = [];
+  // One warning per missing source, not one per indicator: thirty lines would bury the rest.
+  const unavailable = new Map<string, string[]>();
   for (const family of FAMILIES) {
     const met = (need: Need) =>
       typeof need === 'string' ? available.has(need) : need.some((s) => available.has(s));
@@ -79,14 +81,16 @@ export async function computeIndicators(context: IndicatorContext): Promise<Indi
     for (const indicator of family.indicators) {
       if (runnable.has(indicator.id)) continue;
       const missing = indicator.needs.filter((need) => !met(need));
-      context.log.warn(
-        `${indicator.id}: not available: needs ${missing.map(describeNeed).join(', ')}`,
-      );
+      const reason = missing.map(describeNeed).join(', ');
+      unavailable.set(reason, [...(unavailable.get(reason) ?? []), indicator.id]);
       const forCategories = categories.length > 0 ? categories : [defaultCategory(indicator.id)];
       for (const category of forCategories) {
         rows.push(notAvailableRow(context, indicator, category, missing));
       }
     }
+  }
+  for (const [reason, ids] of unavailable) {
+    context.log.warn(`not available (needs ${reason}): ${ids.join(', ')}`);
   }
   return rows;
 }

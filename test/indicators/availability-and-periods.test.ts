@@ -57,7 +57,8 @@ describe('indicators whose inputs are absent', () => {
     );
     expect(log.lines).toContainEqual({
       level: 'warn',
-      message: 'yj.children: not available: needs youth_justice',
+      message:
+        'not available (needs youth_justice): yj.children, yj.offences, yj.offence_mix, yj.mean_age, yj.male_pct, yj.by_locality, yj.fte_rate_per_100000, yj.ooc_pct',
     });
     const csv = readFileSync(ws.path('out/indicators.csv'), 'utf8');
     expect(csv).toContain('not available: needs police_victims');
