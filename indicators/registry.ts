@@ -17,15 +17,21 @@ import {
 import { aeFamily } from './families/ae.js';
 import { headlineMeasuresFamily } from './families/headline-measures.js';
 import { peopleFamily } from './families/people.js';
+import { peopleByAgeSexFamily } from './families/people-by-age-sex.js';
+import { policeComparatorsFamily } from './families/police-comparators.js';
 import { policeCountsFamily } from './families/police-counts.js';
 import { policePlaceFamily } from './families/police-place.js';
+import { policeTimeFamily } from './families/police-time.js';
 import { repeatAddressesFamily } from './families/repeat-addresses.js';
 import { youthJusticeFamily } from './families/youth-justice.js';
 
 export const FAMILIES: readonly IndicatorFamily[] = [
   policeCountsFamily,
+  policeTimeFamily,
   policePlaceFamily,
+  policeComparatorsFamily,
   peopleFamily,
+  peopleByAgeSexFamily,
   repeatAddressesFamily,
   aeFamily,
   youthJusticeFamily,

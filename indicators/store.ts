@@ -74,7 +74,7 @@ export async function storeIndicators(db: Database, rows: readonly IndicatorRow[
 
 /** Writes `indicators.csv` and `indicators.parquet` from the published (suppressed) view. */
 export async function writeIndicatorFiles(db: Database, outputDir: string): Promise<void> {
-  const order = `ORDER BY indicator_id, category, breakdown, try_cast(breakdown_value AS INTEGER) NULLS LAST, breakdown_value`;
+  const order = `ORDER BY indicator_id, category, breakdown, try_cast(breakdown_value AS INTEGER) NULLS LAST, breakdown_value, area_code`;
   const text = new Set([
     'indicator_id',
     'category',

@@ -23,7 +23,8 @@ function reportError(error: unknown, options: GlobalOptions): number {
     return error.exitCode;
   }
   if (error instanceof InputBatchError) {
-    for (const line of error.lines()) log.error(line, { exit_code: error.exitCode });
+    for (const each of error.errors)
+      log.error(each.format(), { exit_code: error.exitCode, ...each.location });
     return error.exitCode;
   }
   if (error instanceof PipelineError) {
@@ -42,12 +43,19 @@ async function runStages(stages: readonly Stage[], options: GlobalOptions): Prom
     quiet: options.quiet,
     verbose: options.verbose,
   });
+  const started = performance.now();
   try {
-    const result = await run(options.config, { stages, log });
+    const command = ['sna', ...process.argv.slice(2)].join(' ');
+    const result = await run(options.config, { stages, log, command });
     const asked = stages.filter((s) => STAGES_NOT_BUILT.includes(s));
     // Asking for only unbuilt stages is not success; `run` still succeeds on what exists.
     if (asked.length > 0 && asked.length === stages.length) return EXIT.other;
-    log.info(`Done. Outputs in ${result.config.outputDir}`);
+    const seconds = (performance.now() - started) / 1000;
+    log.info(`Done. Outputs in ${result.config.outputDir}`, {
+      exit_code: EXIT.ok,
+      seconds,
+      stages: result.stages,
+    });
     return EXIT.ok;
   } catch (error) {
     return reportError(error, options);
@@ -66,6 +74,16 @@ export function buildCli(): Command {
     .option('-v, --verbose', 'print debug lines too')
     .showHelpAfterError()
     .exitOverride();
+  // Commander's own usage errors must be JSON lines too when a scheduler asked for them.
+  if (process.argv.includes('--json-logs')) {
+    const log = createLogger({ json: true });
+    program.configureOutput({
+      writeErr: (text) => {
+        for (const line of text.split('\n').filter((l) => l.trim() !== ''))
+          log.error(line.replace(/^error: /, ''), { exit_code: EXIT.usage });
+      },
+    });
+  }
   const stage = (name: string, description: string, stages: readonly Stage[]) =>
     program
       .command(name)

@@ -5,15 +5,17 @@
  *   extracts ──ingest──▶ raw_* tables (+ ingest_files, ingest_rejects)
  *   raw_* ──buildModels──▶ stg_* → int_* → fct_* / dim_*
  *   fct_* ──indicators──▶ indicator_values, indicators.csv / .parquet
- *   indicators ──report──▶ charts, headline, report   (not built yet)
+ *   indicators_published ──report──▶ charts, headline, report.html, notebooks/sna.ipynb
  *   everything ──▶ manifest.json, rejects.csv
  */
 import { computeIndicators, indicatorContext } from '../indicators/compute.js';
 import { storeIndicators, writeIndicatorFiles } from '../indicators/store.js';
+import { type ReportOutcome, writeReport } from '../reports/report.js';
 import { loadConfig } from './config/load-config.js';
 import { checkInputPaths } from './config/resolve-files.js';
 import type { SnaConfig } from './config/types.js';
 import { Database } from './db/database.js';
+import { acquireRunLock } from './db/lock.js';
 import { ConfigError, InputError } from './errors.js';
 import { type IngestOutcome, ingest } from './ingest/ingest.js';
 import { InputBatchError, planIngest } from './ingest/plan.js';
@@ -21,16 +23,19 @@ import { createLogger, type Logger } from './log.js';
 import { manifestInputs, packageVersion, writeManifest } from './outputs/manifest.js';
 import { writeRejectsCsv } from './outputs/rejects-csv.js';
 import { buildModels, ensureRawTables } from './stages/build-models.js';
+import { checkUpToDate } from './stages/up-to-date.js';
 
 export const STAGES = ['ingest', 'indicators', 'report'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Stages whose issue has not landed yet: `run` says so instead of pretending. */
-export const STAGES_NOT_BUILT: readonly Stage[] = ['report'];
+export const STAGES_NOT_BUILT: readonly Stage[] = [];
 
 export interface RunOptions {
   stages?: readonly Stage[];
   log?: Logger;
+  /** Written into the run lock so a second run can say who holds it (e.g. `sna run`). */
+  command?: string;
 }
 
 export interface RunResult {
@@ -38,6 +43,9 @@ export interface RunResult {
   ingest?: IngestOutcome;
   stages: Record<string, number>;
   stagesNotBuilt: Stage[];
+  report?: ReportOutcome;
+  /** True when nothing changed since the last good run, so nothing was recomputed. */
+  upToDate?: boolean;
 }
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
@@ -50,21 +58,45 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
   const config = await loadConfig(configPath);
   const timings: Record<string, number> = {};
   const notBuilt = stages.filter((s) => STAGES_NOT_BUILT.includes(s));
-  const db = await Database.open(config.database);
+  const command = options.command ?? `sna ${stages.join(' ')} --config ${config.configPath}`;
+  const lock = acquireRunLock(config.database, { command, log });
+  let db: Database | undefined;
   let outcome: IngestOutcome | undefined;
+  let report: ReportOutcome | undefined;
   try {
+    // Only a refresh (ingest) may find nothing to do; asking for a stage by name redoes it.
+    if (stages.includes('ingest')) {
+      const built = stages.filter((s) => !STAGES_NOT_BUILT.includes(s));
+      const freshness = await checkUpToDate(config, built);
+      if (freshness.upToDate) {
+        log.info(
+          `Nothing new since the last run (${freshness.lastRun}; ${freshness.files} input files unchanged): outputs are up to date.`,
+          { up_to_date: true, last_run: freshness.lastRun, files: freshness.files },
+        );
+        return { config, stages: {}, stagesNotBuilt: notBuilt, upToDate: true };
+      }
+      log.debug(`refreshing: ${freshness.reason}`);
+    }
+    db = await Database.open(config.database);
     await ensureRawTables(db);
     if (stages.includes('ingest')) {
       const t = performance.now();
       outcome = await ingest(config, db, log);
       timings.ingest = seconds(t);
       const changed = outcome.files.filter((f) => f.action !== 'skip').length;
-      if (changed === 0 && outcome.failures.length === 0)
-        log.info('No new or changed input files.');
+      const refused = outcome.failures.length;
+      log.info(
+        changed === 0 && refused === 0
+          ? 'No new or changed input files.'
+          : `Ingest: ${changed} files loaded, ${outcome.files.length - changed} unchanged` +
+              (refused ? `, ${refused} refused` : ''),
+        { stage: 'ingest', seconds: timings.ingest, files_loaded: changed, files_refused: refused },
+      );
     }
     const t = performance.now();
     await buildModels(db, config);
     timings.models = seconds(t);
+    log.debug('Models rebuilt', { stage: 'models', seconds: timings.models });
     if (stages.includes('indicators')) {
       const started = performance.now();
       const context = await indicatorContext(db, config, log);
@@ -72,7 +104,16 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
       await storeIndicators(db, rows);
       await writeIndicatorFiles(db, config.outputDir);
       timings.indicators = seconds(started);
-      log.info(`Indicators: ${rows.length} rows written to indicators.csv and indicators.parquet`);
+      log.info(`Indicators: ${rows.length} rows written to indicators.csv and indicators.parquet`, {
+        stage: 'indicators',
+        seconds: timings.indicators,
+        rows: rows.length,
+      });
+    }
+    if (stages.includes('report')) {
+      const started = performance.now();
+      report = await writeReport(db, config, log);
+      timings.report = seconds(started);
     }
     for (const stage of notBuilt) {
       log.warn(`the ${stage} stage is not built yet: skipped`);
@@ -94,10 +135,11 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
       inputs: await manifestInputs(db),
     });
   } finally {
-    db.close();
+    db?.close();
+    lock.release();
   }
   if (outcome && outcome.failures.length > 0) throw new InputBatchError(outcome.failures);
-  return { config, ingest: outcome, stages: timings, stagesNotBuilt: notBuilt };
+  return { config, ingest: outcome, stages: timings, stagesNotBuilt: notBuilt, report };
 }
 
 export interface ValidationResult {

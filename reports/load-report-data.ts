@@ -18,7 +18,7 @@ export async function loadReportData(db: Database, config: SnaConfig): Promise<R
   ).join(', ');
   const rows = await db.all<PublishedRow & Record<string, unknown>>(
     `SELECT ${select} FROM indicators_published
-     ORDER BY indicator_id, category, breakdown, try_cast(breakdown_value AS INTEGER) NULLS LAST, breakdown_value`,
+     ORDER BY indicator_id, category, breakdown, try_cast(breakdown_value AS INTEGER) NULLS LAST, breakdown_value, area_code`,
   );
   const [run] = await db.all<Record<string, string | number>>(
     `SELECT strftime(period_start, '%Y-%m-%d') AS start, strftime(period_end, '%Y-%m-%d') AS "end",

@@ -29,7 +29,8 @@ export class Database {
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (/lock/i.test(message)) {
+      // Match DuckDB's words only: the database path itself may contain "lock".
+      if (/could not set lock/i.test(message)) {
         throw new LockError(`the database is in use by another process: ${firstLine(message)}`, {
           file: path,
         });
@@ -42,7 +43,7 @@ export class Database {
   /** Runs a statement for its effect. */
   async run(sql: string, params?: Params): Promise<void> {
     try {
-      await this.connection.run(sql, params);
+      await profiled(sql, () => this.connection.run(sql, params));
     } catch (error) {
       throw asSqlError(error, sql);
     }
@@ -51,7 +52,7 @@ export class Database {
   /** Runs a query and returns rows as plain JS values (BIGINT becomes number where safe). */
   async all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
     try {
-      const reader = await this.connection.runAndReadAll(sql, params);
+      const reader = await profiled(sql, () => this.connection.runAndReadAll(sql, params));
       return reader.getRowObjectsJS().map((row) => normaliseRow(row) as T);
     } catch (error) {
       throw asSqlError(error, sql);
@@ -89,6 +90,29 @@ export class Database {
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
+  }
+}
+
+const PROFILE = process.env.SNA_PROFILE === '1';
+
+/**
+ * With `SNA_PROFILE=1`, each statement goes to stderr as one tab-separated line: `sna-profile`,
+ * wall milliseconds, CPU milliseconds of the whole process (DuckDB's threads included, so a
+ * busy machine distorts it less than wall time), and the statement's start. Off, it costs one
+ * boolean test per statement.
+ */
+export async function profiled<T>(sql: string, work: () => Promise<T>): Promise<T> {
+  if (!PROFILE) return work();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  try {
+    return await work();
+  } finally {
+    const used = process.cpuUsage(cpu);
+    const wallMs = (performance.now() - started).toFixed(1);
+    const cpuMs = ((used.user + used.system) / 1000).toFixed(1);
+    const statement = sql.trim().replace(/\s+/g, ' ').slice(0, 160);
+    process.stderr.write(`sna-profile\t${wallMs}\t${cpuMs}\t${statement}\n`);
   }
 }
 

@@ -33,9 +33,11 @@ function shown(value: string): string {
   return `'"' || left(${value}, 40) || '"'`;
 }
 
-/** SQL expression for the typed value. `$date_format` is the strptime format parameter. */
-export function typedExpression(column: BoundColumn): string {
-  const v = cell(column);
+/**
+ * SQL expression for the typed value of the cell `v` (a column reference: see `typingSelect`).
+ * `$date_format` is the strptime format parameter.
+ */
+export function typedExpression(column: BoundColumn, v: string): string {
   const type = column.def.type;
   const numeric = column.def.thousands ? `regexp_replace(${v}, '[,+]', '', 'g')` : v;
   switch (type.kind) {
@@ -71,10 +73,15 @@ function enumCase(v: string, type: Extract<ColumnType, { kind: 'enum' }>): strin
   return `CASE lower(${v}) ${arms.join(' ')} END`;
 }
 
-/** SQL boolean that is true when the cell is bad, and the SQL text of the reason. */
-export function problemChecks(column: BoundColumn): Array<{ when: string; reason: string }> {
-  const v = cell(column);
-  const typed = typedExpression(column);
+/**
+ * SQL boolean that is true when the cell is bad, and the SQL text of the reason; `v` and `typed`
+ * name the cell and its typed value.
+ */
+export function problemChecks(
+  column: BoundColumn,
+  v: string,
+  typed: string,
+): Array<{ when: string; reason: string }> {
   const { def } = column;
   const type = def.type;
   const checks: Array<{ when: string; reason: string }> = [];
@@ -127,22 +134,60 @@ export function problemChecks(column: BoundColumn): Array<{ when: string; reason
   return checks;
 }
 
+export interface TypingOptions {
+  /** Input columns carried through unchanged (e.g. `rec`). */
+  keep?: readonly string[];
+  /** SQL over the input's columns giving the raw line, computed only for rows with problems. */
+  rawLine?: string;
+}
+
 /**
- * SELECT over the load buffer giving each record's typed values and a list of its problems
- * (`{column, reason}` structs; empty when the row is good).
+ * SELECT over a buffer of text cells giving each record's typed values and `problems`, a list
+ * of `{column, reason}` structs that is NULL when the row is good.
+ *
+ * Three stacked projections, so each cell is trimmed once and typed once however many checks
+ * read it: cells (`cell__<name>`) → typed values (`<name>`) → checks. The problem list is only
+ * built for rows that fail a check, and the raw line only for those rows.
  */
-export function typingSelect(columns: readonly BoundColumn[], from: string): string {
-  const values = columns.map((c) => `${typedExpression(c)} AS ${c.def.name}`);
-  const problems = columns.flatMap((c) =>
-    problemChecks(c).map(
-      ({ when, reason }) =>
-        `CASE WHEN ${when} THEN {'column': ${c.headerSql ?? quote(c.header ?? c.def.name)}, 'reason': ${reason}} END`,
-    ),
+export function typingSelect(
+  columns: readonly BoundColumn[],
+  from: string,
+  options: TypingOptions = {},
+): string {
+  const cellOf = (c: BoundColumn) => `cell__${c.def.name}`;
+  const cells = columns.map((c) => `${cell(c)} AS ${cellOf(c)}`);
+  const values = columns.map((c) => `${typedExpression(c, cellOf(c))} AS ${c.def.name}`);
+  const checks = columns.flatMap((c) =>
+    problemChecks(c, cellOf(c), c.def.name).map((check) => ({ ...check, column: c })),
   );
-  const list = problems.length
-    ? `list_filter([${problems.join(',\n      ')}], p -> p IS NOT NULL)`
-    : `[]::STRUCT("column" VARCHAR, reason VARCHAR)[]`;
-  return `SELECT rec,\n    ${values.join(',\n    ')},\n    ${list} AS problems\nFROM ${from}`;
+  const problemList = checks.map(
+    ({ when, reason, column }) =>
+      `CASE WHEN ${when} THEN {'column': ${column.headerSql ?? quote(column.header ?? column.def.name)}, 'reason': ${reason}} END`,
+  );
+  // A NULL check (e.g. a range test on a NULL value) is not a problem: coalesce to false.
+  const bad = checks.length
+    ? checks.map(({ when }) => `coalesce(${when}, false)`).join(' OR ')
+    : 'false';
+  const problems = checks.length
+    ? `CASE WHEN ${bad} THEN list_filter([${problemList.join(',\n      ')}], p -> p IS NOT NULL) END`
+    : `NULL::STRUCT("column" VARCHAR, reason VARCHAR)[]`;
+  const keep = options.keep ?? [];
+  const outer = [
+    ...keep,
+    ...columns.map((c) => c.def.name),
+    'problems',
+    ...(options.rawLine
+      ? [`CASE WHEN problems IS NOT NULL THEN ${options.rawLine} END AS raw_line`]
+      : []),
+  ];
+  return `SELECT ${outer.join(', ')}
+FROM (
+  SELECT *, ${problems} AS problems
+  FROM (
+    SELECT *,\n    ${values.join(',\n    ')}
+    FROM (SELECT *,\n      ${cells.join(',\n      ')}\n      FROM ${from})
+  )
+)`;
 }
 
 /** CREATE TABLE for a source's raw table: lineage columns then the typed columns. */

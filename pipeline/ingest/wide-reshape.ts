@@ -68,7 +68,7 @@ export async function reshapeWide(db: Database, reshape: WideReshape, header: re
     `CREATE OR REPLACE TEMP TABLE load_long AS
      WITH value_columns(name, age, age_to, header) AS (VALUES ${values}),
      keyed AS (
-         SELECT rec, ${reshape.keys.area_code} AS k_area_code, ${reshape.keys.year} AS k_year,
+         SELECT rowid + 1 AS rec, ${reshape.keys.area_code} AS k_area_code, ${reshape.keys.year} AS k_year,
                 ${reshape.keys.sex} AS k_sex, ${columns}
          FROM load_buf
      )

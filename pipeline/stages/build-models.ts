@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { listValue } from '@duckdb/node-api';
 import { SCHEMAS } from '../../data/schemas/index.js';
 import type { SnaConfig } from '../config/types.js';
-import type { Database } from '../db/database.js';
+import { type Database, profiled } from '../db/database.js';
 import { SqlError } from '../errors.js';
 import { rawTableDdl } from '../ingest/typing-sql.js';
 import { SQL_DIR } from '../paths.js';
@@ -43,7 +43,7 @@ async function buildModel(db: Database, model: Model): Promise<void> {
   // The prefix stays on the file's first line so DuckDB's "LINE n" is the file's line n.
   const sql = `create or replace ${kind} ${model.name} as ${readSql(file)}`;
   try {
-    await db.connection.run(sql);
+    await profiled(sql, () => db.connection.run(sql));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const line = /LINE (\d+):/.exec(message)?.[1];

@@ -1,0 +1,47 @@
+/**
+ * The floor: DuckDB alone loading the same CSV files into tables of a fresh database file, with
+ * its own type detection, and no checks, line numbers, rejects or models. Timed from opening
+ * the database to closing it (the close writes the checkpoint, as `sna run`'s does).
+ */
+import { rm } from 'node:fs/promises';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+export interface BaselineMeasure {
+  seconds: number;
+  /** Rows DuckDB loaded, over all files. */
+  rows: number;
+}
+
+export async function measureBaseline(
+  files: readonly string[],
+  dbPath: string,
+): Promise<BaselineMeasure> {
+  await rm(dbPath, { force: true });
+  await rm(`${dbPath}.wal`, { force: true });
+  const started = performance.now();
+  const instance = await DuckDBInstance.create(dbPath, {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+  });
+  const connection = await instance.connect();
+  let rows = 0;
+  try {
+    for (const [index, path] of files.entries()) {
+      // The synthetic extracts hold planted malformed rows; DuckDB alone would stop at them.
+      await connection.run(
+        `CREATE TABLE t${index} AS SELECT * FROM read_csv($path, ignore_errors = true)`,
+        { path },
+      );
+      const reader = await connection.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM t${index}`);
+      rows += Number(reader.getRowObjectsJS()[0]?.n ?? 0);
+    }
+    await connection.run('CHECKPOINT');
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await rm(dbPath, { force: true });
+  await rm(`${dbPath}.wal`, { force: true });
+  return { seconds, rows };
+}

@@ -1,0 +1,59 @@
+/**
+ * Comparator areas' crime rates: the inputs of `police.rank_among_comparators`, published so
+ * that the report can chart the area's rate against its peers' with confidence intervals.
+ *
+ * Each row carries the peer's own code in `area_code` (breakdown `none`): the contract's
+ * breakdown vocabulary has no `area`, and a peer's rate is a headline value of that peer, not
+ * a breakdown of ours. The area's own rate stays `police.rate_per_1000`.
+ */
+import type { IndicatorDefinition, IndicatorFamily } from '../define.js';
+import { crudeRate } from '../methods/index.js';
+import { aggregate, fromEstimate, indicatorRow, num } from '../rows.js';
+
+export const comparatorRate: IndicatorDefinition = {
+  id: 'police.comparator_rate_per_1000',
+  title: 'Comparator areas’ crimes per 1,000 residents',
+  definition:
+    'Each comparator area’s crimes per 1,000 residents for the category in the year the period ends, from the comparators file (area_code is the comparator’s code); exact Poisson / Byar’s 95% CI. These are the rates the area is ranked among.',
+  numerator: 'the comparator’s crimes',
+  denominator: 'the comparator’s residents',
+  unit: 'per_1000',
+  method: 'byar',
+  polarity: 'higher_is_worse',
+  breakdowns: ['none'],
+  needs: ['police_crimes', 'geography', 'population', 'comparators'],
+  disclosure: 'numerator',
+};
+
+interface PeerCount extends Record<string, unknown> {
+  category: string;
+  area_code: string;
+  crimes: number;
+  residents: number;
+}
+
+export const policeComparatorsFamily: IndicatorFamily = {
+  name: 'police-comparators',
+  indicators: [comparatorRate],
+  async compute(context) {
+    const peers = await aggregate<PeerCount>(context, 'police_comparators');
+    // The rank leaves out peers without residents; so does the chart of its inputs.
+    return peers
+      .filter((peer) => num(peer.residents) > 0)
+      .map((peer) =>
+        indicatorRow(context, comparatorRate, {
+          category: peer.category,
+          area_code: peer.area_code,
+          numerator: num(peer.crimes),
+          denominator: num(peer.residents),
+          ...fromEstimate(
+            crudeRate({
+              count: num(peer.crimes),
+              denominator: num(peer.residents),
+              multiplier: 1000,
+            }),
+          ),
+        }),
+      );
+  },
+};

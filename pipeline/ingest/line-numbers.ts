@@ -1,0 +1,152 @@
+/**
+ * The CSV read and the physical line of every record (header = line 1).
+ *
+ * DuckDB numbers records, not lines, and leaves rows it cannot split out of the result (they go
+ * to its rejects table). A file whose line count is one more than its record count has every
+ * record on one line, so a record's line follows from its position alone; only a file with
+ * quoted line breaks (or blank lines) pays for counting the breaks in every record.
+ *
+ * Positions come from `rowid`: a table made by CREATE TABLE AS from the read keeps the file's
+ * order (DuckDB's default `preserve_insertion_order`), so row `rowid` is accepted record
+ * `rowid + 1`.
+ */
+import type { Database } from '../db/database.js';
+import type { FileToLoad } from './load-file.js';
+
+/** How an accepted record's line is found. */
+export type LineNumbering =
+  /** Every record on one line and none rejected by the reader: line = rowid + 2. */
+  | { kind: 'direct' }
+  /** Every record on one line; `thresholds` shift the rows after each reader-rejected record. */
+  | { kind: 'shifted'; thresholds: number[] }
+  /** Counted record by record into `load_lines (rec, rec_idx, line)`. */
+  | { kind: 'table' };
+
+/** Beyond this many reader-rejected records, the shifts are joined instead of written inline. */
+const MAX_INLINE_SHIFTS = 200;
+
+/** `read_csv` of the file with every cell as text; rows it cannot split go to `rejects`. */
+export function readCsvSql(file: FileToLoad, rejects = 'load_rejects'): string {
+  const struct = file.header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  return `read_csv($path,
+        header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+        strict_mode = true, null_padding = false, max_line_size = 4194304,
+        store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan',
+        columns = {${struct}})`;
+}
+
+export async function dropRejectTables(db: Database, rejects = 'load_rejects'): Promise<void> {
+  await db.run(`DROP TABLE IF EXISTS ${rejects}`);
+  await db.run(`DROP TABLE IF EXISTS ${rejects}_scan`);
+}
+
+/** One row per record the reader rejected: its index among all records, column and reason. */
+export async function readStructural(db: Database): Promise<void> {
+  // Reject line numbers count records (header = 1): record index = line - 2.
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE load_structural AS
+     WITH errors AS (
+         SELECT (line - 2)::BIGINT AS rec_idx, error_type, error_message, column_idx,
+                regexp_replace(csv_line, '^\\r?\\n', '') AS raw_line,
+                try_cast(regexp_extract(error_message, 'Expected Number of Columns: (\\d+)', 1) AS INTEGER) AS expected,
+                try_cast(regexp_extract(error_message, 'Found: (\\d+)', 1) AS INTEGER) AS found
+         FROM load_rejects
+     )
+     SELECT rec_idx,
+            CASE WHEN bool_or(error_type = 'MISSING COLUMNS') THEN min(found)
+                 ELSE min(column_idx) END AS column_idx,
+            CASE
+                WHEN bool_or(error_type = 'MISSING COLUMNS')
+                    THEN 'too few columns: expected ' || max(expected) || ', found ' || min(found)
+                WHEN bool_or(error_type = 'TOO MANY COLUMNS')
+                    THEN 'too many columns: expected ' || max(expected) || ', found ' || max(found)
+                WHEN bool_or(error_type = 'INVALID ENCODING')
+                    THEN 'not valid UTF-8 text (if the file is Windows-1252, set encoding: windows-1252 for this input)'
+                ELSE string_agg(DISTINCT lower(error_type) || ': ' || split_part(error_message, chr(10), 1), '; ')
+            END AS reason,
+            any_value(raw_line) AS raw_line
+     FROM errors GROUP BY rec_idx`,
+  );
+}
+
+/**
+ * Picks the cheapest numbering that is exact for this file, building `load_lines` (from a
+ * second read of the file into `load_buf`) only when records span lines.
+ */
+export async function chooseNumbering(
+  db: Database,
+  file: FileToLoad,
+  physicalLines: number,
+  accepted: number,
+): Promise<LineNumbering> {
+  const structural = await db.all<{ rec_idx: number }>(
+    'SELECT rec_idx FROM load_structural ORDER BY rec_idx',
+  );
+  if (physicalLines === accepted + structural.length + 1) {
+    if (structural.length === 0) return { kind: 'direct' };
+    if (structural.length <= MAX_INLINE_SHIFTS) {
+      // Accepted record a (0-based) is record a + #{i : rec_idx_i - i <= a} of the file.
+      return { kind: 'shifted', thresholds: structural.map((s, i) => s.rec_idx - i) };
+    }
+  }
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE load_buf AS SELECT * FROM ${readCsvSql(file, 'load_rejects_again')}`,
+    {
+      path: file.readPath,
+    },
+  );
+  await dropRejectTables(db, 'load_rejects_again');
+  await numberLines(db, file.header.length);
+  return { kind: 'table' };
+}
+
+/**
+ * `load_lines`: the physical line of every record. Records the reader rejected are missing from
+ * `load_buf`, so an accepted record's index among all records is its position plus the rejects
+ * before it; quoted fields holding line breaks push later records down by that many lines.
+ */
+export async function numberLines(db: Database, columns: number): Promise<void> {
+  const all = Array.from({ length: columns }, (_, i) => `coalesce(c${i}, '')`).join(', ');
+  const newlines = (text: string) => `(length(${text}) - length(replace(${text}, chr(10), '')))`;
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE load_lines AS
+     WITH shifted AS (
+         SELECT rec_idx - (row_number() OVER (ORDER BY rec_idx) - 1) AS threshold
+         FROM load_structural
+     ),
+     accepted AS (
+         SELECT rec,
+                rec - 1 + (SELECT count(*) FROM shifted WHERE threshold <= rec - 1) AS rec_idx,
+                ${newlines(`concat(${all})`)} AS extra
+         FROM (SELECT rowid + 1 AS rec, * FROM load_buf)
+     ),
+     all_records AS (
+         SELECT rec, rec_idx, extra FROM accepted
+         UNION ALL
+         SELECT NULL, rec_idx, ${newlines('raw_line')} FROM load_structural
+     )
+     SELECT rec, rec_idx,
+            rec_idx + 2 + coalesce(sum(extra) OVER (ORDER BY rec_idx ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS line
+     FROM all_records`,
+  );
+}
+
+/** SQL giving the line of the accepted row aliased `t`, and the join that SQL needs. */
+export function acceptedLine(numbering: LineNumbering): { line: string; join: string } {
+  switch (numbering.kind) {
+    case 'direct':
+      return { line: 't.rowid + 2', join: '' };
+    case 'shifted': {
+      const shifts = numbering.thresholds.map((th) => `(t.rowid >= ${th})::BIGINT`).join(' + ');
+      return { line: `t.rowid + 2 + ${shifts}`, join: '' };
+    }
+    case 'table':
+      return { line: 'l.line', join: 'JOIN load_lines l ON l.rec = t.rowid + 1' };
+  }
+}
+
+/** SQL giving the line of the reader-rejected record aliased `s`, and the join it needs. */
+export function structuralLine(numbering: LineNumbering): { line: string; join: string } {
+  if (numbering.kind !== 'table') return { line: 's.rec_idx + 2', join: '' };
+  return { line: 'l.line', join: 'JOIN load_lines l ON l.rec IS NULL AND l.rec_idx = s.rec_idx' };
+}

@@ -1,0 +1,18 @@
+/** Victims of each category's crimes by age band and sex. */
+import { defineChart, rowsOf } from '../define.js';
+import { ageSexSpec } from './age-sex-bars.js';
+
+const TITLE = 'victims by age and sex';
+
+export const victimsAgeSex = defineChart({
+  name: 'victims-age-sex',
+  title: TITLE,
+  description:
+    'Victims of the period’s crimes in each serious violence category by age band and sex, counted once per crime–victim pair, known age and sex only.',
+  indicators: ['victims.by_age_sex'],
+  spec: (rows, data) =>
+    ageSexSpec(rowsOf(rows, 'victims.by_age_sex'), data, {
+      title: TITLE,
+      valueTitle: 'Victims (crime–victim pairs)',
+    }),
+});

@@ -1,0 +1,32 @@
+/**
+ * What a chart is: a small declaration (name, title, description, the indicators it reads) and
+ * a function from those indicators' published rows to a Vega-Lite spec. The index lists them.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { PublishedRow, ReportData } from '../types.js';
+
+/** A chart's published rows, by indicator id: only the ids it declared, only available rows. */
+export type IndicatorRows = ReadonlyMap<string, readonly PublishedRow[]>;
+
+export interface ChartDefinition {
+  /** File name under `charts/` (kebab-case). */
+  name: string;
+  /** Short title; the chart itself prefixes the area's name. */
+  title: string;
+  /** One sentence saying what the chart shows, used as alt text and caption. */
+  description: string;
+  /** Indicator ids the chart reads; it is left out when none of them has rows to draw. */
+  indicators: readonly string[];
+  /** The spec with data inlined, or undefined when the rows hold nothing this chart can draw. */
+  spec(rows: IndicatorRows, data: ReportData): TopLevelSpec | undefined;
+}
+
+/** Identity function that types a chart declaration. */
+export function defineChart(definition: ChartDefinition): ChartDefinition {
+  return definition;
+}
+
+/** The rows of one indicator from a chart's selection (none when it has no available rows). */
+export function rowsOf(rows: IndicatorRows, indicatorId: string): readonly PublishedRow[] {
+  return rows.get(indicatorId) ?? [];
+}

@@ -1,0 +1,33 @@
+/** The SNA headline table in the seeds' layout: category | intelligence | victims | perpetrators. */
+import type { Headline, HeadlineSentence } from '../../types.js';
+import { escapeHtml } from '../escape.js';
+
+function sentenceList(sentences: readonly HeadlineSentence[]): string {
+  if (sentences.length === 0) return '<span class="none">No statement</span>';
+  return `<ul>${sentences.map((s) => `<li>${escapeHtml(s.text)}</li>`).join('')}</ul>`;
+}
+
+export function headlineSection(headline: Headline): string {
+  const rows = headline.rows
+    .map(
+      (row) => `<tr>
+  <th scope="row">${escapeHtml(row.title)}</th>
+  <td>${sentenceList(row.intelligence)}</td>
+  <td>${sentenceList(row.victims)}</td>
+  <td>${sentenceList(row.perpetrators)}</td>
+</tr>`,
+    )
+    .join('\n');
+  return `<section id="headline">
+<h2>Headline table</h2>
+<p class="lead">What the indicators say about each serious violence category. Every statement is
+generated from rows of <code>indicators.csv</code>; where a number is suppressed or a difference is
+not statistically significant, the statement says so or is left out.</p>
+<table class="headline-table">
+<thead><tr><th scope="col">Crime type</th><th scope="col">Intelligence</th><th scope="col">Victims</th><th scope="col">Perpetrators</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</section>`;
+}

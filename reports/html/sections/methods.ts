@@ -1,0 +1,68 @@
+/**
+ * Methods and definitions, generated from the indicator registry: each indicator's definition,
+ * numerator, denominator and method, then the statistical methods, the periods and the
+ * small-number rule the run used.
+ */
+import type { ReportData } from '../../types.js';
+import { escapeHtml } from '../escape.js';
+import { formatDate, UNIT_LABELS } from '../format.js';
+
+/** The method labels of `indicators.csv` in plain English (OHID/PHE methods). */
+const METHOD_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  count: 'A count; no confidence interval.',
+  byar: 'Rate with a 95% confidence interval by Byar’s approximation to the Poisson distribution (10 or more events).',
+  exact_poisson:
+    'Rate or index with an exact Poisson 95% confidence interval (used below 10 events, and for the seasonal index).',
+  wilson: 'Proportion with a Wilson score 95% confidence interval.',
+  rate_ratio_exact:
+    'Change against the previous period: the exact conditional (binomial) 95% confidence interval of the ratio of the two counts; “higher” or “lower” when it excludes 1, else “similar”.',
+  katz_log:
+    'Ratio of two proportions with Katz’s log 95% confidence interval; “higher” or “lower” when it excludes 1.',
+  spearman: 'Spearman’s rank correlation, ties given their average rank.',
+  t: 'Mean with a Student’s t 95% confidence interval.',
+  rank: 'Rank among the areas compared, 1 being the lowest rate; no confidence interval.',
+};
+
+function describeMethod(method: string): string {
+  return METHOD_DESCRIPTIONS[method] ?? 'See the indicator’s definition.';
+}
+
+function definitionEntries(data: ReportData): string {
+  return data.definitions
+    .map((d) => {
+      const parts = [
+        `<p>${escapeHtml(d.definition)}</p>`,
+        '<dl class="definition-parts">',
+        d.numerator ? `<dt>Numerator</dt><dd>${escapeHtml(d.numerator)}</dd>` : '',
+        d.denominator ? `<dt>Denominator</dt><dd>${escapeHtml(d.denominator)}</dd>` : '',
+        `<dt>Unit</dt><dd>${escapeHtml(UNIT_LABELS[d.unit] ?? d.unit)}</dd>`,
+        `<dt>Method</dt><dd><code>${escapeHtml(d.method)}</code> — ${escapeHtml(describeMethod(d.method))}</dd>`,
+        '</dl>',
+      ];
+      return `<div class="definition" id="definition-${escapeHtml(d.id)}"><h4>${escapeHtml(d.title)} <code>${escapeHtml(d.id)}</code></h4>${parts.join('')}</div>`;
+    })
+    .join('\n');
+}
+
+export function methodsSection(data: ReportData): string {
+  const { period } = data;
+  const below = data.suppressBelow;
+  return `<section id="methods">
+<h2>Methods and definitions</h2>
+<h3>Periods</h3>
+<ul>
+  <li>The assessment period runs from ${formatDate(period.start)} to ${formatDate(period.end)}.</li>
+  <li>The previous period, for change, runs from ${formatDate(period.previousStart)} to ${formatDate(period.previousEnd)}.</li>
+  <li>Monthly trends and seasonality use the history from ${formatDate(period.historyStart)} to ${formatDate(period.end)}.</li>
+  <li>Police crimes are dated by the date committed (else the date recorded), A&amp;E attendances by arrival date, and youth justice offences by offence date. Rates use the population of the year in which the period ends.</li>
+</ul>
+<h3>Small numbers</h3>
+<p>To protect the people behind the figures, a published count from 1 to ${below - 1} is suppressed (a count of 0 is shown). The value and confidence limits that would reveal it are suppressed too: a share whose remainder is that small, and a change whose previous count is. Where one value of a breakdown is suppressed, the next smallest is suppressed as well, so it cannot be worked out by subtraction. No figure in this report is about an identifiable person or address.</p>
+<h3>Significance</h3>
+<p>“Higher” or “lower” means the 95% confidence interval excludes the comparison value (the previous period, the comparator areas, 1 for a ratio, or 100 for the seasonal index); “similar” means it does not. Chance alone would produce a “higher” or “lower” about once in twenty comparisons.</p>
+<h3>Repeat addresses</h3>
+<p>An address is a repeat address when ${data.repeatAddressMin} or more of the category’s crimes in the period took place there.</p>
+<h3>Indicators</h3>
+${definitionEntries(data)}
+</section>`;
+}

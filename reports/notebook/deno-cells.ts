@@ -1,0 +1,85 @@
+/**
+ * The notebook's code, TypeScript for the Deno Jupyter kernel. It reloads this run's published
+ * results (never the database, which holds row-level data) from files beside the notebook:
+ * `indicators.parquet`, `headline.json` and `charts/*`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../pipeline/paths.js';
+import type { RenderedChart } from '../types.js';
+import { VALUE_COLUMNS } from './notebook-helpers.js';
+
+/** The DuckDB client, pinned: later versions need platform packages Deno cannot all fetch. */
+export const DUCKDB_IMPORT = 'npm:@duckdb/node-api@1.5.5-r.5';
+
+/**
+ * notebook-helpers.ts as cell source: its header comment (about the pipeline, not the
+ * notebook) and `export` keywords removed, so it is the same code the outputs were baked with.
+ */
+export function helpersSource(): string {
+  const file = readFileSync(
+    join(PACKAGE_ROOT, 'reports', 'notebook', 'notebook-helpers.ts'),
+    'utf8',
+  );
+  const body = file.replace(/^\/\*\*[\s\S]*?\*\/\n+/, '').replace(/^export /gm, '');
+  return `// Table and chart helpers: the code that produced this notebook's saved outputs.\n${body.trimEnd()}`;
+}
+
+export function setupSource(): string {
+  return `// Reloads this run's published results from the files beside this notebook (Jupyter starts
+// the kernel in the notebook's folder, notebooks/ in the output folder). Only published files
+// are read: indicators.parquet has small-number suppression applied. Nothing is written.
+import { DuckDBInstance } from '${DUCKDB_IMPORT}';
+
+const OUTPUT_DIR = '..';
+const duckdb = await DuckDBInstance.create(':memory:');
+const connection = await duckdb.connect();
+await connection.run(
+  \`CREATE VIEW indicators AS SELECT * FROM read_parquet('\${OUTPUT_DIR}/indicators.parquet')\`,
+);
+
+/** Runs SQL (over the \`indicators\` view) and returns rows of plain JSON values. */
+async function query(sql: string): Promise<Row[]> {
+  const reader = await connection.runAndReadAll(sql);
+  return reader.getRowObjectsJson() as Row[];
+}
+
+/** Shows a bundle of representations (HTML, text, Vega-Lite, SVG) as the cell's output. */
+async function show(bundle: MimeBundle): Promise<void> {
+  await Deno.jupyter.display(bundle, { raw: true });
+}
+
+/** Shows a chart from charts/<name>.vl.json and its SVG. */
+async function showChart(name: string, text: string): Promise<void> {
+  const spec = JSON.parse(await Deno.readTextFile(\`\${OUTPUT_DIR}/charts/\${name}.vl.json\`));
+  const svg = await Deno.readTextFile(\`\${OUTPUT_DIR}/charts/\${name}.svg\`);
+  await show(chartBundle(spec, svg, text));
+}`;
+}
+
+export function headlineSource(): string {
+  return `const headline = JSON.parse(await Deno.readTextFile(\`\${OUTPUT_DIR}/headline.json\`));
+await show(headlineBundle(headline));`;
+}
+
+/** The SQL the indicators cell runs; the baked output is the same rows, in the same order. */
+export const VALUES_SQL = `SELECT ${VALUE_COLUMNS.join(', ')}
+  FROM indicators
+  WHERE breakdown = 'none'
+  ORDER BY indicator_id, category`;
+
+export function indicatorsSource(): string {
+  return `// Headline values (no breakdowns); query \`indicators\` for months, beats, deciles and more.
+const values = await query(\`
+  ${VALUES_SQL}\`);
+await show(tableBundle(VALUE_COLUMNS, values));`;
+}
+
+/** The text a chart shows where Vega-Lite and SVG cannot be drawn. */
+export function chartText(chart: RenderedChart): string {
+  return `${chart.title}: ${chart.description}`;
+}
+
+export function chartSource(chart: RenderedChart): string {
+  return `await showChart(${JSON.stringify(chart.name)}, ${JSON.stringify(chartText(chart))});`;
+}

@@ -1,0 +1,136 @@
+/**
+ * The report stage: reads the published indicator rows and writes everything a reader gets.
+ *
+ *   database ──loadReportData──▶ ReportData ──buildCharts──▶ charts/*.vl.json|svg|png
+ *                                           ──buildHeadline──▶ headline.json|csv|md
+ *                                           ──renderReportHtml──▶ report.html
+ *                                           ──buildNotebook──▶ notebooks/sna.ipynb
+ */
+import { join } from 'node:path';
+import type { SnaConfig } from '../pipeline/config/types.js';
+import type { Database } from '../pipeline/db/database.js';
+import { EXIT, PipelineError } from '../pipeline/errors.js';
+import type { Logger } from '../pipeline/log.js';
+import { manifestInputs, packageVersion } from '../pipeline/outputs/manifest.js';
+import { writeFileAtomic } from '../pipeline/outputs/write-atomic.js';
+import { buildCharts, writeCharts } from './charts/index.js';
+import { buildHeadline, writeHeadline } from './headline/index.js';
+import { renderReportHtml } from './html/index.js';
+import { loadReportData } from './load-report-data.js';
+import { buildNotebook, NOTEBOOK_PATH } from './notebook/index.js';
+import type { Provenance, ReportData } from './types.js';
+
+export interface ReportOutcome {
+  charts: number;
+  headlineRows: number;
+  /** Files written, relative to the output folder. */
+  files: string[];
+  /** Seconds per step: charts, headline, html, notebook. */
+  seconds: Record<string, number>;
+}
+
+export interface ReportOptions {
+  /** The time the report says it was generated (default: now). */
+  now?: Date;
+}
+
+/** The run's provenance as the report and notebook show it (a subset of manifest.json). */
+export async function reportProvenance(
+  db: Database,
+  config: SnaConfig,
+  now: Date,
+): Promise<Provenance> {
+  const inputs = await manifestInputs(db);
+  return {
+    version: packageVersion(),
+    configSha256: config.configSha256,
+    generatedAt: now.toISOString(),
+    inputs: inputs.map(({ set_aside_reasons: _reasons, ...input }) => input),
+  };
+}
+
+/** Fails with a clear message when the indicators stage has never run on this database. */
+async function requireIndicators(db: Database): Promise<void> {
+  const found = await db.one<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_views() WHERE view_name = 'indicators_published'`,
+  );
+  if (!found?.n) {
+    throw new PipelineError(
+      'the database has no indicators yet',
+      EXIT.other,
+      { file: db.path },
+      'run `sna indicators` (or `sna run`) first',
+    );
+  }
+}
+
+/**
+ * Fails when the stored indicators were computed for another period than the configuration's
+ * (the config changed and only `sna report` ran): the report would label them wrongly.
+ */
+function requireCurrentPeriod(data: ReportData, db: Database): void {
+  const stale = data.rows.find((row) => row.period_end !== data.period.end);
+  if (stale) {
+    throw new PipelineError(
+      `the indicators in the database are for the period ending ${stale.period_end}, the configuration's ends ${data.period.end}`,
+      EXIT.other,
+      { file: db.path },
+      'run `sna indicators` (or `sna run`) first',
+    );
+  }
+}
+
+/** Writes charts, the headline table, report.html and the notebook from the indicator tables. */
+export async function writeReport(
+  db: Database,
+  config: SnaConfig,
+  log: Logger,
+  options: ReportOptions = {},
+): Promise<ReportOutcome> {
+  await requireIndicators(db);
+  const seconds: Record<string, number> = {};
+  const timed = async <T>(step: string, work: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    seconds[step] = (performance.now() - started) / 1000;
+    return result;
+  };
+  const outputDir = config.outputDir;
+  const data = await loadReportData(db, config);
+  requireCurrentPeriod(data, db);
+  const provenance = await reportProvenance(db, config, options.now ?? new Date());
+
+  const charts = await timed('charts', async () => {
+    const built = await buildCharts(data);
+    await writeCharts(built, outputDir);
+    return built;
+  });
+  const headline = await timed('headline', async () => {
+    const built = buildHeadline(data);
+    await writeHeadline(built, outputDir);
+    return built;
+  });
+  await timed('html', () =>
+    writeFileAtomic(
+      join(outputDir, 'report.html'),
+      renderReportHtml({ data, charts, headline, provenance }),
+    ),
+  );
+  await timed('notebook', () => buildNotebook({ data, charts, headline, provenance, outputDir }));
+
+  const files = [
+    ...charts.flatMap((c) => ['vl.json', 'svg', 'png'].map((ext) => `charts/${c.name}.${ext}`)),
+    'headline.json',
+    'headline.csv',
+    'headline.md',
+    'report.html',
+    NOTEBOOK_PATH,
+  ];
+  const total = Object.values(seconds).reduce((a, b) => a + b, 0);
+  log.info(
+    `Report: ${charts.length} charts, a headline table of ${headline.rows.length} categories, report.html and ${NOTEBOOK_PATH}`,
+    { stage: 'report', charts: charts.length, files: files.length, seconds: total },
+  );
+  for (const file of files) log.debug(`wrote ${join(outputDir, file)}`);
+  return { charts: charts.length, headlineRows: headline.rows.length, files, seconds };
+}
