@@ -14,7 +14,8 @@ export const repeatAddresses: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
   needs: ['police_crimes', 'geography'],
-  disclosure: 'numerator',
+  // The denominator (crimes with a known address) is a count too: a small one is disclosive.
+  disclosure: 'numerator_and_denominator',
 };
 
 interface AddressCounts extends Record<string, unknown> {

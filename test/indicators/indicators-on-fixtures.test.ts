@@ -250,6 +250,16 @@ describe('indicators.csv', () => {
     ]);
   });
 
+  it('never publishes a small count of crimes with a known address beside repeat addresses', () => {
+    const rows = published.filter((r) => r.indicator_id === 'addresses.repeat_count');
+    expect(rows.length).toBeGreaterThan(5);
+    for (const r of rows) {
+      const denominator = r.denominator === '' ? null : Number(r.denominator);
+      expect(denominator === null || denominator === 0 || denominator >= 5, r.category).toBe(true);
+    }
+    expect(rows.some((r) => r.suppressed === 'true' && r.denominator === '')).toBe(true);
+  });
+
   it('says true or false in suppressed on every row, even where there is no numerator', () => {
     const blank = published.filter((r) => r.suppressed !== 'true' && r.suppressed !== 'false');
     expect(blank.map((r) => `${r.indicator_id} ${r.category}`)).toEqual([]);
