@@ -101,7 +101,7 @@ export async function writeReport(
   const provenance = await reportProvenance(db, config, options.now ?? new Date());
 
   const charts = await timed('charts', async () => {
-    const built = await buildCharts(data);
+    const built = await buildCharts(data, { log });
     await writeCharts(built, outputDir);
     return built;
   });

@@ -54,7 +54,9 @@ select
     breakdown,
     breakdown_value,
     case when is_suppressed then null else numerator end as numerator,
-    case when is_suppressed and disclosure = 'numerator_and_denominator' then null else denominator end
+    -- A suppressed row's small denominator is itself a small count (e.g. 2 homicide victims).
+    case when is_suppressed and (disclosure = 'numerator_and_denominator'
+        or (denominator > 0 and denominator < threshold)) then null else denominator end
         as denominator,
     case when is_suppressed then null else value end as value,
     case when is_suppressed then null else lower_ci95 end as lower_ci95,

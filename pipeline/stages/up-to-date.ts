@@ -8,15 +8,24 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { resolveFiles } from '../config/resolve-files.js';
 import { REFERENCE_SOURCES, type SnaConfig } from '../config/types.js';
-import { planIngest } from '../ingest/plan.js';
+import { configuredSources, relativePath } from '../ingest/plan.js';
+import { sha256File } from '../ingest/read-file.js';
 import { type Manifest, packageVersion } from '../outputs/manifest.js';
 
 /** Files each stage leaves in `output_dir` (contract §5); all must exist to skip the stage. */
 export const STAGE_OUTPUTS: Record<string, readonly string[]> = {
   ingest: ['manifest.json', 'rejects.csv'],
   indicators: ['indicators.csv', 'indicators.parquet'],
-  report: ['report.html', 'headline.json', 'headline.csv', 'headline.md', 'notebooks/sna.ipynb'],
+  report: [
+    'report.html',
+    'headline.json',
+    'headline.csv',
+    'headline.md',
+    'notebooks/sna.ipynb',
+    'charts',
+  ],
 };
 
 export type Freshness =
@@ -24,8 +33,8 @@ export type Freshness =
   | { upToDate: false; reason: string };
 
 /**
- * Whether running `stages` now would change nothing. Hashes every configured file (the same
- * planning the ingest does, without the database), so a bad header still fails as it would.
+ * Whether running `stages` now would change nothing: the same config, sna version and input
+ * files (by sha256) as the last good run, and every output it wrote still in place.
  */
 export async function checkUpToDate(
   config: SnaConfig,
@@ -50,10 +59,8 @@ export async function checkUpToDate(
   if (missing.length > 0) return { upToDate: false, reason: `missing ${missing.join(', ')}` };
 
   const lastHashes = new Map(manifest.inputs.map((i) => [`${i.source}\u0000${i.path}`, i.sha256]));
-  const plan = await planIngest(config, undefined);
-  const changed = plan.files.filter(
-    (f) => lastHashes.get(`${f.source}\u0000${f.relPath}`) !== f.sha256,
-  );
+  const files = await configuredFiles(config);
+  const changed = files.filter((f) => lastHashes.get(f.key) !== f.sha256);
   if (changed.length > 0) {
     return {
       upToDate: false,
@@ -61,7 +68,7 @@ export async function checkUpToDate(
     };
   }
   // A reference file the config no longer names is dropped by the next ingest: a change.
-  const named = new Set(plan.files.map((f) => `${f.source}\u0000${f.relPath}`));
+  const named = new Set(files.map((f) => f.key));
   const references = new Set<string>(REFERENCE_SOURCES);
   const dropped = manifest.inputs.filter(
     (i) => references.has(i.source) && !named.has(`${i.source}\u0000${i.path}`),
@@ -72,7 +79,22 @@ export async function checkUpToDate(
       reason: `no longer configured: ${dropped.map((i) => i.path).join(', ')}`,
     };
   }
-  return { upToDate: true, lastRun: manifest.finished_at, files: plan.files.length };
+  return { upToDate: true, lastRun: manifest.finished_at, files: files.length };
+}
+
+/**
+ * Every configured file with its sha256. Headers are not read: a file whose hash the last good
+ * run recorded was read then, and any other file sends the run down the full ingest.
+ */
+async function configuredFiles(config: SnaConfig) {
+  const files: Array<{ key: string; relPath: string; sha256: string }> = [];
+  for (const [source, spec, key] of configuredSources(config)) {
+    for (const path of await resolveFiles(spec, key)) {
+      const relPath = relativePath(config, path);
+      files.push({ key: `${source}\u0000${relPath}`, relPath, sha256: await sha256File(path) });
+    }
+  }
+  return files;
 }
 
 function readManifest(path: string): Manifest | undefined {

@@ -1,4 +1,5 @@
 /** Writes each chart as `charts/<name>.vl.json`, `.svg` and `.png`, every file atomically. */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../pipeline/outputs/write-atomic.js';
 import type { RenderedChart } from '../types.js';
@@ -18,4 +19,11 @@ export async function writeCharts(
       writeFileAtomic(`${base}.png`, await renderPngAsync(chart.svg));
     }),
   );
+  // A chart an earlier run drew but this one did not (its data went away) must not linger.
+  const current = new Set(charts.map((c) => c.name));
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir)) {
+    const name = file.replace(/\.(vl\.json|svg|png)$/, '');
+    if (name !== file && !current.has(name)) rmSync(join(dir, file));
+  }
 }

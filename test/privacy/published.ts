@@ -1,0 +1,105 @@
+/** What sna publishes, read back for the privacy tests: every output file as text or rows. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { Database } from '../../pipeline/db/database.js';
+
+/** Columns that hold a person or address reference in the extracts (contract §3). */
+export const REF_COLUMNS = [
+  'victim_ref',
+  'offender_ref',
+  'child_ref',
+  'attendance_ref',
+  'address_ref',
+  'crime_ref',
+  'offence_ref',
+];
+
+/** Files in `out/` that are not published: the database, its lock, and the rejects by design. */
+const NOT_PUBLISHED = /^(sna\.duckdb.*|rejects\.csv)$/;
+
+/** Every value of a reference column in the CSV files under `dir`. */
+export function referencesIn(dir: string): Set<string> {
+  const refs = new Set<string>();
+  for (const path of filesUnder(dir).filter((p) => p.endsWith('.csv'))) {
+    const rows = parse(readFileSync(path), {
+      columns: true,
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as Array<Record<string, string>>;
+    for (const row of rows) {
+      for (const column of REF_COLUMNS) {
+        const value = row[column]?.trim();
+        if (value) refs.add(value);
+      }
+    }
+  }
+  return refs;
+}
+
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** Published output files (relative paths) under `outDir`. */
+export function publishedFiles(outDir: string): string[] {
+  return filesUnder(outDir)
+    .map((p) => relative(outDir, p))
+    .filter((p) => !NOT_PUBLISHED.test(p));
+}
+
+/** The Parquet file's rows as JSON text, read through DuckDB. */
+export async function parquetText(path: string): Promise<string> {
+  const db = await Database.open(':memory:');
+  try {
+    const rows = await db.all(`SELECT * FROM read_parquet('${path.replaceAll("'", "''")}')`);
+    return JSON.stringify(rows, (_key, value) =>
+      typeof value === 'bigint' ? value.toString() : value,
+    );
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The words of a text, split on anything but letters and digits, so a reference is found only
+ * as a whole token (never as a chance substring of base64 image data).
+ */
+export const tokens = (text: string) => new Set(text.split(/[^A-Za-z0-9]+/));
+
+/** Every `data.values` array in a Vega-Lite spec, however deeply nested (layers, datasets). */
+export function chartData(spec: unknown): Array<Record<string, unknown>> {
+  if (Array.isArray(spec)) return spec.flatMap(chartData);
+  if (spec === null || typeof spec !== 'object') return [];
+  const rows: Array<Record<string, unknown>> = [];
+  for (const [key, value] of Object.entries(spec)) {
+    if ((key === 'values' || key === 'datasets') && Array.isArray(value)) {
+      rows.push(
+        ...value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null),
+      );
+    } else if (key === 'datasets' && value && typeof value === 'object') {
+      for (const set of Object.values(value)) if (Array.isArray(set)) rows.push(...set);
+    } else rows.push(...chartData(value));
+  }
+  return rows;
+}
+
+/** Headline facts (indicator rows behind each sentence), wherever they sit in headline.json. */
+export function headlineFacts(headline: unknown): Array<Record<string, unknown>> {
+  if (Array.isArray(headline)) return headline.flatMap(headlineFacts);
+  if (headline === null || typeof headline !== 'object') return [];
+  return Object.entries(headline).flatMap(([key, value]) =>
+    key === 'facts' && Array.isArray(value) ? value : headlineFacts(value),
+  );
+}
+
+/** True for a number (or numeric text) from 1 to `below − 1`: a count that must not be published. */
+export function isSmallCount(value: unknown, below: number): boolean {
+  if (value === null || value === undefined || value === '') return false;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 1 && n < below;
+}
