@@ -8,6 +8,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 
 export interface BaselineMeasure {
   seconds: number;
+  /** User + system CPU seconds (DuckDB's threads run in this process). */
+  cpuSeconds: number;
   /** Rows DuckDB loaded, over all files. */
   rows: number;
 }
@@ -19,6 +21,7 @@ export async function measureBaseline(
   await rm(dbPath, { force: true });
   await rm(`${dbPath}.wal`, { force: true });
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const instance = await DuckDBInstance.create(dbPath, {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
@@ -41,7 +44,9 @@ export async function measureBaseline(
     instance.closeSync();
   }
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   await rm(dbPath, { force: true });
   await rm(`${dbPath}.wal`, { force: true });
-  return { seconds, rows };
+  return { seconds, cpuSeconds, rows };
 }

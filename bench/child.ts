@@ -14,7 +14,11 @@ import { createInterface } from 'node:readline';
 export interface ChildMeasure {
   exitCode: number | null;
   wallSeconds: number;
+  /** Seconds from the last stage's end to the process's exit (manifest, rejects.csv, close). */
+  finishSeconds: number;
   peakRssMb: number;
+  /** User + system CPU seconds of the run (all its threads), when GNU time measured it. */
+  cpuSeconds?: number;
   /** How the peak was measured. */
   peakFrom: '/usr/bin/time' | 'VmHWM';
   /** Highest RSS sampled while each stage ran; `finish` is what follows the last stage. */
@@ -31,7 +35,9 @@ export function memoryOf(pid: number): { rss: number; hwm: number } | undefined 
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
-    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+    const memory = { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+    // A process that has exited but not been reaped lists no memory lines.
+    return Number.isFinite(memory.rss) && Number.isFinite(memory.hwm) ? memory : undefined;
   } catch {
     return undefined;
   }
@@ -61,10 +67,18 @@ export function stageEnded(line: string): string | undefined {
   return undefined;
 }
 
-/** GNU time's `-f %M` output: the last line is the maximum RSS in kB. */
-export function parseGnuTimeKb(text: string): number | undefined {
+/** The format GNU time writes: maximum RSS in kB, user and system CPU seconds. */
+const GNU_TIME_FORMAT = '%M %U %S';
+
+/**
+ * GNU time's output: its last line is `GNU_TIME_FORMAT` (a line before it says so when the
+ * command failed).
+ */
+export function parseGnuTime(text: string): { maxRssKb: number; cpuSeconds: number } | undefined {
   const last = text.trim().split('\n').at(-1)?.trim() ?? '';
-  return /^\d+$/.test(last) ? Number(last) : undefined;
+  const match = /^(\d+) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)$/.exec(last);
+  if (!match) return undefined;
+  return { maxRssKb: Number(match[1]), cpuSeconds: Number(match[2]) + Number(match[3]) };
 }
 
 export async function runMeasured(
@@ -75,7 +89,9 @@ export async function runMeasured(
   const scratch = await mkdtemp(join(tmpdir(), 'sna-bench-time-'));
   const timeFile = join(scratch, 'time.txt');
   const command = useTime ? GNU_TIME : process.execPath;
-  const argv = useTime ? ['-f', '%M', '-o', timeFile, process.execPath, ...args] : [...args];
+  const argv = useTime
+    ? ['-f', GNU_TIME_FORMAT, '-o', timeFile, process.execPath, ...args]
+    : [...args];
   const started = performance.now();
   const child = spawn(command, argv, { cwd: options.cwd, env: options.env ?? process.env });
   const stdout: string[] = [];
@@ -99,11 +115,13 @@ export async function runMeasured(
     hwm = Math.max(hwm, memory.hwm);
   };
   const timer = setInterval(sample, POLL_MS);
+  let lastStageAt = started;
   const lines = createInterface({ input: child.stdout });
   lines.on('line', (line) => {
     stdout.push(line);
     const stage = stageEnded(line);
     if (!stage) return;
+    lastStageAt = performance.now();
     sample();
     stagePeakKb[stage] = Math.max(stagePeakKb[stage] ?? 0, windowMax);
     // The RSS at the boundary belongs to both stages.
@@ -114,17 +132,20 @@ export async function runMeasured(
     child.on('close', (code) => done(code));
   });
   clearInterval(timer);
-  const wallSeconds = (performance.now() - started) / 1000;
+  const ended = performance.now();
+  const wallSeconds = (ended - started) / 1000;
   stagePeakKb.finish = windowMax;
-  const timeKb = useTime
-    ? parseGnuTimeKb(await readFile(timeFile, 'utf8').catch(() => ''))
+  const timed = useTime
+    ? parseGnuTime(await readFile(timeFile, 'utf8').catch(() => ''))
     : undefined;
   await rm(scratch, { recursive: true, force: true });
   return {
     exitCode,
     wallSeconds,
-    peakRssMb: (timeKb ?? hwm) / 1024,
-    peakFrom: timeKb !== undefined ? '/usr/bin/time' : 'VmHWM',
+    finishSeconds: (ended - lastStageAt) / 1000,
+    peakRssMb: (timed?.maxRssKb ?? hwm) / 1024,
+    ...(timed ? { cpuSeconds: timed.cpuSeconds } : {}),
+    peakFrom: timed ? '/usr/bin/time' : 'VmHWM',
     stagePeakRssMb: Object.fromEntries(
       Object.entries(stagePeakKb).map(([stage, kb]) => [stage, kb / 1024]),
     ),

@@ -10,11 +10,20 @@ export interface BenchResult {
   stages: Record<string, number>;
   /** Wall seconds of the whole `sna run` child process, start-up and close included. */
   total_seconds: number;
+  /** Of total_seconds: before the first stage, and after the last (manifest, close). */
+  startup_seconds: number;
+  finish_seconds: number;
   baseline_seconds: number;
   /** total_seconds / baseline_seconds. */
   ratio: number;
   peak_rss_mb: number;
   stage_peak_rss_mb: Record<string, number>;
+  /**
+   * CPU seconds (user + system, all threads) of the run and of the baseline: less disturbed
+   * than wall time when other work shares the machine.
+   */
+  cpu_seconds: number | null;
+  baseline_cpu_seconds: number;
   report_seconds: number;
   machine: { cpus: number; node: string; load_average: number[] };
 }
@@ -25,7 +34,10 @@ export interface BenchInput {
   rows: number;
   stages: Record<string, number>;
   totalSeconds: number;
+  finishSeconds: number;
   baselineSeconds: number;
+  cpuSeconds?: number;
+  baselineCpuSeconds: number;
   peakRssMb: number;
   stagePeakRssMb: Record<string, number>;
   /** The 1-minute load average when the run started: other work on the machine slows it. */
@@ -44,12 +56,21 @@ export function benchResult(input: BenchInput): BenchResult {
     rows: input.rows,
     stages,
     total_seconds: round(input.totalSeconds, 3),
+    startup_seconds: round(
+      input.totalSeconds -
+        input.finishSeconds -
+        Object.values(input.stages).reduce((a, b) => a + b, 0),
+      3,
+    ),
+    finish_seconds: round(input.finishSeconds, 3),
     baseline_seconds: round(input.baselineSeconds, 3),
     ratio: round(input.totalSeconds / input.baselineSeconds, 2),
     peak_rss_mb: round(input.peakRssMb, 1),
     stage_peak_rss_mb: Object.fromEntries(
       Object.entries(input.stagePeakRssMb).map(([stage, mb]) => [stage, round(mb, 1)]),
     ),
+    cpu_seconds: input.cpuSeconds === undefined ? null : round(input.cpuSeconds, 2),
+    baseline_cpu_seconds: round(input.baselineCpuSeconds, 2),
     report_seconds: round(input.stages.report ?? 0, 3),
     machine: {
       cpus: availableParallelism(),
@@ -70,14 +91,14 @@ export function formatTable(result: BenchResult): string {
     seconds > 0 ? thousands(result.rows / seconds) : '',
     peak === undefined ? '' : thousands(peak),
   ];
-  const staged = Object.values(result.stages).reduce((a, b) => a + b, 0);
   const rows = [
+    line('start-up (node, config, freshness check)', result.startup_seconds, undefined),
     ...Object.entries(result.stages).map(([stage, seconds]) =>
       line(stage, seconds, result.stage_peak_rss_mb[stage]),
     ),
     line(
-      'other (start-up, manifest, close)',
-      Math.max(0, result.total_seconds - staged),
+      'finish (rejects.csv, manifest, checkpoint)',
+      result.finish_seconds,
       result.stage_peak_rss_mb.finish,
     ),
     line('total: sna run', result.total_seconds, result.peak_rss_mb),
@@ -92,6 +113,9 @@ export function formatTable(result: BenchResult): string {
     `${thousands(result.crimes)} crimes, ${thousands(result.rows)} input rows, ${result.machine.cpus} CPUs, node ${result.machine.node}, load average ${result.machine.load_average.join(' ')}`,
     format(header),
     ...rows.map(format),
-    `ratio total / baseline: ${result.ratio.toFixed(2)}`,
+    `ratio total / baseline: ${result.ratio.toFixed(2)}` +
+      (result.cpu_seconds === null
+        ? ''
+        : ` (CPU seconds: ${result.cpu_seconds.toFixed(1)} / ${result.baseline_cpu_seconds.toFixed(1)} = ${(result.cpu_seconds / result.baseline_cpu_seconds).toFixed(2)})`),
   ].join('\n');
 }

@@ -60,7 +60,17 @@ export async function ingest(config: SnaConfig, db: Database, log: Logger): Prom
       outcome.files.push({ source: file.source, path: file.relPath, action: file.action, result });
     } catch (error) {
       if (!(error instanceof RejectLimitError)) throw error;
-      log.error(error.format());
+      // The error itself is reported once, when the run ends (exit 3); here, only where it is.
+      log.info(
+        `${file.relPath}: refused, nothing loaded (${error.result.rowsRejected} of ${error.result.rowsRead} rows rejected)`,
+        {
+          source: file.source,
+          file: file.relPath,
+          rows_read: error.result.rowsRead,
+          rows_rejected: error.result.rowsRejected,
+          refused: true,
+        },
+      );
       outcome.failures.push(error);
     } finally {
       if (readPath !== file.path) await rm(dirname(readPath), { recursive: true, force: true });

@@ -71,7 +71,8 @@ export async function readStructural(db: Database): Promise<void> {
 
 /**
  * Picks the cheapest numbering that is exact for this file, building `load_lines` (from a
- * second read of the file into `load_buf`) only when records span lines.
+ * second read of the file that keeps only each record's count of line breaks) only when
+ * records span lines.
  */
 export async function chooseNumbering(
   db: Database,
@@ -90,24 +91,29 @@ export async function chooseNumbering(
     }
   }
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE load_buf AS SELECT * FROM ${readCsvSql(file, 'load_rejects_again')}`,
-    {
-      path: file.readPath,
-    },
+    `CREATE OR REPLACE TEMP TABLE load_extra AS
+     SELECT ${recordLineBreaks(file.header.length)} AS extra
+     FROM ${readCsvSql(file, 'load_rejects_again')}`,
+    { path: file.readPath },
   );
   await dropRejectTables(db, 'load_rejects_again');
-  await numberLines(db, file.header.length);
+  await numberLines(db, '(SELECT rowid + 1 AS rec, extra FROM load_extra)');
   return { kind: 'table' };
 }
 
+/** SQL counting the line breaks inside a record's cells `c0`…`c<n-1>`. */
+export function recordLineBreaks(columns: number): string {
+  const cells = Array.from({ length: columns }, (_, i) => `coalesce(c${i}, '')`).join(', ');
+  return `(length(concat(${cells})) - length(replace(concat(${cells}), chr(10), '')))`;
+}
+
 /**
- * `load_lines`: the physical line of every record. Records the reader rejected are missing from
- * `load_buf`, so an accepted record's index among all records is its position plus the rejects
+ * `load_lines`: the physical line of every record, from `records` (`rec`, an accepted record's
+ * position, and `extra`, the line breaks inside it). Records the reader rejected are missing
+ * from it, so an accepted record's index among all records is its position plus the rejects
  * before it; quoted fields holding line breaks push later records down by that many lines.
  */
-export async function numberLines(db: Database, columns: number): Promise<void> {
-  const all = Array.from({ length: columns }, (_, i) => `coalesce(c${i}, '')`).join(', ');
-  const newlines = (text: string) => `(length(${text}) - length(replace(${text}, chr(10), '')))`;
+export async function numberLines(db: Database, records: string): Promise<void> {
   await db.run(
     `CREATE OR REPLACE TEMP TABLE load_lines AS
      WITH shifted AS (
@@ -117,13 +123,14 @@ export async function numberLines(db: Database, columns: number): Promise<void> 
      accepted AS (
          SELECT rec,
                 rec - 1 + (SELECT count(*) FROM shifted WHERE threshold <= rec - 1) AS rec_idx,
-                ${newlines(`concat(${all})`)} AS extra
-         FROM (SELECT rowid + 1 AS rec, * FROM load_buf)
+                extra
+         FROM ${records}
      ),
      all_records AS (
          SELECT rec, rec_idx, extra FROM accepted
          UNION ALL
-         SELECT NULL, rec_idx, ${newlines('raw_line')} FROM load_structural
+         SELECT NULL, rec_idx, length(raw_line) - length(replace(raw_line, chr(10), ''))
+         FROM load_structural
      )
      SELECT rec, rec_idx,
             rec_idx + 2 + coalesce(sum(extra) OVER (ORDER BY rec_idx ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS line

@@ -18,6 +18,7 @@ import {
   numberLines,
   readCsvSql,
   readStructural,
+  recordLineBreaks,
   structuralLine,
 } from './line-numbers.js';
 import { type BoundColumn, typingSelect } from './typing-sql.js';
@@ -38,6 +39,8 @@ export interface FileToLoad {
   columns: BoundColumn[];
   /** strptime format for date columns. */
   strptimeFormat: string;
+  /** How the file is read (mapping, date format, encoding), recorded so a change re-reads it. */
+  readSettings?: string;
   /** Set for a wide file: how it is unpivoted to the long layout before typing. */
   reshape?: WideReshape;
 }
@@ -112,8 +115,8 @@ export async function loadFile(
         rowsRejected: counts?.rejected ?? 0,
       };
       await db.run(
-        `INSERT INTO ingest_files (file_id, source, path, sha256, bytes, rows_read, rows_rejected, loaded_at)
-         VALUES ($file_id, $source, $path, $sha256, $bytes, $read, $rejected, now()::TIMESTAMP)`,
+        `INSERT INTO ingest_files (file_id, source, path, sha256, bytes, rows_read, rows_rejected, loaded_at, read_settings)
+         VALUES ($file_id, $source, $path, $sha256, $bytes, $read, $rejected, now()::TIMESTAMP, $read_settings)`,
         {
           file_id: fileId,
           source: file.source,
@@ -122,6 +125,7 @@ export async function loadFile(
           bytes: file.bytes,
           read: result.rowsRead,
           rejected: result.rowsRejected,
+          read_settings: file.readSettings ?? null,
         },
       );
       if (result.rowsRead > 0 && (100 * result.rowsRejected) / result.rowsRead > maxRejectPct) {
@@ -215,7 +219,10 @@ async function prepareWide(
     path: file.readPath,
   });
   await readStructural(db);
-  await numberLines(db, file.header.length);
+  await numberLines(
+    db,
+    `(SELECT rowid + 1 AS rec, ${recordLineBreaks(file.header.length)} AS extra FROM load_buf)`,
+  );
   await reshapeWide(db, reshape, file.header);
   await db.run(
     `CREATE OR REPLACE TEMP TABLE load_typed AS ${typingSelect(file.columns, 'load_long', { keep: ['rec'] })}`,
@@ -247,7 +254,15 @@ async function prepareWide(
 
 /** The load buffers can be large: free them before the next file. */
 async function dropLoadTables(db: Database): Promise<void> {
-  for (const table of ['load_typed', 'load_buf', 'load_lines', 'load_long', 'load_structural']) {
+  const tables = [
+    'load_typed',
+    'load_buf',
+    'load_extra',
+    'load_lines',
+    'load_long',
+    'load_structural',
+  ];
+  for (const table of tables) {
     await db.run(`DROP TABLE IF EXISTS ${table}`);
   }
   await dropRejectTables(db);

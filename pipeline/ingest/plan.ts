@@ -14,7 +14,7 @@ import type { Database } from '../db/database.js';
 import { InputError } from '../errors.js';
 import { BUILTIN_OFFENCE_GROUPS, PACKAGE_ROOT } from '../paths.js';
 import type { FileToLoad } from './load-file.js';
-import { readHeader, sha256File } from './read-file.js';
+import { checkGzipWhole, isGzip, readHeader, sha256File } from './read-file.js';
 import { matchLayout } from './wide-reshape.js';
 
 export type FileAction = 'load' | 'replace' | 'skip';
@@ -71,30 +71,49 @@ function strptimeFor(source: Source, spec: InputSpec): string {
 }
 
 export async function planIngest(config: SnaConfig, db: Database | undefined): Promise<IngestPlan> {
-  const loaded = new Map<string, string>();
+  const loaded = new Map<string, { sha256: string; readSettings: string | null }>();
   for (const row of db
-    ? await db.all<{ source: string; path: string; sha256: string }>(
-        'SELECT source, path, sha256 FROM ingest_files',
+    ? await db.all<{ source: string; path: string; sha256: string; read_settings: string | null }>(
+        'SELECT source, path, sha256, read_settings FROM ingest_files',
       )
     : []) {
-    loaded.set(`${row.source}\u0000${row.path}`, row.sha256);
+    loaded.set(`${row.source}\u0000${row.path}`, {
+      sha256: row.sha256,
+      readSettings: row.read_settings,
+    });
   }
   const files: PlannedFile[] = [];
   const problems: InputError[] = [];
   for (const [source, spec, key] of configuredSources(config)) {
     const schema = SCHEMAS[source];
     const strptimeFormat = strptimeFor(source, spec);
+    const readSettings = JSON.stringify({
+      columns: spec.columns,
+      date_format: strptimeFormat,
+      encoding: spec.encoding,
+    });
     for (const path of await resolveFiles(spec, key)) {
       try {
         const header = await readHeader(path, spec.encoding);
         const match = matchLayout(schema, header, spec.columns);
-        for (const problem of match.problems)
+        const delimiter = foreignDelimiter(header);
+        // One line that says why, rather than one "missing column" line per required column.
+        const headerProblems = delimiter
+          ? [
+              `the header has one column, "${header[0]}" (the file looks ${delimiter}-separated; sna reads comma-separated CSV)`,
+            ]
+          : match.problems;
+        for (const problem of headerProblems)
           problems.push(new InputError(problem, { file: path, line: 1 }));
         const relPath = relativePath(config, path);
         const sha256 = await sha256File(path);
         const previous = loaded.get(`${source}\u0000${relPath}`);
-        const action: FileAction =
-          previous === undefined ? 'load' : previous === sha256 ? 'skip' : 'replace';
+        // Same bytes read the same way: nothing to do. (No settings recorded: an older load.)
+        const unchanged =
+          previous?.sha256 === sha256 &&
+          (previous.readSettings === null || previous.readSettings === readSettings);
+        const action: FileAction = previous === undefined ? 'load' : unchanged ? 'skip' : 'replace';
+        if (action !== 'skip' && isGzip(path)) await checkGzipWhole(path);
         const bytes = (await stat(path)).size;
         files.push({
           source,
@@ -107,6 +126,7 @@ export async function planIngest(config: SnaConfig, db: Database | undefined): P
           header,
           columns: match.columns,
           strptimeFormat,
+          readSettings,
           ...(match.reshape ? { reshape: match.reshape } : {}),
           action,
         });
@@ -126,6 +146,15 @@ export async function planIngest(config: SnaConfig, db: Database | undefined): P
       return { source, path };
     });
   return { files, staleReferenceFiles };
+}
+
+/** The separator a one-column header seems to use instead of commas, if any. */
+function foreignDelimiter(header: readonly string[]): string | undefined {
+  const only = header.length === 1 ? (header[0] ?? '') : '';
+  if (only.includes(';')) return 'semicolon';
+  if (only.includes('\t')) return 'tab';
+  if (only.includes('|')) return 'pipe';
+  return undefined;
 }
 
 /** Several input problems found together; exit 3, one line each. */

@@ -8,7 +8,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { type Readable, Transform } from 'node:stream';
+import { type Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
@@ -62,9 +62,16 @@ export async function readHeader(path: string, encoding: Encoding): Promise<stri
     bytes = await probe(path);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
+    if (isGzip(path)) throw gzipError(path, why);
     throw new InputError(`cannot read the file: ${why}`, { file: path });
   }
   if (bytes.length === 0) throw new InputError('the file is empty (no header row)', { file: path });
+  // Excel's "Unicode text" is UTF-16 with a byte-order mark; its NUL bytes would say "binary".
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new InputError('the file is UTF-16 text, which sna does not read: save it as CSV UTF-8', {
+      file: path,
+    });
+  }
   if (bytes.includes(0)) {
     throw new InputError('not a text CSV file (it contains binary NUL bytes)', { file: path });
   }
@@ -88,6 +95,29 @@ export async function readHeader(path: string, encoding: Encoding): Promise<stri
     throw new InputError('the header row is blank', { file: path, line: 1 });
   }
   return header;
+}
+
+/**
+ * Reads a gzip file to its end: DuckDB reads a truncated one (a half-copied download) as
+ * far as it goes without a word, so a cut-off file must be caught before it is loaded.
+ */
+export async function checkGzipWhole(path: string): Promise<void> {
+  try {
+    await pipeline(
+      contentStream(path),
+      new Writable({ write: (_chunk, _encoding, done) => done() }),
+    );
+  } catch (error) {
+    throw gzipError(path, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** zlib's complaint about a .gz file, said in the user's terms. */
+function gzipError(path: string, why: string): InputError {
+  const message = /unexpected end of file/i.test(why)
+    ? `cannot read the file: the gzip data is damaged or cut short (${why})`
+    : `cannot read the file as gzip (its name ends .gz): ${why}`;
+  return new InputError(message, { file: path });
 }
 
 /**

@@ -19,10 +19,14 @@ export interface BoundColumn {
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-/** The cell as text, blank → NULL. */
+/**
+ * The cell as text, surrounding spaces trimmed, blank → NULL. Most cells have no spaces to trim,
+ * and testing for them costs less than trimming every cell.
+ */
 function cell(column: BoundColumn): string {
   if (!column.source) return 'NULL::VARCHAR';
-  const text = `nullif(trim(${column.source}), '')`;
+  const c = column.source;
+  const text = `CASE WHEN ${c} = '' OR ${c} LIKE ' %' OR ${c} LIKE '% ' THEN nullif(trim(${c}), '') ELSE ${c} END`;
   const missing = column.def.missingValues;
   if (!missing?.length) return text;
   return `CASE WHEN lower(trim(${column.source})) IN (${missing.map((m) => quote(m.toLowerCase())).join(', ')}) THEN NULL ELSE ${text} END`;
@@ -48,7 +52,8 @@ export function typedExpression(column: BoundColumn, v: string): string {
     case 'month':
       return `date_trunc('month', try_strptime(${v}, $date_format))::DATE`;
     case 'time':
-      return `coalesce(try_strptime(${v}, '%H:%M:%S'), try_strptime(${v}, '%H:%M'))::TIME`;
+      // HH:mm first: it is the usual form, and no text matches both formats.
+      return `coalesce(try_strptime(${v}, '%H:%M'), try_strptime(${v}, '%H:%M:%S'))::TIME`;
     case 'integer':
       // Only whole numbers: '1.5' must not be rounded into an age.
       return `CASE WHEN regexp_full_match(${numeric}, '-?[0-9]+') THEN try_cast(${numeric} AS INTEGER) END`;

@@ -3,8 +3,13 @@
  *
  *   raw_*   typed rows as loaded (ingest stage; one table per source)
  *   stg_*   views: one per raw table, rename and normalise only — no joins, no change of grain
- *   int_*   views: versioning (re-sent rows), placement in the area, classification, set-asides
- *   fct_* / dim_*   tables: what indicators and reports read
+ *   int_*   views: versioning (re-sent rows), placement in the area, classification; the
+ *           placed crimes and the set-aside rows are tables (read by several models, and by
+ *           the manifest and the report)
+ *   fct_* / dim_*   tables (fct_crimes: a view of the placed crimes): what indicators read
+ *
+ * Costs at scale: the versioning windows run over every row sent, so each runs once per build
+ * (`cached`) however many models read it.
  *
  * Each model is `<layer>/<name>.sql`, a single SELECT; the runner wraps it in
  * `create or replace view|table <name> as`.
@@ -14,15 +19,29 @@ export interface Model {
   layer: 'staging' | 'intermediate' | 'marts';
   /** One sentence: what one row is. */
   grain: string;
+  /** Stored as this kind instead of the layer's (marts: table; the others: view). */
+  materialise?: 'table' | 'view';
+  /**
+   * Read by several later models (or several times by one): computed once per build into a
+   * temporary table of the same name, which the later models read instead of the view.
+   */
+  cached?: boolean;
 }
 
 const staging = (name: string, grain: string): Model => ({ name, layer: 'staging', grain });
-const intermediate = (name: string, grain: string): Model => ({
+const intermediate = (name: string, grain: string, options: Partial<Model> = {}): Model => ({
   name,
   layer: 'intermediate',
   grain,
+  ...options,
 });
-const mart = (name: string, grain: string): Model => ({ name, layer: 'marts', grain });
+const cached = { cached: true } as const;
+const mart = (name: string, grain: string, options: Partial<Model> = {}): Model => ({
+  name,
+  layer: 'marts',
+  grain,
+  ...options,
+});
 
 export const MODELS: readonly Model[] = [
   staging('stg_police__crimes', 'one row per crime as sent'),
@@ -39,19 +58,33 @@ export const MODELS: readonly Model[] = [
   staging('stg_ref__offence_groups', 'one row per offence code × category'),
   intermediate('int_files_ordered', 'one row per loaded file, ranked by name within its source'),
   intermediate('int_area_geography', 'one row per LSOA, flagged in or out of the area'),
-  intermediate('int_crimes_versioned', 'one row per crime row sent, ranked latest first'),
-  intermediate('int_crimes_located', 'one row per current crime with its placement'),
+  intermediate('int_crimes_versioned', 'one row per crime row sent, ranked latest first', cached),
+  intermediate('int_crimes_located', 'one row per current crime with its placement', {
+    materialise: 'table',
+  }),
+  intermediate(
+    'int_crime_kind_categories',
+    'one row per kind of area crime (offence code and flags) × category',
+  ),
   intermediate('int_crimes_classified', 'one row per area crime × category'),
-  intermediate('int_people_versioned', 'one row per victim/offender row sent, ranked latest first'),
+  intermediate(
+    'int_people_versioned',
+    'one row per victim/offender row sent, ranked latest first',
+    cached,
+  ),
   intermediate(
     'int_events_versioned',
     'one row per A&E / YJ / police.uk row sent, ranked latest first',
+    cached,
   ),
   mart('dim_area_lsoas', 'one row per LSOA in the area'),
-  mart('fct_crimes', 'one row per current police crime in the area'),
+  // A view: the in-area rows of int_crimes_located, which is stored already.
+  mart('fct_crimes', 'one row per current police crime in the area', { materialise: 'view' }),
   mart('fct_street_crimes', 'one row per police.uk crime in the area'),
   mart('fct_crime_categories', 'one row per area crime × category (extracts or police.uk)'),
-  mart('fct_period_crimes', 'one row per area crime × category in the assessment period'),
+  mart('fct_period_crimes', 'one row per area crime × category in the assessment period', {
+    materialise: 'view',
+  }),
   mart('fct_crime_people', 'one row per victim or offender of an area crime'),
   mart('fct_ae_attendances', 'one row per A&E assault attendance'),
   mart('fct_yj_offences', 'one row per offence by a child'),
@@ -59,5 +92,7 @@ export const MODELS: readonly Model[] = [
   mart('dim_area_population', 'one row per area LSOA × sex × age band, in the population year'),
   mart('dim_comparators', 'one row per peer area × year × category'),
   mart('dim_ethnicity_population', 'one row per ONS ethnic group in the area'),
-  intermediate('int_rows_set_aside', 'one row per loaded row kept out of the analysis'),
+  intermediate('int_rows_set_aside', 'one row per loaded row kept out of the analysis', {
+    materialise: 'table',
+  }),
 ];

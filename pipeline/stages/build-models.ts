@@ -17,6 +17,10 @@ const readSql = (relative: string) => readFileSync(join(SQL_DIR, relative), 'utf
 
 /** Creates what ingest writes into: bookkeeping tables, macros and the raw tables. */
 export async function ensureRawTables(db: Database): Promise<void> {
+  // By default DuckDB checkpoints whenever its write-ahead log passes 16 MB, which a run
+  // reaches after every few small files or tables, rewriting storage each time; one checkpoint
+  // when the database closes does the same work once.
+  await db.run(`SET checkpoint_threshold = '1GB'`);
   await db.run(readSql('meta/ingest_tables.sql'));
   await db.run(readSql('meta/macros.sql'));
   for (const schema of Object.values(SCHEMAS)) {
@@ -37,11 +41,28 @@ export async function writeRunConfig(db: Database, config: SnaConfig): Promise<v
   await db.run(readSql('meta/run_area_codes.sql'), { area_codes: listValue(config.area.codes) });
 }
 
+/** How a model is stored; marts are tables, the layers under them views, unless it says. */
+const kindOf = (model: Model): 'table' | 'view' =>
+  model.materialise ?? (model.layer === 'marts' ? 'table' : 'view');
+
+/** A database from an earlier version may hold the model as the other kind of object. */
+async function dropOtherKind(db: Database, model: Model): Promise<void> {
+  const found = await db.one<{ table_type: string }>(
+    `SELECT table_type FROM information_schema.tables
+     WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = $name`,
+    { name: model.name },
+  );
+  if (!found) return;
+  const isView = found.table_type === 'VIEW';
+  if (isView && kindOf(model) === 'table') await db.run(`DROP VIEW main.${model.name}`);
+  if (!isView && kindOf(model) === 'view') await db.run(`DROP TABLE main.${model.name}`);
+}
+
 async function buildModel(db: Database, model: Model): Promise<void> {
   const file = `${model.layer}/${model.name}.sql`;
-  const kind = model.layer === 'marts' ? 'table' : 'view';
+  await dropOtherKind(db, model);
   // The prefix stays on the file's first line so DuckDB's "LINE n" is the file's line n.
-  const sql = `create or replace ${kind} ${model.name} as ${readSql(file)}`;
+  const sql = `create or replace ${kindOf(model)} main.${model.name} as ${readSql(file)}`;
   try {
     await profiled(sql, () => db.connection.run(sql));
   } catch (error) {
@@ -52,10 +73,24 @@ async function buildModel(db: Database, model: Model): Promise<void> {
       line: line ? Number(line) : undefined,
     });
   }
+  if (model.cached) {
+    // DuckDB resolves a name in the temp schema before main, so the models built after this
+    // one read these rows instead of recomputing the view each time they name it.
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${model.name} AS SELECT * FROM main.${model.name}`);
+  }
 }
 
-/** Rebuilds every model from the raw tables. */
+/**
+ * Rebuilds every model from the raw tables. Cached models live in temporary tables only while
+ * the build runs; afterwards their names resolve to the stored views again.
+ */
 export async function buildModels(db: Database, config: SnaConfig): Promise<void> {
   await writeRunConfig(db, config);
-  for (const model of MODELS) await buildModel(db, model);
+  try {
+    for (const model of MODELS) await buildModel(db, model);
+  } finally {
+    for (const model of MODELS.filter((m) => m.cached)) {
+      await db.run(`DROP TABLE IF EXISTS temp.${model.name}`);
+    }
+  }
 }

@@ -1,4 +1,6 @@
 /** What a bad-input case is, and the good files every case starts from. */
+import type { Manifest } from '../../pipeline/outputs/manifest.js';
+
 export const CRIMES_HEADER = 'crime_ref,recorded_date,ho_offence_code,lsoa_code';
 export const VICTIMS_HEADER = 'crime_ref,victim_ref,age,sex,ethnicity';
 
@@ -33,6 +35,11 @@ export interface BadInputCase {
   /** Rewrites the config's `inputs:` block (default INPUTS) or its thresholds. */
   inputs?: string;
   thresholds?: string;
+  /**
+   * A run before the case's own, with the same file under other settings (e.g. no
+   * date_format yet), as when a user fixes the config after a first try.
+   */
+  earlier?: { inputs?: string; thresholds?: string };
   exit: 0 | 2 | 3;
   /**
    * The whole stderr for a failing case, one string per line, `<file>` standing for the
@@ -45,6 +52,6 @@ export interface BadInputCase {
   rows?: ExpectedRows | null;
   /** Rows of rejects.csv for the case file, all of them, in line order. */
   rejects?: ExpectedReject[];
-  /** Further checks on the database after the run. */
-  check?: (database: string) => Promise<void>;
+  /** Further checks after the run, on its database and manifest. */
+  check?: (after: { database: string; manifest: Manifest }) => Promise<void>;
 }

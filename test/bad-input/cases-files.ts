@@ -17,6 +17,10 @@ function garbage(length: number): Buffer {
   return bytes;
 }
 
+const manyRows = (n: number) =>
+  `${CRIMES_HEADER}\n${Array.from({ length: n }, (_, i) => `M${i},2024-07-01,8N,E01999001\n`).join('')}`;
+const truncated = (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.length / 2));
+
 const withCrimes = (path: string) =>
   INPUTS.replace('police_crimes: extracts/crimes-*.csv', `police_crimes: ${path}`);
 
@@ -35,7 +39,7 @@ export const FILE_CASES: BadInputCase[] = [
     content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(GOOD_ROWS, 'utf16le')]),
     exit: 3,
     stderr: [
-      'error: <file>: not a text CSV file (it contains binary NUL bytes; it looks like UTF-16: save it as CSV UTF-8)',
+      'error: <file>: the file is UTF-16 text, which sna does not read: save it as CSV UTF-8',
     ],
     rows: null,
   },
@@ -53,16 +57,32 @@ export const FILE_CASES: BadInputCase[] = [
     content: GOOD_ROWS,
     inputs: withCrimes('extracts/crimes-*'),
     exit: 3,
-    stderr: [/^error: <file>: cannot read the file: /],
+    stderr: [
+      'error: <file>: cannot read the file as gzip (its name ends .gz): incorrect header check',
+    ],
     rows: null,
   },
   {
     name: 'a .csv.gz file cut off half way',
     file: 'extracts/crimes-2.csv.gz',
-    content: gzipSync(GOOD_ROWS.repeat(200)).subarray(0, 200),
+    content: truncated(gzipSync(manyRows(2000))),
     inputs: withCrimes('extracts/crimes-*'),
     exit: 3,
-    stderr: [/^error: <file>: cannot read the file: /],
+    stderr: [
+      'error: <file>: cannot read the file: the gzip data is damaged or cut short (unexpected end of file)',
+    ],
+    rows: null,
+  },
+  {
+    // The header reads fine; DuckDB itself would load the rows before the cut without a word.
+    name: 'a .csv.gz file cut off after its first megabytes',
+    file: 'extracts/crimes-2.csv.gz',
+    content: truncated(gzipSync(manyRows(200_000))),
+    inputs: withCrimes('extracts/crimes-*'),
+    exit: 3,
+    stderr: [
+      'error: <file>: cannot read the file: the gzip data is damaged or cut short (unexpected end of file)',
+    ],
     rows: null,
   },
   {

@@ -1,4 +1,6 @@
 /** Bad-input cases about a file's shape: header, delimiter, encoding, quotes and line ends. */
+import { expect } from 'vitest';
+import { query } from '../helpers/workspace.js';
 import type { BadInputCase } from './case.js';
 import { CRIMES_HEADER, INPUTS } from './case.js';
 
@@ -81,6 +83,13 @@ export const STRUCTURE_CASES: BadInputCase[] = [
     content: csv(`${CRIMES_HEADER},free_text_notes`, `${row('B1')},victim said "hello"`),
     exit: 0,
     rows: { read: 1, loaded: 1, rejected: 0 },
+    check: async ({ database }) => {
+      const columns = await query<{ name: string }>(
+        database,
+        "SELECT column_name AS name FROM duckdb_columns() WHERE table_name = 'raw_police__crimes' AND column_name ILIKE '%note%'",
+      );
+      expect(columns).toEqual([]);
+    },
   },
   {
     name: 'a renamed column, mapped by the config',
@@ -145,6 +154,16 @@ export const STRUCTURE_CASES: BadInputCase[] = [
     rejects: [
       { line: 7, column: 'ho_offence_code', reason: /^not a Home Office offence code .*: "8-N"$/ },
     ],
+    check: async ({ database }) => {
+      const rows = await query<{ line: number; text: string }>(
+        database,
+        "SELECT line::INTEGER AS line, offence_description AS text FROM raw_police__crimes WHERE crime_ref IN ('B1', 'B2') ORDER BY line",
+      );
+      expect(rows).toEqual([
+        { line: 2, text: 'two\nlines' },
+        { line: 4, text: 'three\r\nlines\nhere' },
+      ]);
+    },
   },
   {
     name: 'an unterminated quote',
@@ -204,6 +223,31 @@ export const STRUCTURE_CASES: BadInputCase[] = [
     inputs: crimesInput('    encoding: windows-1252'),
     exit: 0,
     rows: { read: 1, loaded: 1, rejected: 0 },
+    check: async ({ database }) => {
+      const [row] = await query<{ text: string }>(
+        database,
+        "SELECT offence_description AS text FROM raw_police__crimes WHERE crime_ref = 'B1'",
+      );
+      expect(row?.text).toBe('Café – “quoted”');
+    },
+  },
+  {
+    name: 'an encoding set after the file was loaded without one (the file is read again)',
+    file: CRIMES,
+    content: Buffer.from(
+      csv(
+        'crime_ref,recorded_date,ho_offence_code,lsoa_code,offence_description',
+        'B1,2024-07-01,8N,E01999001,plain',
+        'B2,2024-07-01,8N,E01999001,Caf\xe9',
+      ),
+      'latin1',
+    ),
+    earlier: {},
+    inputs: crimesInput('    encoding: windows-1252'),
+    exit: 0,
+    stdout: 'extracts/crimes-2.csv: replaced 2 of 2 rows',
+    rows: { read: 2, loaded: 2, rejected: 0 },
+    rejects: [],
   },
   {
     name: 'Windows-1252 text, read as UTF-8 (no encoding set)',

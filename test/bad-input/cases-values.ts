@@ -1,4 +1,6 @@
 /** Bad-input cases about cell values: dates, ages, codes, duplicate refs and huge fields. */
+import { expect } from 'vitest';
+import { query } from '../helpers/workspace.js';
 import type { BadInputCase } from './case.js';
 import { CRIMES_HEADER, VICTIMS_HEADER } from './case.js';
 import { crimesInput } from './cases-structure.js';
@@ -6,6 +8,16 @@ import { crimesInput } from './cases-structure.js';
 const CRIMES = 'extracts/crimes-2.csv';
 const VICTIMS = 'extracts/victims-2.csv';
 const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
+
+/** The loaded (current, in-area) crimes with these refs, as `ref code date`. */
+async function crimes(database: string, ...refs: string[]): Promise<string[]> {
+  const rows = await query<{ crime: string }>(
+    database,
+    `SELECT crime_ref || ' ' || ho_offence_code || ' ' || strftime(recorded_date, '%Y-%m-%d') AS crime
+     FROM fct_crimes WHERE crime_ref IN (${refs.map((r) => `'${r}'`).join(', ')}) ORDER BY crime_ref`,
+  );
+  return rows.map((r) => r.crime);
+}
 
 export const VALUE_CASES: BadInputCase[] = [
   {
@@ -29,6 +41,20 @@ export const VALUE_CASES: BadInputCase[] = [
     inputs: crimesInput('    date_format: dd/MM/yyyy'),
     exit: 0,
     rows: { read: 2, loaded: 2, rejected: 0 },
+    check: async ({ database }) => {
+      expect(await crimes(database, 'B1', 'B2')).toEqual(['B1 8N 2024-07-01', 'B2 8N 2024-12-31']);
+    },
+  },
+  {
+    name: 'a date_format set after the file was loaded without one (the file is read again)',
+    file: CRIMES,
+    content: csv(CRIMES_HEADER, 'B1,01/07/2024,8N,E01999001', 'B2,31/12/2024,8N,E01999001'),
+    earlier: { thresholds: 'thresholds:\n  max_reject_pct: 100\n' },
+    inputs: crimesInput('    date_format: dd/MM/yyyy'),
+    exit: 0,
+    stdout: 'extracts/crimes-2.csv: replaced 2 of 2 rows',
+    rows: { read: 2, loaded: 2, rejected: 0 },
+    rejects: [],
   },
   {
     name: 'an impossible date (2023-02-30)',
@@ -52,6 +78,9 @@ export const VALUE_CASES: BadInputCase[] = [
     content: csv(CRIMES_HEADER, 'B1,2031-01-01,8N,E01999001'),
     exit: 0,
     rows: { read: 1, loaded: 1, rejected: 0 },
+    check: async ({ database }) => {
+      expect(await crimes(database, 'B1')).toEqual(['B1 8N 2031-01-01']);
+    },
   },
   {
     name: 'ages negative, over 120 and not whole numbers',
@@ -114,6 +143,14 @@ export const VALUE_CASES: BadInputCase[] = [
     content: csv(CRIMES_HEADER, 'B1,2024-07-01,28E,E01999001'),
     exit: 0,
     rows: { read: 1, loaded: 1, rejected: 0 },
+    check: async ({ database }) => {
+      expect(await crimes(database, 'B1')).toEqual(['B1 28E 2024-07-01']);
+      const categories = await query(
+        database,
+        "SELECT category FROM fct_crime_categories WHERE crime_ref = 'B1'",
+      );
+      expect(categories).toEqual([]);
+    },
   },
   {
     name: 'the same crime_ref twice in one file (the later line wins)',
@@ -121,6 +158,9 @@ export const VALUE_CASES: BadInputCase[] = [
     content: csv(CRIMES_HEADER, 'B1,2024-07-01,8N,E01999001', 'B1,2024-07-01,34B,E01999001'),
     exit: 0,
     rows: { read: 2, loaded: 1, rejected: 0, setAside: 1 },
+    check: async ({ database }) => {
+      expect(await crimes(database, 'B1')).toEqual(['B1 34B 2024-07-01']);
+    },
   },
   {
     name: 'a crime_ref already loaded from another file (the later file wins)',
@@ -128,6 +168,13 @@ export const VALUE_CASES: BadInputCase[] = [
     content: csv(CRIMES_HEADER, 'G1,2024-06-01,34B,E01999001'),
     exit: 0,
     rows: { read: 1, loaded: 1, rejected: 0 },
+    check: async ({ database, manifest }) => {
+      expect(await crimes(database, 'G1')).toEqual(['G1 34B 2024-06-01']);
+      const earlier = manifest.inputs.find((i) => i.path === 'extracts/crimes-1.csv');
+      expect(earlier?.set_aside_reasons).toEqual({
+        'superseded by a later version of the crime': 1,
+      });
+    },
   },
   {
     name: 'the same victim of the same crime twice in one file',
@@ -146,6 +193,13 @@ export const VALUE_CASES: BadInputCase[] = [
     ),
     exit: 0,
     rows: { read: 2, loaded: 2, rejected: 0 },
+    check: async ({ database }) => {
+      const [row] = await query<{ n: number }>(
+        database,
+        "SELECT length(offence_description)::INTEGER AS n FROM raw_police__crimes WHERE crime_ref = 'B1'",
+      );
+      expect(row?.n).toBe(1 << 20);
+    },
   },
   {
     name: 'a field larger than a line may be (5 MB)',
@@ -169,9 +223,12 @@ export const VALUE_CASES: BadInputCase[] = [
       'B2,2024-07-01,8N,E01999001,23:59,maybe',
       'B3,2024-07-01,8N,E0199900,23:59,N',
       'B4,2024-07-01,8N,E01999001,00:00,yes',
+      'B5,2024-07-01,8N,E01999001,09:05,0',
+      'B6,2024-07-01,8N,e01999001,12:30:15,',
+      'B7,2024-07-01,8N,E01999002,,TRUE',
     ),
     exit: 0,
-    rows: { read: 4, loaded: 1, rejected: 3 },
+    rows: { read: 7, loaded: 4, rejected: 3 },
     rejects: [
       { line: 2, column: 'committed_time', reason: 'not a time HH:mm: "25:99"' },
       { line: 3, column: 'knife_flag', reason: 'not a Y/N flag: "maybe"' },

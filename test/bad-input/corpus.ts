@@ -45,6 +45,11 @@ export function runCase(baseDir: string, c: BadInputCase): CaseRun {
   cpSync(baseDir, dir, { recursive: true });
   if (c.file !== undefined && c.content !== undefined) writeAt(join(dir, c.file), c.content);
   const config = join(dir, 'sna.config.yaml');
+  if (c.earlier) {
+    writeAt(config, baseConfig(c.earlier.inputs ?? INPUTS, c.earlier.thresholds ?? THRESHOLDS));
+    const earlier = runCli(['ingest', '--config', config]);
+    if (earlier.status !== 0) throw new Error(`the earlier run failed: ${earlier.stderr}`);
+  }
   writeAt(config, baseConfig(c.inputs ?? INPUTS, c.thresholds ?? THRESHOLDS));
   const result = runCli(['ingest', '--config', config]);
   const manifest = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8')) as Manifest;
@@ -97,8 +102,9 @@ export async function checkCase(baseDir: string, c: BadInputCase): Promise<void>
       else expect(got?.reason).toMatch(want.reason);
     });
   }
-  await expectGoodFilesKept(join(dir, 'out', 'sna.duckdb'));
-  await c.check?.(join(dir, 'out', 'sna.duckdb'));
+  const database = join(dir, 'out', 'sna.duckdb');
+  await expectGoodFilesKept(database);
+  await c.check?.({ database, manifest });
 }
 
 function accounting(entry: ManifestInput | undefined): ExpectedRows | undefined {

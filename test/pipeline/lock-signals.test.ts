@@ -4,7 +4,10 @@ import { lockPathFor } from '../../pipeline/db/lock.js';
 import { demoWorkspace, runCli } from '../helpers/workspace.js';
 import { startCli, waitForFile } from './lock-helpers.js';
 
-describe('a run stopped by a signal', () => {
+/** These tests spawn sna several times: allow for a busy 2-core machine. */
+const SPAWNS_TIMEOUT = 240_000;
+
+describe('a run stopped by a signal', { timeout: SPAWNS_TIMEOUT }, () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
     'releases the lock on %s and dies of that signal; the next run is not blocked',
     async (signal) => {

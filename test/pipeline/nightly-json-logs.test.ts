@@ -7,6 +7,9 @@ import {
   writeReference,
 } from '../helpers/workspace.js';
 
+/** These tests spawn sna several times: allow for a busy 2-core machine. */
+const SPAWNS_TIMEOUT = 240_000;
+
 interface LogLine {
   time: string;
   level: string;
@@ -39,7 +42,9 @@ function setUp(crimes: string) {
 
 const GOOD = 'crime_ref,recorded_date,ho_offence_code,lsoa_code\nC1,2024-06-01,8N,E01999001\n';
 
-describe('--json-logs: one JSON object per line, for a scheduler', () => {
+describe('--json-logs: one JSON object per line, for a scheduler', {
+  timeout: SPAWNS_TIMEOUT,
+}, () => {
   it('on success: stage timings along the way, exit code 0 on the last line', () => {
     const result = runCli(['run', '--config', setUp(GOOD), '--json-logs']);
     expect(result.status, result.stderr).toBe(0);

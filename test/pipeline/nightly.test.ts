@@ -11,6 +11,9 @@ import {
   type Workspace,
 } from '../helpers/workspace.js';
 
+/** These tests spawn sna several times: allow for a busy 2-core machine. */
+const SPAWNS_TIMEOUT = 240_000;
+
 /** The demo borough with its extracts copied into the workspace, so tests can add files. */
 function nightlyWorkspace(): Workspace & { configPath: string } {
   const ws = demoWorkspace('sna-nightly-');
@@ -63,13 +66,13 @@ NIGHTLY1,2025-01-15,8N,E01999001
 NIGHTLY2,2025-01-16,8N,E01999002
 `;
 
-describe('the nightly refresh', () => {
+describe('the nightly refresh', { timeout: SPAWNS_TIMEOUT }, () => {
   let ws: Workspace & { configPath: string };
   let first: CliResult;
   beforeAll(() => {
     ws = nightlyWorkspace();
     first = nightly(ws);
-  });
+  }, SPAWNS_TIMEOUT);
 
   it('with nothing new exits 0 at once, says so, and rewrites no output', () => {
     expect(first.status, first.stderr).toBe(0);

@@ -12,7 +12,9 @@ async function chart(name: string): Promise<RenderedChart> {
     $schema: 'https://vega.github.io/schema/vega/v6.json',
     width: 40,
     height: 20,
-    marks: [{ type: 'rect' as const, encode: { enter: { width: { value: 10 }, height: { value: 10 } } } }],
+    marks: [
+      { type: 'rect' as const, encode: { enter: { width: { value: 10 }, height: { value: 10 } } } },
+    ],
   };
   const view = new vega.View(vega.parse(spec), { renderer: 'none' });
   const svg = await view.toSVG();

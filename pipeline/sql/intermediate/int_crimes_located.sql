@@ -4,7 +4,12 @@ with area_wards as (
 ),
 
 current_crimes as (
-    select * from int_crimes_versioned where version_rank = 1
+    select stg_police__crimes.*
+    from stg_police__crimes
+    inner join int_crimes_versioned
+        on stg_police__crimes.file_id = int_crimes_versioned.file_id
+        and stg_police__crimes.line = int_crimes_versioned.line
+    where int_crimes_versioned.version_rank = 1
 )
 
 select

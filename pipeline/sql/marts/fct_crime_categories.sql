@@ -3,7 +3,7 @@
 -- categories or, when no extract is loaded, from police.uk street files in their own categories
 -- (`Crime type` in snake case). Never both: they are two records of the same crimes.
 select
-    int_crimes_classified.category,
+    int_crime_kind_categories.category,
     fct_crimes.crime_ref,
     'police_crimes' as source,
     fct_crimes.offence_date,
@@ -12,8 +12,13 @@ select
     fct_crimes.beat,
     fct_crimes.address_ref,
     fct_crimes.location_type
-from int_crimes_classified
-inner join fct_crimes on int_crimes_classified.crime_ref = fct_crimes.crime_ref
+from fct_crimes
+-- The categories of each kind of crime (int_crimes_classified, without re-joining every crime).
+inner join int_crime_kind_categories
+    on fct_crimes.ho_offence_code = int_crime_kind_categories.ho_offence_code
+    and fct_crimes.is_domestic = int_crime_kind_categories.is_domestic
+    and fct_crimes.is_knife = int_crime_kind_categories.is_knife
+    and fct_crimes.is_firearm = int_crime_kind_categories.is_firearm
 union all
 select
     category,

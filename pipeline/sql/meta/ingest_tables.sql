@@ -9,8 +9,12 @@ create table if not exists ingest_files (
     bytes bigint,
     rows_read bigint,
     rows_rejected bigint,
-    loaded_at timestamp
+    loaded_at timestamp,
+    -- How the file was read (column mapping, date format, encoding): changing them re-reads it.
+    read_settings varchar
 );
+-- Databases made before read_settings existed.
+alter table ingest_files add column if not exists read_settings varchar;
 
 create table if not exists ingest_rejects (
     file_id integer not null,

@@ -1,0 +1,189 @@
+/**
+ * Physical line numbers through each way the loader numbers records: every record on its own
+ * line (with and without rows the CSV reader rejects, and with more such rows than are shifted
+ * inline), and records spanning lines. Each good row's victim_ref is `V<its physical line>`, so
+ * every loaded line can be checked against the file itself.
+ */
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { Database } from '../../../pipeline/db/database.js';
+import { run } from '../../../pipeline/index.js';
+import { countLines } from '../../../pipeline/ingest/line-count.js';
+import { chooseNumbering } from '../../../pipeline/ingest/line-numbers.js';
+import type { FileToLoad } from '../../../pipeline/ingest/load-file.js';
+import { memoryLogger } from '../../../pipeline/log.js';
+import { baseConfig, query, workspace, writeReference } from '../../helpers/workspace.js';
+
+const HEADER = 'crime_ref,victim_ref,age,sex,ethnicity,notes';
+
+/** Builds a victims file line by line; `good` rows carry their own line number. */
+function victimsFile(kinds: ReadonlyArray<'good' | 'short' | 'bad_age' | 'multiline'>): {
+  text: string;
+  goodLines: number[];
+  rejectLines: number[];
+} {
+  const lines = [HEADER];
+  const goodLines: number[] = [];
+  const rejectLines: number[] = [];
+  for (const kind of kinds) {
+    const at = lines.length + 1;
+    if (kind === 'good') {
+      lines.push(`C${at},V${at},30,F,W1,`);
+      goodLines.push(at);
+    } else if (kind === 'short') {
+      lines.push(`C${at},V${at}`);
+      rejectLines.push(at);
+    } else if (kind === 'bad_age') {
+      lines.push(`C${at},V${at},300,F,W1,`);
+      rejectLines.push(at);
+    } else {
+      // A note with two line breaks: the record takes three physical lines.
+      lines.push(`C${at},V${at},30,M,W1,"first`, 'second', 'third"');
+      goodLines.push(at);
+    }
+  }
+  return { text: `${lines.join('\n')}\n`, goodLines, rejectLines };
+}
+
+async function ingestVictims(
+  content: string | Buffer,
+  name = 'victims.csv',
+): Promise<{ loaded: Array<{ line: number; victim_ref: string }>; rejected: number[] }> {
+  const ws = workspace();
+  writeReference(ws);
+  ws.write(`extracts/${name}`, content);
+  ws.config(
+    baseConfig(`  police_victims: extracts/${name}`, 'thresholds:\n  max_reject_pct: 100\n'),
+  );
+  await run(ws.path('sna.config.yaml'), { stages: ['ingest'], log: memoryLogger() });
+  const db = ws.path('out/sna.duckdb');
+  const loaded = await query<{ line: number; victim_ref: string }>(
+    db,
+    'SELECT line, victim_ref FROM raw_police__victims ORDER BY line',
+  );
+  const rejected = await query<{ line: number }>(
+    db,
+    `SELECT DISTINCT line FROM ingest_rejects WHERE source = 'police_victims' ORDER BY line`,
+  );
+  return { loaded, rejected: rejected.map((r) => r.line) };
+}
+
+const lineOf = (ref: string) => Number(ref.slice(1));
+
+describe('physical line numbers of loaded and rejected rows', () => {
+  it('numbers a file with every record on its own line and no reader rejects', async () => {
+    const file = victimsFile(['good', 'good', 'bad_age', 'good', 'good']);
+    const { loaded, rejected } = await ingestVictims(file.text);
+    expect(loaded.map((r) => r.line)).toEqual(file.goodLines);
+    for (const row of loaded) expect(row.line).toBe(lineOf(row.victim_ref));
+    expect(rejected).toEqual(file.rejectLines);
+  });
+
+  it('shifts the rows after records the reader rejects (two in a row, one alone)', async () => {
+    const file = victimsFile(['good', 'short', 'short', 'good', 'bad_age', 'short', 'good']);
+    const { loaded, rejected } = await ingestVictims(file.text);
+    expect(loaded.map((r) => r.line)).toEqual(file.goodLines);
+    for (const row of loaded) expect(row.line).toBe(lineOf(row.victim_ref));
+    expect(rejected).toEqual(file.rejectLines);
+  });
+
+  it('stays exact with more reader rejects than are shifted inline', async () => {
+    const kinds = Array.from({ length: 500 }, (_, i) => (i % 2 === 0 ? 'short' : 'good'));
+    const file = victimsFile(['good', ...kinds, 'good']);
+    const { loaded, rejected } = await ingestVictims(file.text);
+    expect(rejected).toHaveLength(250);
+    expect(loaded.map((r) => r.line)).toEqual(file.goodLines);
+    expect(rejected).toEqual(file.rejectLines);
+  });
+
+  it('counts the line breaks inside quoted fields, with reader rejects after them', async () => {
+    const file = victimsFile([
+      'good',
+      'multiline',
+      'short',
+      'good',
+      'multiline',
+      'bad_age',
+      'good',
+    ]);
+    const { loaded, rejected } = await ingestVictims(file.text);
+    expect(loaded.map((r) => r.line)).toEqual(file.goodLines);
+    expect(rejected).toEqual(file.rejectLines);
+  });
+
+  it('numbers a .csv.gz by its content', async () => {
+    const file = victimsFile(['good', 'short', 'good', 'multiline', 'good']);
+    const { loaded, rejected } = await ingestVictims(gzipSync(file.text), 'victims.csv.gz');
+    expect(loaded.map((r) => r.line)).toEqual(file.goodLines);
+    expect(rejected).toEqual(file.rejectLines);
+  });
+});
+
+describe('chooseNumbering', () => {
+  const file = (text: string) => {
+    const ws = workspace();
+    const path = ws.write('f.csv', text);
+    return { readPath: path, header: ['a', 'b'] } as unknown as FileToLoad;
+  };
+  const withStructural = async (recIdx: number[]) => {
+    const db = await Database.open(':memory:');
+    await db.run('CREATE TEMP TABLE load_structural (rec_idx BIGINT, raw_line VARCHAR)');
+    for (const idx of recIdx) await db.run(`INSERT INTO load_structural VALUES (${idx}, 'x')`);
+    return db;
+  };
+
+  it('numbers by position when the lines are one more than the records', async () => {
+    const db = await withStructural([]);
+    expect(await chooseNumbering(db, file('a,b\n1,2\n'), 3, 2)).toEqual({ kind: 'direct' });
+    db.close();
+  });
+
+  it('shifts accepted rows past each reader-rejected record', async () => {
+    // Records 1 and 2 (0-based) rejected, then record 5: accepted rows 1.. move down by 2, 3.. by 3.
+    const db = await withStructural([1, 2, 5]);
+    expect(await chooseNumbering(db, file('a,b\n'), 10, 6)).toEqual({
+      kind: 'shifted',
+      thresholds: [1, 1, 3],
+    });
+    db.close();
+  });
+
+  it('counts lines record by record when a record spans lines', async () => {
+    const db = await withStructural([]);
+    const text = 'a,b\n1,"x\ny"\n3,4\n';
+    expect(await chooseNumbering(db, file(text), 4, 2)).toEqual({ kind: 'table' });
+    const lines = await db.all<{ rec: number; line: number }>(
+      'SELECT rec, line FROM load_lines ORDER BY rec',
+    );
+    expect(lines).toEqual([
+      { rec: 1, line: 2 },
+      { rec: 2, line: 4 },
+    ]);
+    db.close();
+  });
+});
+
+describe('countLines', () => {
+  const count = (content: string | Buffer, name = 'f.csv') => {
+    const ws = workspace();
+    return countLines(ws.write(name, content));
+  };
+
+  it('counts lines as an editor numbers them', async () => {
+    expect(await count('')).toBe(0);
+    expect(await count('h')).toBe(1);
+    expect(await count('h\n')).toBe(1);
+    expect(await count('h\na\nb')).toBe(3);
+    expect(await count('h\r\na\r\nb\r\n')).toBe(3);
+    expect(await count('h\n"x\ny"\n\n')).toBe(4);
+  });
+
+  it('counts the decompressed lines of a gzip file', async () => {
+    expect(await count(gzipSync('h\na\nb\n'), 'f.csv.gz')).toBe(3);
+  });
+
+  it('counts across read chunks (a file over 1 MB)', async () => {
+    const line = `${'x'.repeat(99)}\n`;
+    expect(await count(line.repeat(30_000))).toBe(30_000);
+  });
+});
