@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listValue } from '@duckdb/node-api';
+import { sqlType } from '../../data/schemas/define.js';
 import { SCHEMAS } from '../../data/schemas/index.js';
 import type { SnaConfig } from '../config/types.js';
 import { type Database, profiled } from '../db/database.js';
@@ -25,6 +26,13 @@ export async function ensureRawTables(db: Database): Promise<void> {
   await db.run(readSql('meta/macros.sql'));
   for (const schema of Object.values(SCHEMAS)) {
     await db.run(rawTableDdl(schema.table, schema.columns));
+    // A database made by an earlier sna lacks columns added since (population's age_to):
+    // add them, blank, so the next ingest and the models find them.
+    for (const column of schema.columns) {
+      await db.run(
+        `ALTER TABLE ${schema.table} ADD COLUMN IF NOT EXISTS ${column.name} ${sqlType(column.type)}`,
+      );
+    }
   }
 }
 

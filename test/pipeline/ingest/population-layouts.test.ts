@@ -5,11 +5,11 @@
  * to the rates, and a file of another kind must be refused with a message saying what sna reads.
  */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../../pipeline/index.js';
+import { Database, run } from '../../../pipeline/index.js';
 import { memoryLogger } from '../../../pipeline/log.js';
 import type { Manifest } from '../../../pipeline/outputs/manifest.js';
 import {
@@ -231,5 +231,24 @@ describe.skipIf(!existsSync(TRAFFORD))('the real Trafford Data Lab estimates (..
       `SELECT sum(population)::DOUBLE n FROM dim_population WHERE sex = 'M' AND year = ${year}`,
     );
     expect(got?.n).toBe(expected);
+  });
+});
+
+describe('a database made by an earlier sna', () => {
+  it('gains the population age_to column and runs', async () => {
+    const ws = setUp(wideOns('90+', 'sex'));
+    mkdirSync(ws.path('out'), { recursive: true });
+    const db = await Database.open(ws.path('out/sna.duckdb'));
+    await db.run(
+      `CREATE TABLE raw_ref__population (file_id INTEGER NOT NULL, line BIGINT NOT NULL,
+         area_code VARCHAR, year INTEGER, sex VARCHAR, age INTEGER, population DOUBLE)`,
+    );
+    db.close();
+    await run(ws.path('sna.config.yaml'), { stages: ['ingest'], log: memoryLogger() });
+    const [r] = await query<{ n: number }>(
+      ws.path('out/sna.duckdb'),
+      'SELECT sum(population)::DOUBLE n FROM dim_area_population',
+    );
+    expect(r?.n).toBe(WIDE_TOTAL);
   });
 });
