@@ -22,6 +22,7 @@ import { InputBatchError, planIngest } from './ingest/plan.js';
 import { createLogger, type Logger } from './log.js';
 import { manifestInputs, packageVersion, writeManifest } from './outputs/manifest.js';
 import { writeRejectsCsv } from './outputs/rejects-csv.js';
+import { removeLeftoverTemporaries } from './outputs/write-atomic.js';
 import { buildModels, ensureRawTables } from './stages/build-models.js';
 import { checkUpToDate } from './stages/up-to-date.js';
 
@@ -60,6 +61,9 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
   const notBuilt = stages.filter((s) => STAGES_NOT_BUILT.includes(s));
   const command = options.command ?? `sna ${stages.join(' ')} --config ${config.configPath}`;
   const lock = acquireRunLock(config.database, { command, log });
+  for (const path of removeLeftoverTemporaries(config.outputDir)) {
+    log.info(`removed a temporary file left by an interrupted run: ${path}`);
+  }
   let db: Database | undefined;
   let outcome: IngestOutcome | undefined;
   let report: ReportOutcome | undefined;
