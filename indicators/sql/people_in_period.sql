@@ -25,8 +25,10 @@ pairs as (
 ),
 
 persons as (
-    -- A person's sex is the one most often recorded for them, unknowns aside.
-    select role, category, person_ref, count(distinct crime_ref) as crimes,
+    -- A person's sex is the one most often recorded for them, unknowns aside. A person appears
+    -- once per crime (one current row per role × crime × person, one per category × crime), so
+    -- count(*) counts their crimes: count(distinct) gave the same and took twice as long.
+    select role, category, person_ref, count(*) as crimes,
         mode(sex) filter (where sex <> 'U') as sex
     from people
     group by all

@@ -6,9 +6,10 @@
  * record on one line, so a record's line follows from its position alone; only a file with
  * quoted line breaks (or blank lines) pays for counting the breaks in every record.
  *
- * Positions come from `rowid`: a table made by CREATE TABLE AS from the read keeps the file's
- * order (DuckDB's default `preserve_insertion_order`), so row `rowid` is accepted record
- * `rowid + 1`.
+ * Positions come from `rowid`: a temporary table made by CREATE TABLE AS from the read, outside
+ * any transaction, keeps the file's order (`createInFileOrder`), so row `rowid` is accepted
+ * record `rowid + 1`. (Inside a transaction, row ids are not positions; `WITH ORDINALITY` on
+ * the read would number records too, but it runs the read on one thread.)
  */
 import type { Database } from '../db/database.js';
 import type { FileToLoad } from './load-file.js';
@@ -33,6 +34,35 @@ export function readCsvSql(file: FileToLoad, rejects = 'load_rejects'): string {
         strict_mode = true, null_padding = false, max_line_size = 4194304,
         store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scan',
         columns = {${struct}})`;
+}
+
+/**
+ * `CREATE TEMP TABLE table AS select` keeping the order of the rows `select` reads from the file,
+ * so that row `rowid` is accepted record `rowid + 1`. DuckDB keeps that order only when it can
+ * run the plan in ordered batches (BATCH_CREATE_TABLE_AS); a plan it cannot (one with a join,
+ * which an IN list becomes) appends from both threads as they finish, so it runs on one thread.
+ */
+export async function createInFileOrder(
+  db: Database,
+  table: string,
+  select: string,
+  params: Record<string, string>,
+): Promise<void> {
+  const sql = `CREATE OR REPLACE TEMP TABLE ${table} AS ${select}`;
+  const plan = await db.all(`EXPLAIN ${sql}`, params);
+  if (
+    plan.some((row) => Object.values(row).some((v) => String(v).includes('BATCH_CREATE_TABLE_AS')))
+  ) {
+    await db.run(sql, params);
+    return;
+  }
+  const threads = (await db.one<{ n: number }>(`SELECT current_setting('threads') AS n`))?.n;
+  await db.run('SET threads = 1');
+  try {
+    await db.run(sql, params);
+  } finally {
+    await db.run(`SET threads = ${Number(threads)}`);
+  }
 }
 
 export async function dropRejectTables(db: Database, rejects = 'load_rejects'): Promise<void> {
@@ -90,10 +120,10 @@ export async function chooseNumbering(
       return { kind: 'shifted', thresholds: structural.map((s, i) => s.rec_idx - i) };
     }
   }
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE load_extra AS
-     SELECT ${recordLineBreaks(file.header.length)} AS extra
-     FROM ${readCsvSql(file, 'load_rejects_again')}`,
+  await createInFileOrder(
+    db,
+    'load_extra',
+    `SELECT ${recordLineBreaks(file.header.length)} AS extra FROM ${readCsvSql(file, 'load_rejects_again')}`,
     { path: file.readPath },
   );
   await dropRejectTables(db, 'load_rejects_again');

@@ -14,6 +14,7 @@ import { countLines } from './line-count.js';
 import {
   acceptedLine,
   chooseNumbering,
+  createInFileOrder,
   dropRejectTables,
   numberLines,
   readCsvSql,
@@ -159,13 +160,14 @@ const rawLineOf = (file: FileToLoad, prefix = '') =>
 async function prepareLong(db: Database, file: FileToLoad): Promise<Prepared> {
   await dropRejectTables(db);
   const typed = typingSelect(file.columns, readCsvSql(file), { rawLine: rawLineOf(file) });
-  const [physicalLines] = await Promise.all([
+  // Both settle before either failure is raised: the clean-up must not race the running query.
+  const [lines, read] = await Promise.allSettled([
     countLines(file.readPath),
-    db.run(`CREATE OR REPLACE TEMP TABLE load_typed AS ${typed}`, {
-      path: file.readPath,
-      ...dateParams(file),
-    }),
+    createInFileOrder(db, 'load_typed', typed, { path: file.readPath, ...dateParams(file) }),
   ]);
+  if (read.status === 'rejected') throw read.reason;
+  if (lines.status === 'rejected') throw lines.reason;
+  const physicalLines = lines.value;
   await readStructural(db);
   const accepted = (await db.one<{ n: number }>('SELECT count(*) AS n FROM load_typed'))?.n ?? 0;
   const numbering = await chooseNumbering(db, file, physicalLines, accepted);
@@ -215,7 +217,7 @@ async function prepareWide(
   reshape: WideReshape,
 ): Promise<Prepared> {
   await dropRejectTables(db);
-  await db.run(`CREATE OR REPLACE TEMP TABLE load_buf AS SELECT * FROM ${readCsvSql(file)}`, {
+  await createInFileOrder(db, 'load_buf', `SELECT * FROM ${readCsvSql(file)}`, {
     path: file.readPath,
   });
   await readStructural(db);

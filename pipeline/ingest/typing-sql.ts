@@ -29,7 +29,9 @@ function cell(column: BoundColumn): string {
   const text = `CASE WHEN ${c} = '' OR ${c} LIKE ' %' OR ${c} LIKE '% ' THEN nullif(trim(${c}), '') ELSE ${c} END`;
   const missing = column.def.missingValues;
   if (!missing?.length) return text;
-  return `CASE WHEN lower(trim(${column.source})) IN (${missing.map((m) => quote(m.toLowerCase())).join(', ')}) THEN NULL ELSE ${text} END`;
+  // list_contains, not IN: DuckDB turns an IN list into a join, and a join loses the file order
+  // the loader relies on (see line-numbers).
+  return `CASE WHEN list_contains([${missing.map((m) => quote(m.toLowerCase())).join(', ')}], lower(trim(${column.source}))) THEN NULL ELSE ${text} END`;
 }
 
 /** A value shown in a message, shortened so a huge field cannot flood rejects.csv. */
@@ -62,7 +64,8 @@ export function typedExpression(column: BoundColumn, v: string): string {
     case 'code':
       return type.letterCase === 'lower' ? `lower(${v})` : `upper(${v})`;
     case 'flag':
-      return `CASE WHEN lower(${v}) IN ('y','yes','1','true','t') THEN true WHEN lower(${v}) IN ('n','no','0','false','f') THEN false END`;
+      // A CASE, not IN lists, which DuckDB would turn into joins that lose the file order.
+      return `CASE lower(${v}) ${['y', 'yes', '1', 'true', 't'].map((w) => `WHEN '${w}' THEN true`).join(' ')} ${['n', 'no', '0', 'false', 'f'].map((w) => `WHEN '${w}' THEN false`).join(' ')} END`;
     case 'enum':
       return enumCase(v, type);
   }

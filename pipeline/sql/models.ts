@@ -81,10 +81,10 @@ export const MODELS: readonly Model[] = [
   // A view: the in-area rows of int_crimes_located, which is stored already.
   mart('fct_crimes', 'one row per current police crime in the area', { materialise: 'view' }),
   mart('fct_street_crimes', 'one row per police.uk crime in the area'),
-  mart('fct_crime_categories', 'one row per area crime × category (extracts or police.uk)'),
-  mart('fct_period_crimes', 'one row per area crime × category in the assessment period', {
+  mart('fct_crime_categories', 'one row per area crime × category (extracts or police.uk)', {
     materialise: 'view',
   }),
+  mart('fct_period_crimes', 'one row per area crime × category in the assessment period'),
   mart('fct_crime_people', 'one row per victim or offender of an area crime'),
   mart('fct_ae_attendances', 'one row per A&E assault attendance'),
   mart('fct_yj_offences', 'one row per offence by a child'),

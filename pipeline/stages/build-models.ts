@@ -16,12 +16,24 @@ import { MODELS, type Model } from '../sql/models.js';
 
 const readSql = (relative: string) => readFileSync(join(SQL_DIR, relative), 'utf8');
 
+/**
+ * Settings for a run's bulk work, measured with `npm run bench` (README, Speed):
+ * - DuckDB checkpoints whenever its write-ahead log passes 16 MB, which a run reaches after
+ *   every few small files or tables, rewriting storage each time; one checkpoint when the
+ *   database closes does the same work once.
+ * - By default DuckDB may hold 80% of the machine's memory before spilling to disk; 5 million
+ *   crimes then peaked at 3.5 GB. Capped, joins and aggregates spill instead, at no measured
+ *   cost. An in-memory database (`sna validate`) keeps its tables in that memory too, so it
+ *   keeps DuckDB's default.
+ */
+async function tuneForBulkWork(db: Database): Promise<void> {
+  await db.run(`SET checkpoint_threshold = '1GB'`);
+  if (db.path !== ':memory:') await db.run(`SET memory_limit = '2GB'`);
+}
+
 /** Creates what ingest writes into: bookkeeping tables, macros and the raw tables. */
 export async function ensureRawTables(db: Database): Promise<void> {
-  // By default DuckDB checkpoints whenever its write-ahead log passes 16 MB, which a run
-  // reaches after every few small files or tables, rewriting storage each time; one checkpoint
-  // when the database closes does the same work once.
-  await db.run(`SET checkpoint_threshold = '1GB'`);
+  await tuneForBulkWork(db);
   await db.run(readSql('meta/ingest_tables.sql'));
   await db.run(readSql('meta/macros.sql'));
   for (const schema of Object.values(SCHEMAS)) {

@@ -3,8 +3,10 @@ with area_wards as (
     select distinct ward_code from int_area_geography where is_in_area and ward_code is not null
 ),
 
+-- Every column but the free-text description, which nothing reads past staging and which is the
+-- costliest to store.
 current_crimes as (
-    select stg_police__crimes.*
+    select stg_police__crimes.* exclude (offence_description)
     from stg_police__crimes
     inner join int_crimes_versioned
         on stg_police__crimes.file_id = int_crimes_versioned.file_id

@@ -6,11 +6,18 @@
  */
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { SCHEMAS } from '../../../data/schemas/index.js';
 import { Database } from '../../../pipeline/db/database.js';
 import { run } from '../../../pipeline/index.js';
 import { countLines } from '../../../pipeline/ingest/line-count.js';
-import { chooseNumbering } from '../../../pipeline/ingest/line-numbers.js';
+import {
+  chooseNumbering,
+  createInFileOrder,
+  readCsvSql,
+} from '../../../pipeline/ingest/line-numbers.js';
 import type { FileToLoad } from '../../../pipeline/ingest/load-file.js';
+import { matchColumns } from '../../../pipeline/ingest/match-columns.js';
+import { typingSelect } from '../../../pipeline/ingest/typing-sql.js';
 import { memoryLogger } from '../../../pipeline/log.js';
 import { baseConfig, query, workspace, writeReference } from '../../helpers/workspace.js';
 
@@ -159,6 +166,51 @@ describe('chooseNumbering', () => {
       { rec: 1, line: 2 },
       { rec: 2, line: 4 },
     ]);
+    db.close();
+  });
+});
+
+describe('reading in file order', () => {
+  const planOf = async (db: Database, select: string, params: Record<string, string>) =>
+    JSON.stringify(await db.all(`EXPLAIN CREATE TEMP TABLE t AS ${select}`, params));
+
+  it('types every source in a plan DuckDB runs in file order', async () => {
+    const db = await Database.open(':memory:');
+    for (const schema of Object.values(SCHEMAS)) {
+      const header = schema.columns.map((c) => c.name);
+      const ws = workspace();
+      const path = ws.write('f.csv', `${header.join(',')}\n`);
+      const { columns } = matchColumns(schema, header, {});
+      const file = { header, columns } as unknown as FileToLoad;
+      const select = typingSelect(columns, readCsvSql(file), { rawLine: 'c0' });
+      const dated: Record<string, string> = select.includes('$date_format')
+        ? { date_format: '%Y-%m-%d' }
+        : {};
+      const plan = await planOf(db, select, { path, ...dated });
+      expect([schema.source, plan.includes('BATCH_CREATE_TABLE_AS')]).toEqual([
+        schema.source,
+        true,
+      ]);
+    }
+    db.close();
+  });
+
+  it('runs a plan that would lose the order on one thread, then restores the threads', async () => {
+    const db = await Database.open(':memory:');
+    await db.run('SET threads = 2');
+    const ws = workspace();
+    const rows = Array.from({ length: 5000 }, (_, i) => `r${i},${i % 7}`);
+    const path = ws.write('f.csv', `a,b\n${rows.join('\n')}\n`);
+    const file = { header: ['a', 'b'] } as unknown as FileToLoad;
+    // An IN list of this length becomes a join, which DuckDB cannot run in ordered batches.
+    const values = Array.from({ length: 20 }, (_, i) => `'${i}'`).join(', ');
+    const select = `SELECT c0, c1 IN (${values}) AS listed FROM ${readCsvSql(file)}`;
+    expect(await planOf(db, select, { path })).not.toContain('BATCH_CREATE_TABLE_AS');
+    await createInFileOrder(db, 'ordered', select, { path });
+    const got = await db.all<{ c0: string }>('SELECT c0 FROM ordered ORDER BY rowid');
+    expect(got.map((r) => r.c0)).toEqual(rows.map((r) => r.split(',')[0]));
+    const threads = await db.one<{ n: number }>(`SELECT current_setting('threads') AS n`);
+    expect(Number(threads?.n)).toBe(2);
     db.close();
   });
 });

@@ -1,0 +1,91 @@
+/**
+ * How the models are stored: each as its declared kind (a database from an earlier sna that
+ * held one as the other kind is converted), cached models leave no temporary tables behind, and
+ * every model reads the same rows as when nothing is cached.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../pipeline/config/load-config.js';
+import { Database } from '../../../pipeline/db/database.js';
+import { run } from '../../../pipeline/index.js';
+import { memoryLogger } from '../../../pipeline/log.js';
+import { MODELS } from '../../../pipeline/sql/models.js';
+import { buildModels } from '../../../pipeline/stages/build-models.js';
+import { demoWorkspace } from '../../helpers/workspace.js';
+
+let configPath: string;
+let databasePath: string;
+
+beforeAll(async () => {
+  const ws = demoWorkspace('sna-build-models-');
+  configPath = ws.configPath;
+  databasePath = ws.path('out/sna.duckdb');
+  await run(configPath, { stages: ['ingest'], log: memoryLogger() });
+});
+
+async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await Database.open(databasePath);
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}
+
+const kinds = (db: Database) =>
+  db.all<{ name: string; kind: string }>(
+    `SELECT table_name AS name, table_type AS kind FROM information_schema.tables
+     WHERE table_schema = 'main' ORDER BY table_name`,
+  );
+
+const expectedKind = (name: string) => {
+  const model = MODELS.find((m) => m.name === name);
+  const kind = model?.materialise ?? (model?.layer === 'marts' ? 'table' : 'view');
+  return kind === 'table' ? 'BASE TABLE' : 'VIEW';
+};
+
+describe('buildModels', () => {
+  it('stores each model as its declared kind and leaves no temporary tables', async () => {
+    await withDatabase(async (db) => {
+      const found = new Map((await kinds(db)).map((r) => [r.name, r.kind]));
+      for (const model of MODELS)
+        expect([model.name, found.get(model.name)]).toEqual([model.name, expectedKind(model.name)]);
+      expect(found.get('int_rows_set_aside')).toBe('BASE TABLE');
+      expect(found.get('fct_crimes')).toBe('VIEW');
+      const temporary = await db.all('SELECT table_name FROM duckdb_tables() WHERE temporary');
+      expect(temporary).toEqual([]);
+    });
+  });
+
+  it('converts a model an earlier sna stored as the other kind', async () => {
+    await withDatabase(async (db) => {
+      await db.run('DROP TABLE int_rows_set_aside');
+      await db.run('CREATE VIEW int_rows_set_aside AS SELECT 1 AS file_id');
+      await db.run('DROP VIEW fct_crimes');
+      await db.run('CREATE TABLE fct_crimes AS SELECT 1 AS crime_ref');
+      await buildModels(db, await loadConfig(configPath));
+      const found = new Map((await kinds(db)).map((r) => [r.name, r.kind]));
+      expect(found.get('int_rows_set_aside')).toBe('BASE TABLE');
+      expect(found.get('fct_crimes')).toBe('VIEW');
+    });
+  });
+
+  it('reads the same rows through cached models as through their views', async () => {
+    await withDatabase(async (db) => {
+      // After the build the names resolve to the stored views, computed afresh.
+      const fresh = await db.all<{ n: number; people: number; set_aside: number }>(
+        `SELECT (SELECT count(*) FROM int_crimes_versioned WHERE version_rank = 1) AS n,
+                (SELECT count(*) FROM int_people_versioned
+                 WHERE version_rank = 1
+                   AND crime_ref IN (SELECT crime_ref FROM fct_crimes)) AS people,
+                (SELECT count(*) FROM int_rows_set_aside) AS set_aside`,
+      );
+      const stored = await db.all<{ n: number; people: number }>(
+        `SELECT (SELECT count(*) FROM int_crimes_located) AS n,
+                (SELECT count(*) FROM fct_crime_people) AS people`,
+      );
+      expect(fresh[0]?.n).toBe(stored[0]?.n);
+      expect(fresh[0]?.people).toBe(stored[0]?.people);
+      expect(fresh[0]?.set_aside).toBeGreaterThan(0);
+    });
+  });
+});
