@@ -34,9 +34,10 @@ import { DuckDBInstance } from '${DUCKDB_IMPORT}';
 const OUTPUT_DIR = '..';
 const duckdb = await DuckDBInstance.create(':memory:');
 const connection = await duckdb.connect();
-await connection.run(
+// \`void\`: the kernel would otherwise show the empty result object as this cell's output.
+void (await connection.run(
   \`CREATE VIEW indicators AS SELECT * FROM read_parquet('\${OUTPUT_DIR}/indicators.parquet')\`,
-);
+));
 
 /** Runs SQL (over the \`indicators\` view) and returns rows of plain JSON values. */
 async function query(sql: string): Promise<Row[]> {
