@@ -20,6 +20,7 @@ import { ConfigError, InputError } from './errors.js';
 import { type IngestOutcome, ingest } from './ingest/ingest.js';
 import { InputBatchError, planIngest } from './ingest/plan.js';
 import { createLogger, type Logger } from './log.js';
+import { codeFingerprint } from './outputs/code-fingerprint.js';
 import { manifestInputs, packageVersion, writeManifest } from './outputs/manifest.js';
 import { writeRejectsCsv } from './outputs/rejects-csv.js';
 import { removeLeftoverTemporaries } from './outputs/write-atomic.js';
@@ -125,6 +126,7 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
     await writeRejectsCsv(db, config.outputDir, outcome?.failures ?? []);
     writeManifest(config, {
       version: packageVersion(),
+      code_sha256: codeFingerprint(),
       config_sha256: config.configSha256,
       area: config.area,
       period: {

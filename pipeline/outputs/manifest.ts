@@ -23,6 +23,8 @@ export interface ManifestInput {
 
 export interface Manifest {
   version: string;
+  /** sha256 of the sna code that made the run (`code-fingerprint.ts`); absent before 0.1.0's. */
+  code_sha256?: string;
   config_sha256: string;
   area: { name: string; codes: string[] };
   period: { end: string; months: number; history_years: number };

@@ -1,5 +1,5 @@
 /**
- * The nightly refresh's shortcut: a run whose inputs, config and sna version are those of the
+ * The nightly refresh's shortcut: a run whose inputs, config and sna code are those of the
  * last good run, and whose outputs are all still there, has nothing to do.
  *
  * "The last good run" is the one that wrote `manifest.json`: a run that dies before the end
@@ -12,6 +12,7 @@ import { resolveFiles } from '../config/resolve-files.js';
 import { REFERENCE_SOURCES, type SnaConfig } from '../config/types.js';
 import { configuredSources, relativePath } from '../ingest/plan.js';
 import { sha256File } from '../ingest/read-file.js';
+import { codeFingerprint } from '../outputs/code-fingerprint.js';
 import { type Manifest, packageVersion } from '../outputs/manifest.js';
 
 /** Files each stage leaves in `output_dir` (contract §5); all must exist to skip the stage. */
@@ -47,6 +48,9 @@ export async function checkUpToDate(
   }
   if (manifest.version !== packageVersion()) {
     return { upToDate: false, reason: `sna changed version (${manifest.version})` };
+  }
+  if (manifest.code_sha256 !== codeFingerprint()) {
+    return { upToDate: false, reason: 'sna’s code changed since the last run' };
   }
   const notRun = stages.filter((stage) => !(stage in (manifest.stages ?? {})));
   if (notRun.length > 0) {

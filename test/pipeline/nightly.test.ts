@@ -1,4 +1,12 @@
-import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +127,18 @@ describe('the nightly refresh', { timeout: SPAWNS_TIMEOUT }, () => {
     ws.config(`${readFileSync(ws.configPath, 'utf8')}\n# a comment changes the config's hash\n`);
     const changed = logLines(nightly(ws));
     expect(changed.some((l) => l.stage === 'indicators')).toBe(true);
+  });
+
+  it('recomputes when the last run was made by other sna code (an upgrade with the same version)', () => {
+    const path = ws.path('out/manifest.json');
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    expect(manifest.code_sha256).toMatch(/^[0-9a-f]{64}$/);
+    writeFileSync(path, JSON.stringify({ ...manifest, code_sha256: '0'.repeat(64) }));
+    const lines = logLines(nightly(ws));
+    expect(lines.some((l) => l.stage === 'indicators')).toBe(true);
+    const rewritten = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    expect(rewritten.code_sha256).toBe(manifest.code_sha256);
+    expect(logLines(nightly(ws))[0]?.message).toMatch(/^Nothing new since the last run/);
   });
 
   it('recomputes when the database holds files the last good outputs do not (a run killed after ingest)', () => {
