@@ -1,6 +1,7 @@
 /**
  * Police place: where crime concentrates (beats, the top 10% of LSOAs), how it follows
- * deprivation (rate by IMD decile, Spearman rho) and how the area ranks among its peers.
+ * deprivation (rate by IMD decile, Spearman rho) and how the area compares with its peers
+ * (`police-peers.ts`).
  */
 import {
   type IndicatorContext,
@@ -11,6 +12,13 @@ import {
 } from '../define.js';
 import { crudeRate, proportion, spearman } from '../methods/index.js';
 import { aggregate, fromEstimate, indicatorRow, num } from '../rows.js';
+import {
+  comparatorsCombinedRate,
+  type OwnCount,
+  type PeerCount,
+  peerRows,
+  rankAmongComparators,
+} from './police-peers.js';
 
 const share = (
   id: string,
@@ -90,21 +98,6 @@ export const imdSpearman: IndicatorDefinition = {
   disclosure: 'none',
 };
 
-export const rankAmongComparators: IndicatorDefinition = {
-  id: 'police.rank_among_comparators',
-  title: 'Rank among comparator areas',
-  definition:
-    'Rank of the area’s rate per 1,000 among itself and its comparators for the same category and year (1 = lowest rate).',
-  numerator: '',
-  denominator: 'areas ranked',
-  unit: 'rank',
-  method: 'rank',
-  polarity: 'higher_is_worse',
-  breakdowns: ['none'],
-  needs: [POLICE_CRIMES, 'geography', 'population', 'comparators'],
-  disclosure: 'none',
-};
-
 interface BeatCount extends Record<string, unknown> {
   category: string;
   beat: string;
@@ -118,13 +111,6 @@ interface LsoaCount extends Record<string, unknown> {
   imd_rank: number | null;
   imd_decile: number | null;
 }
-interface PeerCount extends Record<string, unknown> {
-  category: string;
-  area_code: string;
-  crimes: number;
-  residents: number;
-}
-
 function beatRows(context: IndicatorContext, category: string, beats: BeatCount[]): IndicatorRow[] {
   const known = beats.reduce((s, b) => s + num(b.crimes), 0);
   if (known === 0) return [];
@@ -204,35 +190,6 @@ function lsoaRows(context: IndicatorContext, category: string, lsoas: LsoaCount[
   return rows;
 }
 
-interface OwnCount extends Record<string, unknown> {
-  category: string;
-  period_count: number;
-  residents: number | null;
-}
-
-/** Rank 1 = lowest rate; ties share the better rank. */
-function rankRow(
-  context: IndicatorContext,
-  category: string,
-  own: OwnCount | undefined,
-  peers: PeerCount[],
-): IndicatorRow[] {
-  const residents = num(own?.residents);
-  if (peers.length === 0 || residents === 0) return [];
-  const ownRate = num(own?.period_count) / residents;
-  const peerRates = peers
-    .filter((p) => num(p.residents) > 0)
-    .map((p) => num(p.crimes) / num(p.residents));
-  const rank = 1 + peerRates.filter((r) => r < ownRate).length;
-  return [
-    indicatorRow(context, rankAmongComparators, {
-      category,
-      value: rank,
-      denominator: peerRates.length + 1,
-    }),
-  ];
-}
-
 export const policePlaceFamily: IndicatorFamily = {
   name: 'police-place',
   indicators: [
@@ -242,6 +199,7 @@ export const policePlaceFamily: IndicatorFamily = {
     rateByImdDecile,
     imdSpearman,
     rankAmongComparators,
+    comparatorsCombinedRate,
   ],
   async compute(context) {
     const beats = await aggregate<BeatCount>(context, 'police_by_beat');
@@ -258,7 +216,7 @@ export const policePlaceFamily: IndicatorFamily = {
           beats.filter((b) => b.category === category),
         ),
         ...lsoaRows(context, category, mine),
-        ...rankRow(
+        ...peerRows(
           context,
           category,
           counts.find((c) => c.category === category),

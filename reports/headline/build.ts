@@ -82,7 +82,12 @@ function policeRow(
         ? [countAndChange(r('police.count'), r('police.change'), period)]
         : [
             countAndChange(r('police.count'), r('police.change'), period),
-            rateAndRank(r('police.rate_per_1000'), r('police.rank_among_comparators')),
+            rateAndRank(
+              r('police.rate_per_1000'),
+              r('police.rank_among_comparators'),
+              'crimes',
+              r('police.comparators_combined_rate_per_1000'),
+            ),
             seasonality(rows.all('police.seasonal_index')),
             place.topBeat(r('police.top_beat_share'), names),
             place.topLsoaShare(r('police.top10pct_lsoa_share')),

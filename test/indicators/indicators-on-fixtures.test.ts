@@ -170,6 +170,37 @@ describe('every planted answer is recovered by its indicator', () => {
     ]);
   });
 
+  it('compares the area with its comparators together, as the raw comparators file gives them', () => {
+    const file = parse(readFileSync(join(FIXTURES, 'reference', 'comparators.csv')), {
+      columns: true,
+    }) as Array<Record<string, string>>;
+    const areaCode = readFileSync(join(REPO_ROOT, 'sna.config.yaml'), 'utf8').match(
+      /codes: \[(\w+)\]/,
+    )?.[1];
+    const year = '2025'; // the period ends on 2025-03-31
+    for (const category of Object.keys(planted.comparator_ranks)) {
+      const peers = file.filter(
+        (r) => r.category === category && r.year === year && r.area_code !== areaCode,
+      );
+      const crimes = peers.reduce((sum, r) => sum + Number(r.count), 0);
+      const residents = peers.reduce((sum, r) => sum + Number(r.population), 0);
+      const r = row('police.comparators_combined_rate_per_1000', category);
+      expect([r.numerator, r.denominator], category).toEqual([crimes, residents]);
+      expect(r.value).toBeCloseTo((1000 * crimes) / residents, 12);
+      // Fingertips: the area's 95% CI against the combined value, touching it is similar.
+      const own = row('police.rate_per_1000', category);
+      const expected =
+        (own.lower_ci95 ?? 0) > (r.value ?? 0)
+          ? 'higher'
+          : (own.upper_ci95 ?? 0) < (r.value ?? 0)
+            ? 'lower'
+            : 'similar';
+      expect(r.significance, category).toBe(expected);
+    }
+    // Third lowest of ten, with a rate well below the others' together.
+    expect(row('police.comparators_combined_rate_per_1000', VWI).significance).toBe('lower');
+  });
+
   it('finds the planted A&E profile', () => {
     const { ae } = planted;
     expect(row('ae.count', 'ae_assault').value).toBe(ae.count);
@@ -272,7 +303,10 @@ describe('indicators.csv', () => {
     );
     // Comparators exist for five categories only; everything else is expected for all.
     const hasPeers = category in planted.comparator_ranks;
-    const expected = CORE_POLICE.filter((id) => hasPeers || id !== 'police.rank_among_comparators');
+    const peerIds = ['police.rank_among_comparators', 'police.comparators_combined_rate_per_1000'];
+    const expected = [...CORE_POLICE, peerIds[1] as string].filter(
+      (id) => hasPeers || !peerIds.includes(id),
+    );
     for (const id of expected) expect(ids, `${category} ${id}`).toContain(id);
   });
 

@@ -126,6 +126,36 @@ describe('rate and rank', () => {
     expect(rateAndRank(rate, undefined)?.facts).toEqual([rate]);
     expect(rateAndRank(suppressed('police.rate_per_1000'), undefined)).toBeNull();
   });
+
+  it('adds how the rate stands against the comparators together, when they were compared', () => {
+    const low = row('police.rank_among_comparators', { value: 3, denominator: 10, unit: 'rank' });
+    const combined = (significance: PublishedRow['significance'], note: string | null = null) =>
+      row('police.comparators_combined_rate_per_1000', {
+        value: 5.1075,
+        numerator: 12028,
+        denominator: 2354988,
+        unit: 'per_1000',
+        significance,
+        note,
+      });
+    const lower = rateAndRank(rate, low, 'crimes', combined('lower'));
+    expect(lower?.text).toBe(
+      '2.1 crimes per 1,000 residents: the third lowest rate of the 10 areas compared, and significantly lower than the comparator areas together (5.1).',
+    );
+    expect(lower?.facts).toEqual([rate, low, combined('lower')]);
+    expect(rateAndRank(rate, undefined, 'crimes', combined('similar'))?.text).toBe(
+      '2.1 crimes per 1,000 residents: similar to the comparator areas together (5.1).',
+    );
+    expect(rateAndRank(rate, low, 'crimes', combined('higher'))?.text).toContain(
+      'and significantly higher than the comparator areas together (5.1)',
+    );
+    // Not compared (the area's count too small to publish): the clause and its fact are left out.
+    const notCompared = rateAndRank(rate, low, 'crimes', combined(null, 'not compared: …'));
+    expect(notCompared?.text).toBe(
+      '2.1 crimes per 1,000 residents: the third lowest rate of the 10 areas compared.',
+    );
+    expect(notCompared?.facts).toEqual([rate, low]);
+  });
 });
 
 describe('seasonality', () => {

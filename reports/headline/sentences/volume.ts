@@ -75,15 +75,17 @@ const PER: Readonly<Record<string, string>> = {
 };
 
 /**
- * "3.9 crimes per 1,000 residents: the third lowest rate of the 10 areas compared", from
- * `police.rate_per_1000` and `police.rank_among_comparators` (value = rank, 1 = lowest;
- * denominator = areas ranked, the area included).
+ * "3.9 crimes per 1,000 residents: the third lowest rate of the 10 areas compared, and
+ * significantly lower than the comparator areas together (5.1)", from `police.rate_per_1000`,
+ * `police.rank_among_comparators` (value = rank, 1 = lowest; denominator = areas ranked, the
+ * area included) and `police.comparators_combined_rate_per_1000` (its significance: the area's
+ * rate against the comparators' pooled rate).
  */
 export function rateAndRank(
   rate: PublishedRow | undefined,
   rank: PublishedRow | undefined,
   what = 'crimes',
-  residents?: string,
+  combined?: PublishedRow,
 ): HeadlineSentence | null {
   const ranked =
     hasValue(rank) && rank.denominator !== null && rank.denominator >= 2 ? rank : undefined;
@@ -93,11 +95,22 @@ export function rateAndRank(
   if (!hasValue(rate)) {
     return ranked && rankText ? sentence(`${what}: ${rankText}`, [ranked]) : null;
   }
-  const per = PER[rate.unit] ?? rate.unit;
-  const text = `${formatRate(rate.value)} ${what} ${residents ? per.replace('residents', residents) : per}`;
-  return ranked && rankText
-    ? sentence(`${text}: ${rankText}`, [rate, ranked])
-    : sentence(text, [rate]);
+  const text = `${formatRate(rate.value)} ${what} ${PER[rate.unit] ?? rate.unit}`;
+  const against = hasValue(combined) ? comparedWithPeers(combined) : null;
+  const parts = [rankText, against].filter((part): part is string => part !== null);
+  const facts = [rate, ...(ranked ? [ranked] : []), ...(against && combined ? [combined] : [])];
+  return sentence(parts.length > 0 ? `${text}: ${parts.join(', and ')}` : text, facts);
+}
+
+/** How the area's rate stands against the comparators' combined rate, if it was compared. */
+function comparedWithPeers(combined: PublishedRow & { value: number }): string | null {
+  const value = formatRate(combined.value);
+  if (combined.significance === 'similar')
+    return `similar to the comparator areas together (${value})`;
+  if (combined.significance === 'higher' || combined.significance === 'lower') {
+    return `significantly ${combined.significance} than the comparator areas together (${value})`;
+  }
+  return null;
 }
 
 /**

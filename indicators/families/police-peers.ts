@@ -1,0 +1,119 @@
+/**
+ * How the area's crime rate compares with its comparator areas': its rank among them, and the
+ * Fingertips benchmark comparison against the comparators' combined rate. Computed in the
+ * police-place family, which already holds the area's counts and the comparators' rows.
+ */
+import {
+  type IndicatorContext,
+  type IndicatorDefinition,
+  type IndicatorRow,
+  POLICE_CRIMES,
+} from '../define.js';
+import { crudeRate, significanceAgainst } from '../methods/index.js';
+import { fromEstimate, indicatorRow, num } from '../rows.js';
+
+export const rankAmongComparators: IndicatorDefinition = {
+  id: 'police.rank_among_comparators',
+  title: 'Rank among comparator areas',
+  definition:
+    'Rank of the area’s rate per 1,000 among itself and its comparators for the same category and year (1 = lowest rate).',
+  numerator: '',
+  denominator: 'areas ranked',
+  unit: 'rank',
+  method: 'rank',
+  polarity: 'higher_is_worse',
+  breakdowns: ['none'],
+  needs: [POLICE_CRIMES, 'geography', 'population', 'comparators'],
+  disclosure: 'none',
+};
+
+export const comparatorsCombinedRate: IndicatorDefinition = {
+  id: 'police.comparators_combined_rate_per_1000',
+  title: 'Comparator areas together: crimes per 1,000 residents',
+  definition:
+    'The comparator areas’ crimes per 1,000 residents taken together (all their crimes ÷ all their residents, not the mean of their rates; the area itself left out), exact Poisson / Byar’s 95% CI. significance compares the area’s own rate with this value as Fingertips does (“CI overlapping reference value”): higher or lower when the area’s 95% CI lies wholly above or below it, else similar.',
+  numerator: 'the comparators’ crimes',
+  denominator: 'the comparators’ residents',
+  unit: 'per_1000',
+  method: 'byar',
+  polarity: 'higher_is_worse',
+  breakdowns: ['none'],
+  needs: [POLICE_CRIMES, 'geography', 'population', 'comparators'],
+  disclosure: 'numerator',
+};
+
+/** The area's counts for one category (from `police_period_counts`). */
+export interface OwnCount extends Record<string, unknown> {
+  category: string;
+  period_count: number;
+  residents: number | null;
+}
+
+/** One comparator area's counts (from `police_comparators`). */
+export interface PeerCount extends Record<string, unknown> {
+  category: string;
+  area_code: string;
+  crimes: number;
+  residents: number;
+}
+
+/** The rank and the combined-rate comparison for one category; none without residents or peers. */
+export function peerRows(
+  context: IndicatorContext,
+  category: string,
+  own: OwnCount | undefined,
+  allPeers: PeerCount[],
+): IndicatorRow[] {
+  const residents = num(own?.residents);
+  // Peers without residents have no rate: the rank and the combined rate both leave them out.
+  const peers = allPeers.filter((p) => num(p.residents) > 0);
+  if (peers.length === 0 || residents === 0) return [];
+  const count = num(own?.period_count);
+  return [
+    rankRow(context, category, count / residents, peers),
+    combinedRow(context, category, count, residents, peers),
+  ];
+}
+
+/** Rank 1 = lowest rate; ties share the better rank. */
+function rankRow(
+  context: IndicatorContext,
+  category: string,
+  ownRate: number,
+  peers: PeerCount[],
+): IndicatorRow {
+  const rank = 1 + peers.filter((p) => num(p.crimes) / num(p.residents) < ownRate).length;
+  return indicatorRow(context, rankAmongComparators, {
+    category,
+    value: rank,
+    denominator: peers.length + 1,
+  });
+}
+
+function combinedRow(
+  context: IndicatorContext,
+  category: string,
+  count: number,
+  residents: number,
+  peers: PeerCount[],
+): IndicatorRow {
+  const crimes = peers.reduce((sum, p) => sum + num(p.crimes), 0);
+  const peerResidents = peers.reduce((sum, p) => sum + num(p.residents), 0);
+  const combined = crudeRate({ count: crimes, denominator: peerResidents, multiplier: 1000 });
+  // The same interval as the published police.rate_per_1000.
+  const own = crudeRate({ count, denominator: residents, multiplier: 1000 });
+  const threshold = context.config.thresholds.suppressBelow;
+  // A comparison would say something about a count too small to publish.
+  const tooSmall = count > 0 && count < threshold;
+  return indicatorRow(context, comparatorsCombinedRate, {
+    category,
+    numerator: crimes,
+    denominator: peerResidents,
+    ...fromEstimate(combined),
+    significance:
+      tooSmall || combined.value === null
+        ? null
+        : significanceAgainst(own.lower, own.upper, combined.value),
+    note: tooSmall ? `not compared: the area's count is below ${threshold}` : null,
+  });
+}
