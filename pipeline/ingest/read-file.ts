@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, open } from 'node:fs/promises';
+import { mkdtemp, open, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { type Readable, Transform, Writable } from 'node:stream';
@@ -20,11 +20,24 @@ const HEADER_PROBE_BYTES = 1 << 20;
 
 export const isGzip = (path: string) => path.toLowerCase().endsWith('.gz');
 
-/** Hex sha256 of the file's bytes as stored (compressed files are hashed compressed). */
+/** Hashes already taken in this process, by path, with the file's identity when hashed. */
+const hashed = new Map<string, { identity: string; sha256: string }>();
+
+/**
+ * Hex sha256 of the file's bytes as stored (compressed files are hashed compressed). A run
+ * hashes every input twice (the nightly up-to-date check, then ingest): the second time is
+ * answered from memory while the file's size, inode and modification times are unchanged.
+ */
 export async function sha256File(path: string): Promise<string> {
+  const before = await stat(path);
+  const identity = `${before.ino}:${before.size}:${before.mtimeMs}:${before.ctimeMs}`;
+  const known = hashed.get(path);
+  if (known?.identity === identity) return known.sha256;
   const hash = createHash('sha256');
   await pipeline(createReadStream(path), hash);
-  return hash.digest('hex');
+  const sha256 = hash.digest('hex');
+  hashed.set(path, { identity, sha256 });
+  return sha256;
 }
 
 /** The file's decompressed content as a stream. */
