@@ -83,7 +83,7 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
       log.debug(`refreshing: ${freshness.reason}`);
     }
     db = await Database.open(config.database);
-    await ensureRawTables(db);
+    await ensureRawTables(db, config.resources);
     if (stages.includes('ingest')) {
       const t = performance.now();
       outcome = await ingest(config, db, log);

@@ -35,12 +35,22 @@ import {
 
 /** The keys each section allows; also tells a misplaced key where it belongs. */
 const SECTION_KEYS = {
-  '': ['area', 'period', 'inputs', 'reference', 'thresholds', 'output_dir', 'database'],
+  '': [
+    'area',
+    'period',
+    'inputs',
+    'reference',
+    'thresholds',
+    'output_dir',
+    'database',
+    'resources',
+  ],
   area: ['name', 'codes'],
   period: ['end', 'months', 'history_years'],
   inputs: INPUT_SOURCES,
   reference: REFERENCE_SOURCES,
   thresholds: ['repeat_address_min', 'suppress_below', 'max_reject_pct'],
+  resources: ['memory_limit', 'threads'],
 } as const satisfies Record<string, readonly string[]>;
 type SectionName = keyof typeof SECTION_KEYS;
 
@@ -156,6 +166,7 @@ function validateConfig(
   const thresholds = readThresholds(top.mapping.thresholds, problems);
   const outputDir = readTopPath(top, 'output_dir', 'out', configDir);
   const database = readTopPath(top, 'database', path.join(outputDir, 'sna.duckdb'), configDir);
+  const resources = readResources(top.mapping.resources, problems);
   return {
     configPath,
     configDir,
@@ -167,6 +178,7 @@ function validateConfig(
     thresholds,
     outputDir,
     database,
+    resources,
   };
 }
 
@@ -236,6 +248,28 @@ function readThresholds(value: unknown, problems: Problems): SnaConfig['threshol
     suppressBelow: t.number('suppress_below', { min: 0, integer: true }, 5) ?? 5,
     maxRejectPct: t.number('max_reject_pct', { min: 0, max: 100, integer: false }, 1) ?? 1,
   };
+}
+
+/** `memory_limit: 4GB` as DuckDB reads it: a number and a unit, decimal or binary. */
+const MEMORY_LIMIT = /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/;
+
+function readResources(value: unknown, problems: Problems): SnaConfig['resources'] {
+  const r = openSection(value, 'resources', problems) ?? new Section({}, 'resources', problems);
+  let memoryLimit: string | null = null;
+  if (r.has('memory_limit')) {
+    const text = String(r.mapping.memory_limit ?? '').trim();
+    if (MEMORY_LIMIT.test(text)) memoryLimit = text;
+    else {
+      problems.add(
+        r.at('memory_limit'),
+        `"${text}" is not an amount of memory such as 2GB, 512MB or 4GiB`,
+      );
+    }
+  }
+  const threads = r.has('threads')
+    ? (r.number('threads', { min: 1, integer: true }, 1) ?? null)
+    : null;
+  return { memoryLimit, threads };
 }
 
 /** `output_dir` or `database`, absolute against the config folder. */

@@ -57,4 +57,6 @@ export interface SnaConfig {
   thresholds: { repeatAddressMin: number; suppressBelow: number; maxRejectPct: number };
   outputDir: string;
   database: string;
+  /** DuckDB's memory cap (`'2GB'`) and threads; null keeps sna's default (README, Speed). */
+  resources: { memoryLimit: string | null; threads: number | null };
 }

@@ -27,7 +27,7 @@ export interface IngestOutcome {
 }
 
 export async function ingest(config: SnaConfig, db: Database, log: Logger): Promise<IngestOutcome> {
-  await ensureRawTables(db);
+  await ensureRawTables(db, config.resources);
   const plan = await planIngest(config, db);
   for (const stale of plan.staleReferenceFiles) {
     await db.transaction(() =>

@@ -24,16 +24,27 @@ const readSql = (relative: string) => readFileSync(join(SQL_DIR, relative), 'utf
  * - By default DuckDB may hold 80% of the machine's memory before spilling to disk; 5 million
  *   crimes then peaked at 3.5 GB. Capped, joins and aggregates spill instead, at no measured
  *   cost. An in-memory database (`sna validate`) keeps its tables in that memory too, so it
- *   keeps DuckDB's default.
+ *   keeps DuckDB's default. The config's `resources:` overrides both (a shared server).
  */
-async function tuneForBulkWork(db: Database): Promise<void> {
+async function tuneForBulkWork(db: Database, resources?: SnaConfig['resources']): Promise<void> {
   await db.run(`SET checkpoint_threshold = '1GB'`);
-  if (db.path !== ':memory:') await db.run(`SET memory_limit = '2GB'`);
+  const memoryLimit =
+    resources?.memoryLimit ?? (db.path === ':memory:' ? null : DEFAULT_MEMORY_LIMIT);
+  if (memoryLimit) await db.run(`SET memory_limit = '${memoryLimit}'`);
+  if (resources?.threads) await db.run(`SET threads = ${resources.threads}`);
 }
 
-/** Creates what ingest writes into: bookkeeping tables, macros and the raw tables. */
-export async function ensureRawTables(db: Database): Promise<void> {
-  await tuneForBulkWork(db);
+const DEFAULT_MEMORY_LIMIT = '2GB';
+
+/**
+ * Creates what ingest writes into: bookkeeping tables, macros and the raw tables. `resources`
+ * (the config's) sets DuckDB's memory cap and threads for the connection.
+ */
+export async function ensureRawTables(
+  db: Database,
+  resources?: SnaConfig['resources'],
+): Promise<void> {
+  await tuneForBulkWork(db, resources);
   await db.run(readSql('meta/ingest_tables.sql'));
   await db.run(readSql('meta/macros.sql'));
   for (const schema of Object.values(SCHEMAS)) {

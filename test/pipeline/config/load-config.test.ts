@@ -94,6 +94,17 @@ describe('parseConfig: a valid config', () => {
     expect(config.inputs).toEqual({});
     expect(config.outputDir).toBe(`${DIR}/out`);
     expect(config.database).toBe(`${DIR}/out/sna.duckdb`);
+    expect(config.resources).toEqual({ memoryLimit: null, threads: null });
+  });
+
+  it('reads DuckDB’s memory cap and threads from resources:', () => {
+    const config = parseConfig(
+      `${MINIMAL}resources: {memory_limit: 6GB, threads: 1}\n`,
+      CONFIG_PATH,
+    );
+    expect(config.resources).toEqual({ memoryLimit: '6GB', threads: 1 });
+    const binary = parseConfig(`${MINIMAL}resources: {memory_limit: 1.5 GiB}\n`, CONFIG_PATH);
+    expect(binary.resources).toEqual({ memoryLimit: '1.5 GiB', threads: null });
   });
 
   it('puts the default database under a configured output_dir', () => {
@@ -194,6 +205,21 @@ outputdir: out
     ]);
   });
 
+  it('rejects a memory cap DuckDB would not read and a thread count below 1', () => {
+    expect(
+      problemsOf(`${MINIMAL}resources: {memory_limit: lots, threads: 0, thread: 2}\n`),
+    ).toEqual(
+      [
+        'resources.thread: unknown key (did you mean threads?)',
+        'resources.memory_limit: "lots" is not an amount of memory such as 2GB, 512MB or 4GiB',
+        'resources.threads: must be a whole number ≥ 1, got 0',
+      ].map((problem) => expect.stringContaining(problem)),
+    );
+    expect(problemsOf(`${MINIMAL}resources: {memory_limit: 2}\n`)).toEqual([
+      expect.stringContaining('resources.memory_limit: "2" is not an amount of memory'),
+    ]);
+  });
+
   it('names the config file on the error', () => {
     try {
       parseConfig('area: 1', CONFIG_PATH);
@@ -245,7 +271,7 @@ outputdir: out
     const text = `${MINIMAL}end: 2024-03-31\nzzzzzzzz: 1\n`;
     expect(problemsOf(text)).toEqual([
       'end: unknown key (it belongs under period:)',
-      'zzzzzzzz: unknown key (allowed: area, period, inputs, reference, thresholds, output_dir, database)',
+      'zzzzzzzz: unknown key (allowed: area, period, inputs, reference, thresholds, output_dir, database, resources)',
     ]);
   });
 

@@ -9,7 +9,7 @@ import { Database } from '../../../pipeline/db/database.js';
 import { run } from '../../../pipeline/index.js';
 import { memoryLogger } from '../../../pipeline/log.js';
 import { MODELS } from '../../../pipeline/sql/models.js';
-import { buildModels } from '../../../pipeline/stages/build-models.js';
+import { buildModels, ensureRawTables } from '../../../pipeline/stages/build-models.js';
 import { demoWorkspace } from '../../helpers/workspace.js';
 
 let configPath: string;
@@ -86,6 +86,28 @@ describe('buildModels', () => {
       expect(fresh[0]?.n).toBe(stored[0]?.n);
       expect(fresh[0]?.people).toBe(stored[0]?.people);
       expect(fresh[0]?.set_aside).toBeGreaterThan(0);
+    });
+  });
+});
+
+describe('the config’s resources', () => {
+  const setting = async (db: Database, name: string) =>
+    (await db.one<{ v: string }>(`SELECT current_setting('${name}')::VARCHAR AS v`))?.v;
+
+  it('caps a file database at 2 GB by default and leaves threads to DuckDB', async () => {
+    await withDatabase(async (db) => {
+      const threads = await setting(db, 'threads');
+      await ensureRawTables(db, { memoryLimit: null, threads: null });
+      expect(await setting(db, 'memory_limit')).toMatch(/^1\.8 GiB$/);
+      expect(await setting(db, 'threads')).toBe(threads);
+    });
+  });
+
+  it('sets the memory cap and threads a config gives', async () => {
+    await withDatabase(async (db) => {
+      await ensureRawTables(db, { memoryLimit: '512MB', threads: 1 });
+      expect(await setting(db, 'memory_limit')).toMatch(/^488\.2 MiB$/);
+      expect(await setting(db, 'threads')).toBe('1');
     });
   });
 });
