@@ -1,7 +1,7 @@
 /**
  * Police place: where crime concentrates (beats, the top 10% of LSOAs), how it follows
- * deprivation (rate by IMD decile, Spearman rho) and how the area compares with its peers
- * (`police-peers.ts`).
+ * deprivation (rate by IMD decile, Spearman rho), which wards stand out (`police-wards.ts`) and
+ * how the area compares with its peers (`police-peers.ts`).
  */
 import {
   type IndicatorContext,
@@ -19,6 +19,7 @@ import {
   peerRows,
   rankAmongComparators,
 } from './police-peers.js';
+import { rateByWard, wardRows } from './police-wards.js';
 
 const share = (
   id: string,
@@ -108,6 +109,8 @@ interface LsoaCount extends Record<string, unknown> {
   lsoa_code: string;
   crimes: number;
   residents: number | null;
+  ward_code: string | null;
+  ward_name: string | null;
   imd_rank: number | null;
   imd_decile: number | null;
 }
@@ -200,6 +203,7 @@ export const policePlaceFamily: IndicatorFamily = {
     imdSpearman,
     rankAmongComparators,
     comparatorsCombinedRate,
+    rateByWard,
   ],
   async compute(context) {
     const beats = await aggregate<BeatCount>(context, 'police_by_beat');
@@ -216,6 +220,7 @@ export const policePlaceFamily: IndicatorFamily = {
           beats.filter((b) => b.category === category),
         ),
         ...lsoaRows(context, category, mine),
+        ...wardRows(context, category, mine),
         ...peerRows(
           context,
           category,

@@ -13,6 +13,15 @@ export {
   type Significance,
   significanceAgainst,
 } from './estimate.js';
+export {
+  type FunnelLimits,
+  type FunnelSignificance,
+  funnelAverage,
+  funnelRateLimits,
+  funnelRateSignificance,
+  poissonCis,
+  poissonFunnel,
+} from './funnel.js';
 export { type MeanSummary, mean, meanCi } from './mean.js';
 export {
   byarsLimits,

@@ -1,4 +1,5 @@
--- Per category and area LSOA (every LSOA, zero-filled): crimes in the period, residents, deprivation.
+-- Per category and area LSOA (every LSOA, zero-filled): crimes in the period, residents, ward,
+-- deprivation.
 with lsoa_residents as (
     select lsoa_code, sum(population) as residents from dim_area_population group by all
 ),
@@ -19,6 +20,8 @@ select
     dim_area_lsoas.lsoa_code,
     coalesce(counts.crimes, 0)::integer as crimes,
     lsoa_residents.residents::double as residents,
+    dim_area_lsoas.ward_code,
+    dim_area_lsoas.ward_name,
     dim_area_lsoas.imd_rank,
     dim_area_lsoas.imd_decile
 from categories

@@ -201,6 +201,51 @@ describe('every planted answer is recovered by its indicator', () => {
     expect(row('police.comparators_combined_rate_per_1000', VWI).significance).toBe('lower');
   });
 
+  it('places each ward on the funnel around the wards’ pooled rate', () => {
+    for (const category of [VWI, 'serious_violence', 'robbery_personal']) {
+      const rows = values.filter(
+        (v) => v.indicator_id === 'police.rate_by_ward' && v.category === category,
+      );
+      const centre = rows.find((r) => r.breakdown === 'none');
+      const wards = rows.filter((r) => r.breakdown === 'ward');
+      expect(wards.length, category).toBeGreaterThanOrEqual(2);
+      // The centre line pools the wards: their crimes with a known LSOA over their residents.
+      const sum = (key: 'numerator' | 'denominator') =>
+        wards.reduce((total, w) => total + (w[key] ?? 0), 0);
+      expect([centre?.numerator, centre?.denominator]).toEqual([
+        sum('numerator'),
+        sum('denominator'),
+      ]);
+      expect(centre?.numerator).toBe(row('police.top10pct_lsoa_share', category).denominator);
+      expect(centre?.denominator).toBe(row('police.rate_per_1000', category).denominator);
+      for (const ward of wards) {
+        expect(ward.value).toBeCloseTo(
+          (1000 * (ward.numerator ?? 0)) / (ward.denominator ?? 1),
+          12,
+        );
+        // Funnel significance at 95% is the ward's own 95% interval against the centre line.
+        const average = centre?.value ?? 0;
+        const expected =
+          (ward.lower_ci95 ?? 0) > average
+            ? 'higher'
+            : (ward.upper_ci95 ?? 0) < average
+              ? 'lower'
+              : 'similar';
+        expect(ward.significance, `${category} ${ward.breakdown_value}`).toBe(expected);
+      }
+    }
+  });
+
+  it('finds the ward of the planted hotspot beat far above the funnel', () => {
+    const geography = parse(readFileSync(join(FIXTURES, 'reference', 'geography.csv')), {
+      columns: true,
+    }) as Array<Record<string, string>>;
+    const hotspotWard = geography.find((g) => g.beat === planted.knife_top_beat.beat)?.ward_name;
+    const ward = row('police.rate_by_ward', VWI, hotspotWard ?? '?');
+    expect(ward.significance).toBe('higher');
+    expect(values.find((v) => v === ward)?.note).toBe('outside the 99.8% funnel limits');
+  });
+
   it('finds the planted A&E profile', () => {
     const { ae } = planted;
     expect(row('ae.count', 'ae_assault').value).toBe(ae.count);

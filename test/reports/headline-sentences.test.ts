@@ -224,6 +224,37 @@ describe('place', () => {
     );
   });
 
+  it('names the wards above the funnel, highest rate first, at most three', () => {
+    const ward = (name: string, value: number, significance: PublishedRow['significance']) =>
+      row('police.rate_by_ward', {
+        breakdown: 'ward',
+        breakdown_value: name,
+        value,
+        unit: 'per_1000',
+        significance,
+      });
+    const centre = row('police.rate_by_ward', { value: 3.8246, unit: 'per_1000' });
+    const wards = [
+      ward('Kettlewick', 5.0714, 'higher'),
+      ward('Northfold', 11.2758, 'higher'),
+      ward('Fernley', 1.0126, 'lower'),
+      ward('Tanyard', 3.9, 'similar'),
+    ];
+    const s = place.wardsAboveAverage([centre, ...wards]);
+    expect(s?.text).toBe(
+      'Significantly higher crime rates than the area’s wards together (3.8 per 1,000) in Northfold (11.3) and Kettlewick (5.1).',
+    );
+    expect(s?.facts).toEqual([centre, wards[1], wards[0]]);
+    const many = ['A', 'B', 'C', 'D'].map((name, i) => ward(name, 10 + i, 'higher'));
+    expect(place.wardsAboveAverage([centre, ...many])?.text).toMatch(
+      / in D \(13\.0\), C \(12\.0\) and B \(11\.0\)\.$/,
+    );
+    // No ward above the funnel, or a suppressed one: nothing to say.
+    expect(place.wardsAboveAverage([centre, wards[2] as PublishedRow])).toBeNull();
+    const hidden = { ...ward('Northfold', 11.2758, 'higher'), suppressed: true };
+    expect(place.wardsAboveAverage([centre, hidden])).toBeNull();
+  });
+
   it('claims a link with deprivation only when the CI of rho excludes 0', () => {
     const rho = (value: number, lower: number, upper: number) =>
       row('police.imd_spearman', {

@@ -1,11 +1,11 @@
 /**
- * Sentences about place: the top beat, the concentration in the busiest LSOAs, the link with
- * deprivation, and repeat addresses.
+ * Sentences about place: the top beat, the concentration in the busiest LSOAs, the wards above
+ * the funnel, the link with deprivation, and repeat addresses.
  */
 import type { HeadlineSentence, PublishedRow } from '../../types.js';
 import type { CategoryNames } from '../categories.js';
 import { hasValue, held, isSuppressed } from '../facts.js';
-import { formatCount, formatPercent, formatRho } from '../format.js';
+import { formatCount, formatPercent, formatRate, formatRho } from '../format.js';
 import { sentence } from './sentence.js';
 
 /**
@@ -90,4 +90,30 @@ export function repeatAddresses(row: PublishedRow | undefined): HeadlineSentence
   return sentence(`${addresses} accounted for ${formatCount(held(row.numerator))} crimes${known}`, [
     row,
   ]);
+}
+
+/** At most this many wards are named; the chart and the table show them all. */
+const WARDS_NAMED = 3;
+
+/**
+ * "Significantly higher crime rates than the area's wards together (3.8 per 1,000) in
+ * Northfold (11) and Kettlewick (5.1)", from `police.rate_by_ward`: the wards outside the top of
+ * the funnel (significance `higher`), highest rate first; nothing when no ward stands out.
+ */
+export function wardsAboveAverage(rows: readonly PublishedRow[]): HeadlineSentence | null {
+  const centre = rows.find((r) => r.breakdown === 'none');
+  if (!hasValue(centre)) return null;
+  const above = rows
+    .filter((r) => r.breakdown === 'ward' && r.significance === 'higher')
+    .filter(hasValue)
+    .sort((a, b) => b.value - a.value)
+    .slice(0, WARDS_NAMED);
+  if (above.length === 0) return null;
+  const named = above.map((r) => `${r.breakdown_value} (${formatRate(r.value)})`);
+  const list =
+    named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+  return sentence(
+    `Significantly higher crime rates than the area’s wards together (${formatRate(centre.value)} per 1,000) in ${list}`,
+    [centre, ...above],
+  );
 }

@@ -77,10 +77,32 @@ export interface Fixtures {
     }
   >;
   test_Prop_g_results: FixtureTable<OneLevelRow>;
+  test_funnel_rate_inputs: FixtureTable<{
+    count: number;
+    pop: number;
+    crude_per_100000_with_0: string;
+    crude_per_100000_without_0: string;
+  }>;
+  test_funnel_rate_funnels_2: FixtureTable<FunnelRow>;
+  test_funnel_rate_funnels_3: FixtureTable<FunnelRow>;
   test_Mean: FixtureTable<{ area: string; values: number }>;
   test_Mean_results: FixtureTable<
     TwoLevelLimits & { area: string; value_sum: number; value_count: number; stdev: number }
   >;
+}
+
+/** A row of `calculate_funnel_limits` output for rates (years_of_data = 3, per 100,000). */
+export interface FunnelRow {
+  Events: number;
+  lower_2s_population_1_year: number;
+  lower_2s_limit: number;
+  upper_2s_population_1_year: number;
+  upper_2s_limit: number;
+  lower_3s_population_1_year: number;
+  lower_3s_limit: number;
+  upper_3s_population_1_year: number;
+  upper_3s_limit: number;
+  baseline: number;
 }
 
 /** A grouped-input result row: one 95% interval. */
