@@ -100,22 +100,37 @@ describe.skipIf(skipReason !== undefined)(
           language: 'typescript',
         }),
       );
-      const result = spawnSync(
-        python as string,
-        [join(import.meta.dirname, 'execute_notebook.py'), notebookPath, 'sna-deno', executedPath],
-        {
-          encoding: 'utf8',
-          env: {
-            ...process.env,
-            JUPYTER_PATH: jupyter,
-            JUPYTER_RUNTIME_DIR: join(jupyter, 'runtime'),
-          },
-        },
-      );
-      stderr = result.stderr;
-      expect(result.status, stderr).toBe(0);
       saved = JSON.parse(readFileSync(notebookPath, 'utf8')).cells;
-      executed = JSON.parse(readFileSync(executedPath, 'utf8')).cells;
+      // Deno's kernel can report a cell idle before its display message under load (outputs
+      // after "idle" are dropped by every Jupyter client). Such a run lacks an output: it is
+      // run again, up to five runs in all; any other difference fails on the first run.
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        const result = spawnSync(
+          python as string,
+          [
+            join(import.meta.dirname, 'execute_notebook.py'),
+            notebookPath,
+            'sna-deno',
+            executedPath,
+          ],
+          {
+            encoding: 'utf8',
+            env: {
+              ...process.env,
+              JUPYTER_PATH: jupyter,
+              JUPYTER_RUNTIME_DIR: join(jupyter, 'runtime'),
+            },
+          },
+        );
+        stderr = result.stderr;
+        expect(result.status, stderr).toBe(0);
+        executed = JSON.parse(readFileSync(executedPath, 'utf8')).cells;
+        const lostOutput = executed.some(
+          (cell, i) => (cell.outputs ?? []).length < (saved[i]?.outputs ?? []).length,
+        );
+        if (!lostOutput) break;
+        console.warn(`notebook kernel run ${attempt}: a display message came after idle; again`);
+      }
     }, 600_000);
 
     it('runs every code cell without an error', () => {
