@@ -64,13 +64,24 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Node's arguments to run `sna <args>` from source (tests never depend on a built dist/). */
+export const cliArgv = (args: readonly string[]): string[] => [
+  '--import',
+  'tsx',
+  join(REPO_ROOT, 'pipeline', 'cli.ts'),
+  ...args,
+];
+
+/** The environment a child `sna` runs in: the test's own, without colour codes. */
+export const cliEnv = (): NodeJS.ProcessEnv => ({ ...process.env, NO_COLOR: '1' });
+
 /** Runs the CLI from source in a child process, as a user would run `sna`. */
 export function runCli(args: string[], cwd = REPO_ROOT): CliResult {
-  const result = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(REPO_ROOT, 'pipeline', 'cli.ts'), ...args],
-    { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
-  );
+  const result = spawnSync(process.execPath, cliArgv(args), {
+    cwd,
+    encoding: 'utf8',
+    env: cliEnv(),
+  });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -2,8 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../helpers/workspace.js';
+import { cliArgv, cliEnv, REPO_ROOT } from '../helpers/workspace.js';
 
 export interface Finished {
   status: number | null;
@@ -19,11 +18,7 @@ export interface Running {
 
 /** Starts `sna <args>` from source as a child process, without waiting for it. */
 export function startCli(args: string[]): Running {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(REPO_ROOT, 'pipeline', 'cli.ts'), ...args],
-    { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' } },
-  );
+  const child = spawn(process.execPath, cliArgv(args), { cwd: REPO_ROOT, env: cliEnv() });
   return { child, done: collect(child) };
 }
 

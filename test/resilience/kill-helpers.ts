@@ -4,7 +4,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse/sync';
-import { REPO_ROOT } from '../helpers/workspace.js';
+import { cliArgv, cliEnv, REPO_ROOT } from '../helpers/workspace.js';
 
 /** One `--json-logs` line. */
 export interface LogLine {
@@ -35,17 +35,8 @@ export function runAndKill(
 ): Promise<KilledRun> {
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(REPO_ROOT, 'pipeline', 'cli.ts'),
-      'run',
-      '--config',
-      configPath,
-      '--json-logs',
-      '--verbose',
-    ],
-    { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' } },
+    cliArgv(['run', '--config', configPath, '--json-logs', '--verbose']),
+    { cwd: REPO_ROOT, env: cliEnv() },
   );
   const lines: LogLine[] = [];
   let stderr = '';
