@@ -95,6 +95,31 @@ export function valueTooltip(valueTitle: string, format: string): Json[] {
   ];
 }
 
+/**
+ * A value drawn as a bar with its 95% interval, and "suppressed" where it is hidden: the three
+ * layers of every bar chart of estimates. `axis` is the value axis, `position` the other one.
+ */
+export function barWithIntervalLayers(
+  axis: 'x' | 'y',
+  position: Json,
+  valueTitle: string,
+  label: { field: string; title: string },
+  valueFormat: { title: string; format: string },
+): Json[] {
+  return [
+    {
+      mark: { type: 'bar', color: COLOURS.main, opacity: 0.85 },
+      encoding: {
+        ...position,
+        [axis]: { field: 'value', type: 'quantitative', title: valueTitle },
+        tooltip: [label, ...valueTooltip(valueFormat.title, valueFormat.format)],
+      },
+    },
+    intervalLayer(axis, position, valueTitle),
+    suppressedLayer(axis, position),
+  ];
+}
+
 /** The 95% confidence interval as a thin rule along the value axis. */
 export function intervalLayer(axis: 'x' | 'y', position: Json, valueTitle: string): Json {
   const along = axis === 'x' ? 'x' : 'y';

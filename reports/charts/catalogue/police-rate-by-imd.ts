@@ -1,16 +1,8 @@
 /** Crime rates per 1,000 residents by deprivation decile, with 95% intervals, per category. */
 import { defineChart, rowsOf } from '../define.js';
 import { periodLine } from '../format.js';
-import {
-  categoryPanels,
-  chartTitle,
-  intervalLayer,
-  suppressedLayer,
-  topLevel,
-  valueTooltip,
-} from '../layout.js';
+import { barWithIntervalLayers, categoryPanels, chartTitle, topLevel } from '../layout.js';
 import { toDatum } from '../select-rows.js';
-import { COLOURS } from '../theme.js';
 
 const TITLE = 'crime rate by deprivation decile';
 const VALUE_TITLE = 'Crimes per 1,000 residents';
@@ -42,16 +34,13 @@ export const policeRateByImd = defineChart({
         width: 250,
         height: 170,
         layer: [
-          {
-            mark: { type: 'bar', color: COLOURS.main, opacity: 0.85 },
-            encoding: {
-              ...x,
-              y: { field: 'value', type: 'quantitative', title: VALUE_TITLE },
-              tooltip: [{ field: 'decile', title: 'IMD decile' }, ...valueTooltip('Rate', '.2f')],
-            },
-          },
-          intervalLayer('y', x, VALUE_TITLE),
-          suppressedLayer('y', x),
+          ...barWithIntervalLayers(
+            'y',
+            x,
+            VALUE_TITLE,
+            { field: 'decile', title: 'IMD decile' },
+            { title: 'Rate', format: '.2f' },
+          ),
         ],
       },
       { field: 'category_title', order: panels.order, columns: 3 },

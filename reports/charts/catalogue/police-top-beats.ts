@@ -1,16 +1,8 @@
 /** The ten beats with the largest share of each category's crimes, with 95% intervals. */
 import { defineChart, rowsOf } from '../define.js';
 import { periodLine } from '../format.js';
-import {
-  categoryPanels,
-  chartTitle,
-  intervalLayer,
-  suppressedLayer,
-  topLevel,
-  valueTooltip,
-} from '../layout.js';
+import { barWithIntervalLayers, categoryPanels, chartTitle, topLevel } from '../layout.js';
 import { groupBy, toDatum } from '../select-rows.js';
-import { COLOURS } from '../theme.js';
 
 export const TOP_BEATS = 10;
 const TITLE = 'top beats by share of crime';
@@ -51,16 +43,13 @@ export const policeTopBeats = defineChart({
         width: 230,
         height: { step: 16 },
         layer: [
-          {
-            mark: { type: 'bar', color: COLOURS.main, opacity: 0.85 },
-            encoding: {
-              ...y,
-              x: { field: 'value', type: 'quantitative', title: VALUE_TITLE },
-              tooltip: [{ field: 'beat', title: 'Beat' }, ...valueTooltip('Share (%)', '.1f')],
-            },
-          },
-          intervalLayer('x', y, VALUE_TITLE),
-          suppressedLayer('x', y),
+          ...barWithIntervalLayers(
+            'x',
+            y,
+            VALUE_TITLE,
+            { field: 'beat', title: 'Beat' },
+            { title: 'Share (%)', format: '.1f' },
+          ),
         ],
       },
       { field: 'category_title', order: panels.order, columns: 3, shared: ['x'] },

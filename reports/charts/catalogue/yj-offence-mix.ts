@@ -1,9 +1,8 @@
 /** Youth justice: the share of children's offences in each offence category, with 95% CIs. */
 import { defineChart, rowsOf } from '../define.js';
 import { periodLine, suppressedNote } from '../format.js';
-import { chartTitle, intervalLayer, suppressedLayer, topLevel, valueTooltip } from '../layout.js';
+import { barWithIntervalLayers, chartTitle, topLevel } from '../layout.js';
 import { toDatum } from '../select-rows.js';
-import { COLOURS } from '../theme.js';
 
 const TITLE = 'offences by children, by offence category';
 const VALUE_TITLE = 'Share of offences (%)';
@@ -44,16 +43,13 @@ export const yjOffenceMix = defineChart({
       width: 360,
       height: { step: 20 },
       layer: [
-        {
-          mark: { type: 'bar', color: COLOURS.main, opacity: 0.85 },
-          encoding: {
-            ...y,
-            x: { field: 'value', type: 'quantitative', title: VALUE_TITLE },
-            tooltip: [{ field: 'offence', title: 'Offence' }, ...valueTooltip('Share (%)', '.1f')],
-          },
-        },
-        intervalLayer('x', y, VALUE_TITLE),
-        suppressedLayer('x', y),
+        ...barWithIntervalLayers(
+          'x',
+          y,
+          VALUE_TITLE,
+          { field: 'offence', title: 'Offence' },
+          { title: 'Share (%)', format: '.1f' },
+        ),
       ],
     });
   },
