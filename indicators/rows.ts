@@ -71,13 +71,27 @@ export function noResidentsNote(who = 'residents'): string {
   return `no ${who} of the area's LSOAs in the population file (or only age bands that cannot give them)`;
 }
 
-/** Reads an aggregate query from `indicators/sql/<name>.sql` and runs it. */
+/** Aggregates already run for a context (one indicators stage), by name. */
+const computed = new WeakMap<IndicatorContext, Map<string, Promise<Row[]>>>();
+
+/**
+ * Reads an aggregate query from `indicators/sql/<name>.sql` and runs it, once per indicators
+ * stage: families that share an aggregate (the period counts scan every crime) share its rows.
+ * Each caller gets its own array; the rows are read, never changed.
+ */
 export async function aggregate<T extends Row>(
   context: IndicatorContext,
   name: string,
 ): Promise<T[]> {
-  const sql = readFileSync(join(PACKAGE_ROOT, 'indicators', 'sql', `${name}.sql`), 'utf8');
-  return context.db.all<T>(sql);
+  const byName = computed.get(context) ?? new Map<string, Promise<Row[]>>();
+  computed.set(context, byName);
+  let rows = byName.get(name);
+  if (!rows) {
+    const sql = readFileSync(join(PACKAGE_ROOT, 'indicators', 'sql', `${name}.sql`), 'utf8');
+    rows = context.db.all<T>(sql);
+    byName.set(name, rows);
+  }
+  return [...(await rows)] as T[];
 }
 
 export const num = (value: unknown): number =>
