@@ -9,7 +9,7 @@ import {
   type IndicatorRow,
   POLICE_CRIMES,
 } from '../define.js';
-import { crudeRate, funnelAverage, funnelRateSignificance } from '../methods/index.js';
+import { crudeRate, funnelRateSignificance } from '../methods/index.js';
 import { fromEstimate, indicatorRow, num } from '../rows.js';
 
 export const rateByWard: IndicatorDefinition = {
@@ -85,9 +85,10 @@ export function wardRows(
 ): IndicatorRow[] {
   const wards = wardsOf(lsoas);
   if (wards.length < 2) return [];
-  const average = funnelAverage(wards);
+  // The funnel's centre line pools the wards (PHE: Σ events ÷ Σ denominators, not a mean rate).
   const count = wards.reduce((sum, w) => sum + w.count, 0);
   const denominator = wards.reduce((sum, w) => sum + w.denominator, 0);
+  const average = count / denominator;
   const label = labels(wards);
   const rate = (c: number, d: number) =>
     fromEstimate(crudeRate({ count: c, denominator: d, multiplier: 1000 }));

@@ -112,16 +112,6 @@ export type FunnelSignificance =
   | 'Low (0.025)'
   | 'Not significant';
 
-/** The pooled average of the plotted areas: Σ count ÷ Σ denominator (per 1). */
-export function funnelAverage(
-  areas: ReadonlyArray<{ count: number; denominator: number }>,
-): number {
-  const events = areas.reduce((sum, a) => sum + a.count, 0);
-  const denominators = areas.reduce((sum, a) => sum + a.denominator, 0);
-  checkPositive(denominators, 'the areas’ total denominator');
-  return events / denominators;
-}
-
 /**
  * PHE's label for one area's crude rate against the funnel's average (`funnel_ratio_significance`
  * with reference = average): High where the average lies below the area's lower limit, Low where

@@ -16,7 +16,6 @@ export {
 export {
   type FunnelLimits,
   type FunnelSignificance,
-  funnelAverage,
   funnelRateLimits,
   funnelRateSignificance,
   poissonCis,
