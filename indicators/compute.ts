@@ -6,7 +6,9 @@
 import type { SnaConfig, Source } from '../pipeline/config/types.js';
 import type { Database } from '../pipeline/db/database.js';
 import type { Logger } from '../pipeline/log.js';
+import { joinNote, loadCoverage, withCoverage } from './coverage.js';
 import { describeNeed, type IndicatorContext, type IndicatorRow, type Need } from './define.js';
+import { loadPopulationYear, populationNote, populationWarning } from './population-year.js';
 import { FAMILIES, INDICATORS, registryProblems, rowProblem } from './registry.js';
 import { notAvailableRow } from './rows.js';
 
@@ -18,7 +20,7 @@ function defaultCategory(indicatorId: string): string {
   return 'serious_violence';
 }
 
-async function availableSources(db: Database): Promise<Set<Source>> {
+export async function availableSources(db: Database): Promise<Set<Source>> {
   const rows = await db.all<{ source: Source }>(
     'SELECT DISTINCT source FROM ingest_files WHERE rows_read > rows_rejected',
   );
@@ -92,5 +94,34 @@ export async function computeIndicators(context: IndicatorContext): Promise<Indi
   for (const [reason, ids] of unavailable) {
     context.log.warn(`not available (needs ${reason}): ${ids.join(', ')}`);
   }
-  return rows;
+  return await withDataNotes(context, available, rows);
+}
+
+/**
+ * What every computed row says of its data: the months its source covers of its period, and
+ * the population year a rate divides by.
+ */
+async function withDataNotes(
+  context: IndicatorContext,
+  available: ReadonlySet<Source>,
+  rows: IndicatorRow[],
+): Promise<IndicatorRow[]> {
+  const coverage = await loadCoverage(context.db);
+  const population = await loadPopulationYear(context.db);
+  const warning = populationWarning(population);
+  if (warning) context.log.warn(warning);
+  const populationWords = populationNote(population);
+  return rows.map((row) => {
+    const definition = INDICATORS.find((i) => i.id === row.indicator_id);
+    if (!definition || row.note?.startsWith('not available')) return row;
+    let out = withCoverage(row, definition, context, available, coverage);
+    if (
+      populationWords &&
+      out.area_code === context.areaCode &&
+      definition.needs.includes('population')
+    ) {
+      out = { ...out, note: joinNote(out.note, populationWords) };
+    }
+    return out;
+  });
 }

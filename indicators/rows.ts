@@ -71,6 +71,9 @@ export function noResidentsNote(who = 'residents'): string {
   return `no ${who} of the area's LSOAs in the population file (or only age bands that cannot give them)`;
 }
 
+/** The note of a month its source has no rows for: blank, not a zero. */
+export const NO_DATA_FOR_MONTH = 'no data for this month (the source has no rows in it)';
+
 /** Aggregates already run for a context (one indicators stage), by name. */
 const computed = new WeakMap<IndicatorContext, Map<string, Promise<Row[]>>>();
 

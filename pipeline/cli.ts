@@ -110,6 +110,8 @@ export function buildCli(): Command {
       try {
         const result = await validate(options.config);
         for (const warning of result.warnings) log.warn(`rejected row: ${warning}`);
+        for (const line of result.coverage) log.info(line);
+        for (const warning of result.dataWarnings) log.warn(warning);
         for (const problem of result.problems) log.error(problem);
         if (result.exitCode === 0) {
           const note = result.warnings.length ? ' (the rejected rows above would be left out)' : '';

@@ -25,6 +25,13 @@ import { manifestInputs, packageVersion, writeManifest } from './outputs/manifes
 import { writeRejectsCsv } from './outputs/rejects-csv.js';
 import { removeLeftoverTemporaries } from './outputs/write-atomic.js';
 import { buildModels, ensureRawTables } from './stages/build-models.js';
+import {
+  checkData,
+  coverageLine,
+  dataChecks,
+  manifestCoverage,
+  manifestPopulation,
+} from './stages/check-data.js';
 import { checkUpToDate } from './stages/up-to-date.js';
 
 export const STAGES = ['ingest', 'indicators', 'report'] as const;
@@ -102,6 +109,7 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
     await buildModels(db, config);
     timings.models = seconds(t);
     log.debug('Models rebuilt', { stage: 'models', seconds: timings.models });
+    const coverage = await checkData(db, config, log);
     if (stages.includes('indicators')) {
       const started = performance.now();
       const context = await indicatorContext(db, config, log);
@@ -139,6 +147,8 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
       stages: timings,
       stages_not_built: notBuilt,
       inputs: await manifestInputs(db),
+      coverage: manifestCoverage(coverage),
+      population: await manifestPopulation(db),
     });
   } finally {
     db?.close();
@@ -153,8 +163,19 @@ export interface ValidationResult {
   problems: string[];
   /** Rejected rows within `max_reject_pct`: the run would go on without them. */
   warnings: string[];
+  /** What the data say of the area: sources with no row in it, or short of the period. */
+  dataWarnings: string[];
+  /** One line per event source: what it covers of the assessment period. */
+  coverage: string[];
   exitCode: 0 | 2 | 3;
 }
+
+const NOTHING_FOUND: Omit<ValidationResult, 'exitCode'> = {
+  problems: [],
+  warnings: [],
+  dataWarnings: [],
+  coverage: [],
+};
 
 /** Most reject lines listed per file by `validate` before it summarises the rest. */
 const VALIDATE_REJECTS_SHOWN = 50;
@@ -169,18 +190,18 @@ export async function validate(configPath: string): Promise<ValidationResult> {
     config = await loadConfig(configPath);
   } catch (error) {
     if (error instanceof ConfigError)
-      return { problems: error.problems, warnings: [], exitCode: 2 };
+      return { ...NOTHING_FOUND, problems: error.problems, exitCode: 2 };
     throw error;
   }
   const pathProblems = await checkInputPaths(config);
-  if (pathProblems.length > 0) return { problems: pathProblems, warnings: [], exitCode: 2 };
+  if (pathProblems.length > 0) return { ...NOTHING_FOUND, problems: pathProblems, exitCode: 2 };
   try {
     await planIngest(config, undefined);
   } catch (error) {
     if (error instanceof InputBatchError)
-      return { problems: error.lines(), warnings: [], exitCode: 3 };
+      return { ...NOTHING_FOUND, problems: error.lines(), exitCode: 3 };
     if (error instanceof InputError)
-      return { problems: [error.format()], warnings: [], exitCode: 3 };
+      return { ...NOTHING_FOUND, problems: [error.format()], exitCode: 3 };
     throw error;
   }
   const db = await Database.open(':memory:');
@@ -215,7 +236,19 @@ export async function validate(configPath: string): Promise<ValidationResult> {
       lastPath = row.path;
     }
     const problems = outcome.failures.map((failure) => failure.format());
-    return { problems, warnings, exitCode: problems.length > 0 ? 3 : 0 };
+    if (problems.length > 0) return { ...NOTHING_FOUND, problems, warnings, exitCode: 3 };
+    await buildModels(db, config);
+    const found = await dataChecks(db, config);
+    if (found.areaProblems.length > 0) {
+      return { ...NOTHING_FOUND, problems: found.areaProblems, warnings, exitCode: 2 };
+    }
+    return {
+      problems: found.coverageProblem ? [found.coverageProblem] : [],
+      warnings,
+      dataWarnings: found.warnings,
+      coverage: found.coverage.inUse.filter((c) => c.period === 'assessment').map(coverageLine),
+      exitCode: found.coverageProblem ? 3 : 0,
+    };
   } finally {
     db.close();
   }

@@ -5,6 +5,7 @@ import {
   aggregate,
   fromEstimate,
   indicatorRow,
+  NO_DATA_FOR_MONTH,
   noResidentsNote,
   num,
   percentChange,
@@ -204,7 +205,7 @@ export const aeFamily: IndicatorFamily = {
         }),
       );
     }
-    for (const month of await aggregate<{ month: string; attendances: number }>(
+    for (const month of await aggregate<{ month: string; attendances: number | null }>(
       context,
       'ae_monthly',
     )) {
@@ -214,8 +215,9 @@ export const aeFamily: IndicatorFamily = {
           breakdown: 'month',
           period_start: context.period.historyStart,
           breakdown_value: month.month,
-          numerator: num(month.attendances),
-          value: num(month.attendances),
+          ...(month.attendances === null
+            ? { note: NO_DATA_FOR_MONTH }
+            : { numerator: num(month.attendances), value: num(month.attendances) }),
         }),
       );
     }

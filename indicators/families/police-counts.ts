@@ -14,6 +14,7 @@ import {
   aggregate,
   fromEstimate,
   indicatorRow,
+  NO_DATA_FOR_MONTH,
   noResidentsNote,
   num,
   percentChange,
@@ -101,15 +102,13 @@ interface PeriodCounts extends Record<string, unknown> {
   period_count: number;
   previous_count: number;
   residents: number | null;
-  first_month: string;
-  previous_covered: boolean;
 }
 
 interface MonthlyCount extends Record<string, unknown> {
   category: string;
   month: string;
   month_of_year: number;
-  /** Null before the first month of data. */
+  /** Null in a month the police source has no rows for. */
   crimes: number | null;
 }
 
@@ -132,16 +131,6 @@ function periodRows(context: IndicatorContext, row: PeriodCounts): IndicatorRow[
         ...fromEstimate(rate),
       }),
     );
-  }
-  if (!row.previous_covered) {
-    rows.push(
-      indicatorRow(context, policeChange, {
-        category,
-        numerator: count,
-        note: `the data start in ${row.first_month}, after the previous period began`,
-      }),
-    );
-    return rows;
   }
   const ratio = rateRatioExact({ count, previousCount: previous });
   rows.push(
@@ -167,7 +156,7 @@ function historyRows(
       period_start: context.period.historyStart,
       breakdown_value: m.month,
       ...(m.crimes === null
-        ? { note: 'before the first month of data' }
+        ? { note: NO_DATA_FOR_MONTH }
         : { numerator: num(m.crimes), value: num(m.crimes) }),
     }),
   );

@@ -65,6 +65,12 @@ select
     case when is_suppressed then null else significance end as significance,
     is_suppressed as suppressed,
     method,
-    case when is_suppressed then 'suppressed: fewer than ' || threshold || ' (or derivable from such a count)'
+    -- A suppressed row keeps what its note says of the data (coverage, the previous period, the
+    -- population year), which holds no count; anything else in it might.
+    case when is_suppressed then concat_ws('; ',
+            'suppressed: fewer than ' || threshold || ' (or derivable from such a count)',
+            nullif(array_to_string(list_filter(string_split(coalesce(note, ''), '; '),
+                part -> part like 'data cover %' or part like 'previous period %'
+                    or part like 'population of %'), '; '), ''))
         else note end as note
 from suppression

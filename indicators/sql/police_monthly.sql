@@ -9,9 +9,11 @@ categories as (
     select distinct category from fct_crime_categories
 ),
 
--- Months before the first month with any area crime are not zero: the data does not reach them.
-coverage as (
-    select strftime(min(offence_date), '%Y-%m') as first_month from fct_crime_categories
+-- A month the police source has no rows for is not zero: the data do not reach it.
+covered as (
+    select strftime(month, '%Y-%m') as month
+    from int_source_months
+    where source = (select any_value(source) from fct_crime_categories)
 ),
 
 counts as (
@@ -25,9 +27,9 @@ select
     categories.category,
     months.month,
     months.month_of_year,
-    case when months.month >= coverage.first_month then coalesce(counts.crimes, 0) end::integer as crimes
+    case when covered.month is not null then coalesce(counts.crimes, 0) end::integer as crimes
 from categories
 cross join months
-cross join coverage
+left join covered on months.month = covered.month
 left join counts on categories.category = counts.category and months.month = counts.month
 order by categories.category, months.month

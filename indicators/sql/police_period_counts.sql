@@ -1,5 +1,6 @@
 -- Per category: crimes in the assessment and previous periods, and the area's residents.
--- One pass over the area's crimes gives each category's counts and its first date.
+-- One pass over the area's crimes gives each category's counts. What the data cover of each
+-- period is said on the rows from `agg_source_coverage`, not guessed from the first crime.
 with counts as materialized (
     select
         fct_crime_categories.category,
@@ -8,8 +9,7 @@ with counts as materialized (
         )::integer as period_count,
         count(*) filter (
             where fct_crime_categories.offence_date between run_config.previous_start and run_config.previous_end
-        )::integer as previous_count,
-        min(fct_crime_categories.offence_date) as first_date
+        )::integer as previous_count
     from fct_crime_categories
     cross join run_config
     group by fct_crime_categories.category
@@ -17,20 +17,12 @@ with counts as materialized (
 
 area_population as (
     select sum(population) as residents from dim_area_population
-),
-
--- The first month with any area crime: before it the data says nothing (it is not zero).
-coverage as (
-    select date_trunc('month', min(first_date)) as first_month from counts
 )
 
 select
     counts.category,
     counts.period_count,
     counts.previous_count,
-    (select residents from area_population)::double as residents,
-    strftime((select first_month from coverage), '%Y-%m') as first_month,
-    (select first_month from coverage) <= run_config.previous_start as previous_covered
+    (select residents from area_population)::double as residents
 from counts
-cross join run_config
 order by counts.category

@@ -23,6 +23,8 @@ import {
   checkKeys,
   describe,
   isMapping,
+  isMonthEnd,
+  likelyMonthEnd,
   Problems,
   readColumns,
   readDateFormat,
@@ -46,10 +48,15 @@ const SECTION_KEYS = {
     'resources',
   ],
   area: ['name', 'codes'],
-  period: ['end', 'months', 'history_years'],
+  period: ['end', 'months', 'history_years', 'allow_mid_month'],
   inputs: INPUT_SOURCES,
   reference: REFERENCE_SOURCES,
-  thresholds: ['repeat_address_min', 'suppress_below', 'max_reject_pct'],
+  thresholds: [
+    'repeat_address_min',
+    'suppress_below',
+    'max_reject_pct',
+    'require_complete_coverage',
+  ],
   resources: ['memory_limit', 'threads'],
 } as const satisfies Record<string, readonly string[]>;
 type SectionName = keyof typeof SECTION_KEYS;
@@ -223,13 +230,14 @@ function readAreaCodes(value: unknown, problems: Problems): string[] {
 
 function readPeriod(value: unknown, problems: Problems): SnaConfig['period'] {
   const period = openSection(value, 'period', problems, 'end: of the assessment period');
-  if (!period) return { end: '', months: 12, historyYears: 5 };
+  if (!period) return { end: '', months: 12, historyYears: 5, allowMidMonth: false };
   let end = '';
   if (period.require('end', 'last day of the assessment period, yyyy-MM-dd')) {
     end = readIsoDate(period.mapping.end, 'period.end', problems);
   }
   const months = period.number('months', { min: 1, max: 24, integer: true }, 12);
   const historyYears = period.number('history_years', { min: 1, max: 20, integer: true }, 5);
+  const allowMidMonth = period.boolean('allow_mid_month', false) ?? false;
   // Trends and seasonality need a history at least as long as the assessment period.
   if (months !== undefined && historyYears !== undefined && historyYears * 12 < months) {
     const years = `${historyYears} year${historyYears === 1 ? '' : 's'}`;
@@ -238,7 +246,15 @@ function readPeriod(value: unknown, problems: Problems): SnaConfig['period'] {
       `${years} of history is shorter than the ${months}-month period (need history_years × 12 ≥ period.months)`,
     );
   }
-  return { end, months: months ?? 12, historyYears: historyYears ?? 5 };
+  // Periods are whole calendar months, so the previous period and the history meet it with no
+  // gap; a day-exact period is allowed only when asked for.
+  if (end !== '' && !allowMidMonth && !isMonthEnd(end)) {
+    problems.add(
+      'period.end',
+      `${end} is not the last day of a month: did you mean ${likelyMonthEnd(end)}? (periods are whole calendar months; set period.allow_mid_month: true for a day-exact period)`,
+    );
+  }
+  return { end, months: months ?? 12, historyYears: historyYears ?? 5, allowMidMonth };
 }
 
 function readThresholds(value: unknown, problems: Problems): SnaConfig['thresholds'] {
@@ -247,6 +263,7 @@ function readThresholds(value: unknown, problems: Problems): SnaConfig['threshol
     repeatAddressMin: t.number('repeat_address_min', { min: 2, integer: true }, 3) ?? 3,
     suppressBelow: t.number('suppress_below', { min: 0, integer: true }, 5) ?? 5,
     maxRejectPct: t.number('max_reject_pct', { min: 0, max: 100, integer: false }, 1) ?? 1,
+    requireCompleteCoverage: t.boolean('require_complete_coverage', false) ?? false,
   };
 }
 

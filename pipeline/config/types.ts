@@ -51,10 +51,17 @@ export interface SnaConfig {
   /** sha256 of the config file's bytes. */
   configSha256: string;
   area: { name: string; codes: string[] };
-  period: { end: string; months: number; historyYears: number };
+  /** `allowMidMonth`: a `period.end` that is not a month-end makes day-exact periods. */
+  period: { end: string; months: number; historyYears: number; allowMidMonth: boolean };
   inputs: Partial<Record<InputSource, InputSpec>>;
   reference: Partial<Record<ReferenceSource, InputSpec>>;
-  thresholds: { repeatAddressMin: number; suppressBelow: number; maxRejectPct: number };
+  thresholds: {
+    repeatAddressMin: number;
+    suppressBelow: number;
+    maxRejectPct: number;
+    /** Exit 3 when an event source does not cover every month of the assessment period. */
+    requireCompleteCoverage: boolean;
+  };
   outputDir: string;
   database: string;
   /** DuckDB's memory cap (`'2GB'`) and threads; null keeps sna's default (README, Speed). */

@@ -195,6 +195,15 @@ export class Section {
     return false;
   }
 
+  /** The true/false at `key`, `fallback` when absent, undefined when invalid. */
+  boolean(key: string, fallback: boolean): boolean | undefined {
+    if (!this.has(key)) return fallback;
+    const value = this.mapping[key];
+    if (typeof value === 'boolean') return value;
+    this.problems.add(this.at(key), `must be true or false, got ${describe(value)}`);
+    return undefined;
+  }
+
   /** The number at `key`, `fallback` when absent, undefined when invalid. */
   number(key: string, rule: NumberRule, fallback: number): number | undefined {
     if (!this.has(key)) return fallback;
@@ -212,6 +221,26 @@ export function isRealIsoDate(text: string): boolean {
   return (
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
   );
+}
+
+/** Whether a real `yyyy-MM-dd` date is the last day of its month. */
+export function isMonthEnd(date: string): boolean {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.getUTCDate() === 1;
+}
+
+/**
+ * The month-end a mid-month date most likely meant: the end of its own month from the 16th on
+ * (2024-03-30 → 2024-03-31), else the end of the month before (2024-04-01 → 2024-03-31).
+ */
+export function likelyMonthEnd(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  const monthEnd =
+    day.getUTCDate() >= 16
+      ? new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 0))
+      : new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 0));
+  return monthEnd.toISOString().slice(0, 10);
 }
 
 /** A real ISO date as text; '' (after recording a problem) otherwise. */

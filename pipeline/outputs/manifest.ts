@@ -33,6 +33,31 @@ export interface Manifest {
   stages: Record<string, number>;
   stages_not_built: string[];
   inputs: ManifestInput[];
+  /** Per event source: the months it has rows for, of each period (README, "Coverage"). */
+  coverage: Record<string, ManifestCoverage>;
+  /** The mid-year of the residents every rate divides by, and the year the period ends. */
+  population: { year: number | null; period_end_year: number };
+}
+
+export interface ManifestCoverage {
+  /** False for police.uk files when force extracts are loaded: the indicators do not read them. */
+  used: boolean;
+  first_month: string | null;
+  last_month: string | null;
+  gap_months: number;
+  periods: Partial<
+    Record<
+      'assessment' | 'previous' | 'history',
+      {
+        start: string;
+        end: string;
+        months_expected: number;
+        months_covered: number;
+        missing_months: string[];
+        complete: boolean;
+      }
+    >
+  >;
 }
 
 export function packageVersion(): string {

@@ -77,6 +77,7 @@ export const MODELS: readonly Model[] = [
     'one row per A&E / YJ / police.uk row sent, ranked latest first',
     cached,
   ),
+  intermediate('int_source_months', 'one row per event source × calendar month it has rows in'),
   mart('dim_area_lsoas', 'one row per LSOA in the area'),
   // A view: the in-area rows of int_crimes_located, which is stored already.
   mart('fct_crimes', 'one row per current police crime in the area', { materialise: 'view' }),
@@ -92,6 +93,8 @@ export const MODELS: readonly Model[] = [
   mart('dim_area_population', 'one row per area LSOA × sex × age band, in the population year'),
   mart('dim_comparators', 'one row per peer area × year × category'),
   mart('dim_ethnicity_population', 'one row per ONS ethnic group in the area'),
+  mart('agg_source_areas', 'one row per police source × local authority its rows fall in'),
+  mart('agg_source_coverage', 'one row per event source × period (assessment, previous, history)'),
   intermediate('int_rows_set_aside', 'one row per loaded row kept out of the analysis', {
     materialise: 'table',
   }),

@@ -3,7 +3,7 @@
  * the rate per head and the rank among comparator areas, and the seasonal peaks.
  */
 import type { HeadlineSentence, PublishedRow } from '../../types.js';
-import { hasValue, held, isNotAvailable, isSuppressed } from '../facts.js';
+import { coverageOf, hasValue, held, isNotAvailable, isSuppressed } from '../facts.js';
 import {
   formatCount,
   formatPercent,
@@ -27,12 +27,17 @@ export function countAndChange(
   events: EventWords = CRIMES,
 ): HeadlineSentence | null {
   if (!count || isNotAvailable(count)) return null;
+  // Never a part presented as the whole: the first sentence says what the data cover.
+  const coverage = coverageOf(count);
+  const covered = coverage ? ` (${coverage})` : '';
   if (isSuppressed(count)) {
-    return sentence(`Too few ${events.many} in ${period.label} to publish the number`, [count]);
+    return sentence(`Too few ${events.many} in ${period.label}${covered} to publish the number`, [
+      count,
+    ]);
   }
   if (!hasValue(count)) return null;
   const n = count.value;
-  const counted = `${formatCount(n)} ${n === 1 ? events.one : events.many} in ${period.label}`;
+  const counted = `${formatCount(n)} ${n === 1 ? events.one : events.many} in ${period.label}${covered}`;
   if (!change || isNotAvailable(change)) return sentence(counted, [count]);
   if (isSuppressed(change)) {
     return sentence(

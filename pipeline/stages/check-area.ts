@@ -1,0 +1,67 @@
+/**
+ * Checks that the data are about the area: every area code is in the geography lookup (exit 2
+ * otherwise, with the codes the user probably meant), and each police source has rows in the
+ * area (a warning naming where its rows fall otherwise). Both read the built models.
+ */
+import type { SnaConfig } from '../config/types.js';
+import type { Database } from '../db/database.js';
+
+/** One line per area code the lookup does not hold, with the nearest codes by name or spelling. */
+export async function areaCodeProblems(db: Database, config: SnaConfig): Promise<string[]> {
+  const missing = await db.all<{ code: string; suggestions: string[] | null }>(
+    `WITH lads AS (
+         SELECT lad_code, any_value(lad_name) AS lad_name FROM stg_ref__geography
+         WHERE lad_code IS NOT NULL GROUP BY lad_code
+     ),
+     missing AS (
+         SELECT lad_code AS code FROM run_area_codes
+         WHERE lad_code NOT IN (SELECT lad_code FROM lads)
+     ),
+     scored AS (
+         SELECT missing.code, lads.lad_code, lads.lad_name,
+                jaro_winkler_similarity(lower(coalesce(lads.lad_name, '')), lower($name)) AS by_name,
+                levenshtein(missing.code, lads.lad_code) AS by_code
+         FROM missing CROSS JOIN lads
+     )
+     SELECT missing.code,
+            (SELECT list(s.lad_code || coalesce(' (' || s.lad_name || ')', '')
+                         ORDER BY s.by_name DESC, s.by_code, s.lad_code)[1:3]
+             FROM scored s
+             WHERE s.code = missing.code
+               AND (s.by_name >= 0.9 OR s.by_code <= 1)) AS suggestions
+     FROM missing ORDER BY missing.code`,
+    { name: config.area.name },
+  );
+  return missing.map((m) => {
+    const hint =
+      m.suggestions && m.suggestions.length > 0
+        ? `: did you mean ${m.suggestions.join(' or ')}?`
+        : ' (area.codes are local authority district codes, e.g. E08000012, of the lookup’s vintage)';
+    return `area.codes: ${m.code} is not a local authority code in the geography lookup${hint}`;
+  });
+}
+
+/** A police source with rows elsewhere and none in the area, and where its rows fall most. */
+export interface SourceOutsideArea {
+  source: string;
+  rows: number;
+  /** "Leicester (13)", "LSOAs not in the lookup (1)", most rows first, at most three. */
+  fallIn: string[];
+}
+
+export async function sourcesOutsideArea(db: Database): Promise<SourceOutsideArea[]> {
+  const rows = await db.all<{ source: string; rows: number; fall_in: string[] }>(
+    `SELECT source, sum(row_count)::INTEGER AS rows,
+            list(coalesce(lad_name, lad_code, 'LSOAs not in the geography lookup') ||
+                 ' (' || row_count || ')' ORDER BY row_count DESC, lad_code)[1:3] AS fall_in
+     FROM agg_source_areas GROUP BY source
+     HAVING NOT bool_or(is_in_area) AND sum(row_count) > 0
+     ORDER BY source`,
+  );
+  return rows.map((r) => ({ source: r.source, rows: r.rows, fallIn: r.fall_in }));
+}
+
+/** "police_uk_street: no rows in Liverpool; its 14 rows fall in Leicester (13), …". */
+export function outsideAreaWords(found: SourceOutsideArea, areaName: string): string {
+  return `${found.source}: no rows in ${areaName}; its ${found.rows} rows fall in ${found.fallIn.join(', ')}`;
+}

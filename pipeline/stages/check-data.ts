@@ -1,0 +1,114 @@
+/**
+ * What the built models say of the data before anything is computed: area codes the lookup
+ * lacks (exit 2), police sources with no row in the area (a warning), and the months each source
+ * in use covers of the assessment period (a warning when short; exit 3 when the config requires
+ * complete coverage, so a nightly job never publishes a part as the whole).
+ */
+import { availableSources } from '../../indicators/compute.js';
+import {
+  loadCoverage,
+  monthRangeWords,
+  policeSourceInUse,
+  type SourceCoverage,
+} from '../../indicators/coverage.js';
+import { loadPopulationYear } from '../../indicators/population-year.js';
+import type { SnaConfig } from '../config/types.js';
+import type { Database } from '../db/database.js';
+import { ConfigError, InputError } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { Manifest } from '../outputs/manifest.js';
+import { areaCodeProblems, outsideAreaWords, sourcesOutsideArea } from './check-area.js';
+
+export async function checkData(
+  db: Database,
+  config: SnaConfig,
+  log: Logger,
+): Promise<CoverageInUse> {
+  const found = await dataChecks(db, config);
+  if (found.areaProblems.length > 0) throw new ConfigError(found.areaProblems, config.configPath);
+  for (const warning of found.warnings) log.warn(warning);
+  if (found.coverageProblem)
+    throw new InputError(found.coverageProblem, { file: config.configPath });
+  return found.coverage;
+}
+
+export interface DataChecks {
+  /** Area codes the lookup lacks (exit 2). */
+  areaProblems: string[];
+  /** Sources with no row in the area; sources short of the assessment period. */
+  warnings: string[];
+  /** Set when coverage is short and the config requires it complete (exit 3). */
+  coverageProblem: string | null;
+  coverage: CoverageInUse;
+}
+
+export async function dataChecks(db: Database, config: SnaConfig): Promise<DataChecks> {
+  const areaProblems = await areaCodeProblems(db, config);
+  const outside = (await sourcesOutsideArea(db)).map((f) => outsideAreaWords(f, config.area.name));
+  const coverage = await coverageInUse(db);
+  const short = coverage.inUse.filter((c) => c.period === 'assessment' && !c.complete);
+  const coverageProblem =
+    short.length > 0 && config.thresholds.requireCompleteCoverage
+      ? `${short.map(coverageLine).join('; ')}: thresholds.require_complete_coverage is true, so nothing is published`
+      : null;
+  return {
+    areaProblems,
+    warnings: [...outside, ...short.map(coverageLine)],
+    coverageProblem,
+    coverage,
+  };
+}
+
+export interface CoverageInUse {
+  all: SourceCoverage[];
+  /** The sources the indicators read (police.uk is not read when force extracts load). */
+  inUse: SourceCoverage[];
+}
+
+async function coverageInUse(db: Database): Promise<CoverageInUse> {
+  const all = await loadCoverage(db);
+  const available = await availableSources(db);
+  const police = policeSourceInUse(available);
+  const inUse = all.filter(
+    (c) =>
+      !(c.source === 'police_crimes' || c.source === 'police_uk_street') || c.source === police,
+  );
+  return { all, inUse };
+}
+
+/** "police_uk_street: data cover 3 of 12 months: September to November 2022 (missing …)". */
+export function coverageLine(c: SourceCoverage): string {
+  const covered = c.coveredMonths.length > 0 ? monthRangeWords(c.coveredMonths) : null;
+  const missing =
+    c.missingMonths.length > 0 ? `no rows for ${monthRangeWords(c.missingMonths)}` : null;
+  const which = [covered, missing].filter(Boolean).join('; ');
+  return `${c.source}: data cover ${c.monthsCovered} of ${c.monthsExpected} months of the assessment period${which ? ` (${which})` : ''}`;
+}
+
+export function manifestCoverage(coverage: CoverageInUse): Manifest['coverage'] {
+  const out: Manifest['coverage'] = {};
+  for (const c of coverage.all) {
+    const entry = out[c.source] ?? {
+      used: coverage.inUse.includes(c),
+      first_month: c.firstMonth,
+      last_month: c.lastMonth,
+      gap_months: c.gapMonths,
+      periods: {},
+    };
+    entry.periods[c.period] = {
+      start: c.start,
+      end: c.end,
+      months_expected: c.monthsExpected,
+      months_covered: c.monthsCovered,
+      missing_months: c.missingMonths,
+      complete: c.complete,
+    };
+    out[c.source] = entry;
+  }
+  return out;
+}
+
+export async function manifestPopulation(db: Database): Promise<Manifest['population']> {
+  const p = await loadPopulationYear(db);
+  return { year: p.year, period_end_year: p.periodEndYear };
+}
