@@ -4,6 +4,9 @@
  * reach a chart, a page or a notebook.
  */
 
+import { availableSources } from '../indicators/compute.js';
+import { loadCoverage, policeSourceInUse } from '../indicators/coverage.js';
+import { loadPopulationYear } from '../indicators/population-year.js';
 import { INDICATORS } from '../indicators/registry.js';
 import { PUBLISHED_COLUMNS } from '../indicators/store.js';
 import type { SnaConfig } from '../pipeline/config/types.js';
@@ -32,6 +35,11 @@ export async function loadReportData(db: Database, config: SnaConfig): Promise<R
   const comparators = await db.all<{ area_code: string; area_name: string }>(
     'SELECT DISTINCT area_code, area_name FROM dim_comparators ORDER BY area_code',
   );
+  const police = policeSourceInUse(await availableSources(db));
+  const coverage = (await loadCoverage(db)).filter(
+    (c) =>
+      !(c.source === 'police_crimes' || c.source === 'police_uk_street') || c.source === police,
+  );
   return {
     area: {
       name: config.area.name,
@@ -51,5 +59,7 @@ export async function loadReportData(db: Database, config: SnaConfig): Promise<R
     rows: rows.map((row) => ({ ...row, suppressed: Boolean(row.suppressed) })),
     definitions: INDICATORS,
     comparatorNames: Object.fromEntries(comparators.map((c) => [c.area_code, c.area_name])),
+    coverage,
+    population: await loadPopulationYear(db),
   };
 }

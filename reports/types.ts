@@ -3,7 +3,9 @@
  * `indicators_published` view (suppression applied) and the run's manifest: the report
  * computes no statistics and never sees a row-level extract.
  */
+import type { SourceCoverage } from '../indicators/coverage.js';
 import type { IndicatorDefinition } from '../indicators/define.js';
+import type { PopulationYear } from '../indicators/population-year.js';
 
 /** One row of `indicators.csv` as published (contract §5.1), suppressed values blank. */
 export interface PublishedRow {
@@ -44,6 +46,10 @@ export interface ReportData {
   definitions: readonly IndicatorDefinition[];
   /** Comparator area names by code, for sentences and charts. */
   comparatorNames: Readonly<Record<string, string>>;
+  /** What each source the indicators read covers of each period (manifest `coverage`). */
+  coverage: readonly SourceCoverage[];
+  /** The mid-year of the residents the rates divide by. */
+  population: PopulationYear;
 }
 
 /** A chart as written to `charts/<name>.vl.json|.svg|.png`. */

@@ -179,6 +179,8 @@ function area(extra: PublishedRow[] = []): ReportData {
     synthetic: false,
     suppressBelow: 5,
     repeatAddressMin: 3,
+    coverage: [],
+    population: { year: 2025, periodEndYear: 2025 },
     rows: [
       count('knife_crime', 63),
       count('homicide', null),

@@ -103,6 +103,8 @@ export function reportData(overrides: Partial<ReportData> = {}): ReportData {
     synthetic: true,
     suppressBelow: 5,
     repeatAddressMin: 3,
+    coverage: [],
+    population: { year: 2025, periodEndYear: 2025 },
     rows: ROWS,
     definitions: INDICATORS,
     comparatorNames: {},

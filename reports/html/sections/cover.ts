@@ -1,5 +1,7 @@
 /** The report's opening: title, area, periods, the SYNTHETIC DATA banner and the contents. */
 
+import { coverageWords } from '../../../indicators/coverage.js';
+import { populationWarning } from '../../../indicators/population-year.js';
 import type { ReportData } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import { formatDate } from '../format.js';
@@ -19,6 +21,50 @@ export function syntheticBanner(): string {
   person, and none of its figures may be quoted as fact.</div>`;
 }
 
+/** How sources are named to a reader. */
+export const SOURCE_NAMES: Readonly<Record<string, string>> = {
+  police_crimes: 'Police crime extracts',
+  police_uk_street: 'police.uk street files',
+  ae_assaults: 'A&E assault attendances',
+  youth_justice: 'Youth justice offences',
+};
+
+/**
+ * What the data cover of the assessment period, said on the cover: a source short of it is
+ * named with its months, so a part is never read as the whole.
+ */
+function coverageItem(data: ReportData): string {
+  const assessment = data.coverage.filter((c) => c.period === 'assessment');
+  if (assessment.length === 0) return '';
+  const short = assessment.filter((c) => !c.complete);
+  const said =
+    short.length === 0
+      ? `every month of the period (${assessment.map((c) => escapeHtml(SOURCE_NAMES[c.source] ?? c.source)).join(', ')})`
+      : short
+          .map((c) => {
+            const words = coverageWords(c).replace(/^data cover /, '');
+            return `<strong>${escapeHtml(SOURCE_NAMES[c.source] ?? c.source)}: ${escapeHtml(words)}</strong>`;
+          })
+          .join('; ');
+  return `<div class="${short.length > 0 ? 'coverage-short' : ''}"><dt>Data cover</dt><dd>${said}</dd></div>`;
+}
+
+/** The warnings a reader must see before any figure: short coverage, an old population. */
+function dataWarnings(data: ReportData): string {
+  const short = data.coverage.filter((c) => c.period === 'assessment' && !c.complete);
+  const warnings = [
+    ...short.map(
+      (c) =>
+        `${SOURCE_NAMES[c.source] ?? c.source}: ${coverageWords(c)} of the assessment period. Counts and rates are for those months only and are not scaled up; changes on the previous period are not computed.`,
+    ),
+    ...(populationWarning(data.population)
+      ? [`Rates ${populationWarning(data.population)?.replace(/^rates /, '')}.`]
+      : []),
+  ];
+  if (warnings.length === 0) return '';
+  return `<div class="data-warnings" role="note"><ul>${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></div>`;
+}
+
 export function coverSection(data: ReportData): string {
   const { period } = data;
   const items = CONTENTS.map(([id, title]) => `<li><a href="#${id}">${title}</a></li>`).join('');
@@ -31,7 +77,9 @@ export function coverSection(data: ReportData): string {
     <div><dt>Compared with</dt><dd>${formatDate(period.previousStart)} to ${formatDate(period.previousEnd)}</dd></div>
     <div><dt>Trends from</dt><dd>${formatDate(period.historyStart)}</dd></div>
     <div><dt>Area code${data.area.codes.length > 1 ? 's' : ''}</dt><dd>${escapeHtml(data.area.codes.join(', '))}</dd></div>
+    ${coverageItem(data)}
   </dl>
+  ${dataWarnings(data)}
 </header>
 <nav class="contents" aria-label="Contents"><h2>Contents</h2><ol>${items}</ol></nav>`;
 }

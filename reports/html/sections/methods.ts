@@ -44,6 +44,16 @@ function definitionEntries(data: ReportData): string {
     .join('\n');
 }
 
+function populationWords(data: ReportData): string {
+  const { year, periodEndYear } = data.population;
+  if (year === null)
+    return 'no residents of the area were found in the population file, so no rate is given.';
+  const gap = periodEndYear - year;
+  return gap === 0
+    ? `this run uses mid-${year}.`
+    : `this run uses <strong>mid-${year}</strong>, ${gap} year${gap === 1 ? '' : 's'} before the period ends.`;
+}
+
 export function methodsSection(data: ReportData): string {
   const { period } = data;
   const below = data.suppressBelow;
@@ -54,7 +64,8 @@ export function methodsSection(data: ReportData): string {
   <li>The assessment period runs from ${formatDate(period.start)} to ${formatDate(period.end)}.</li>
   <li>The previous period, for change, runs from ${formatDate(period.previousStart)} to ${formatDate(period.previousEnd)}.</li>
   <li>Monthly trends and seasonality use the history from ${formatDate(period.historyStart)} to ${formatDate(period.end)}.</li>
-  <li>Police crimes are dated by the date committed (else the date recorded), A&amp;E attendances by arrival date, and youth justice offences by offence date. Rates use the population of the year in which the period ends.</li>
+  <li>Police crimes are dated by the date committed (else the date recorded), A&amp;E attendances by arrival date, and youth justice offences by offence date. Rates use the population of the year in which the period ends, or the latest year before it that the population file holds: ${populationWords(data)}</li>
+  <li>Counts over months a source does not cover are not scaled up: each such figure says “data cover N of M months”, and no change is computed unless both periods are fully covered.</li>
 </ul>
 <h3>Small numbers</h3>
 <p>To protect the people behind the figures, a published count from 1 to ${below - 1} is suppressed (a count of 0 is shown). The value and confidence limits that would reveal it are suppressed too: a share whose remainder is that small, and a change whose previous count is. Where one value of a breakdown is suppressed, the next smallest is suppressed as well, so it cannot be worked out by subtraction. No figure in this report is about an identifiable person or address.</p>
