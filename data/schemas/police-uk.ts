@@ -10,7 +10,9 @@ export const policeUkStreet: SourceSchema = {
   grain: 'one row per crime or anti-social behaviour incident in one monthly street file',
   defaultDateFormat: 'yyyy-MM',
   columns: [
-    // Blank Crime ID = anti-social behaviour, kept apart from crime downstream.
+    // Blank for anti-social behaviour and for every British Transport Police crime: ASB is told
+    // by Crime type only. Not a crime's key either (repeated on different crimes; see
+    // int_street_crimes_versioned.sql).
     { name: 'crime_id', type: { kind: 'text' }, required: true, notNull: false },
     { name: 'month', type: { kind: 'month' }, required: true },
     { name: 'reported_by', type: { kind: 'text' }, required: true, notNull: false },

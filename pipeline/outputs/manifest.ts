@@ -19,6 +19,11 @@ export interface ManifestInput {
   rows_rejected: number;
   rows_set_aside: number;
   set_aside_reasons: Record<string, number>;
+  /**
+   * police.uk street files only: loaded or set-aside crime rows whose Crime ID another crime row
+   * also has (a different month, crime type or place), each counted as a crime of its own.
+   */
+  repeated_crime_id_rows_counted?: number;
 }
 
 export interface Manifest {
@@ -76,6 +81,7 @@ export async function manifestInputs(db: Database): Promise<ManifestInput[]> {
     rows_read: number;
     rows_rejected: number;
     reasons: Record<string, unknown> | null;
+    repeated_ids: number | null;
   }>(
     `WITH set_aside AS (
          SELECT file_id, reason, count(DISTINCT line)::INTEGER AS n
@@ -84,7 +90,10 @@ export async function manifestInputs(db: Database): Promise<ManifestInput[]> {
      SELECT f.source, f.path, f.sha256, f.rows_read::INTEGER AS rows_read,
             f.rows_rejected::INTEGER AS rows_rejected,
             (SELECT map(list(reason ORDER BY reason), list(n ORDER BY reason))
-             FROM set_aside s WHERE s.file_id = f.file_id) AS reasons
+             FROM set_aside s WHERE s.file_id = f.file_id) AS reasons,
+            CASE WHEN f.source = 'police_uk_street' THEN
+              (SELECT count(*)::INTEGER FROM int_street_crimes_versioned v
+               WHERE v.file_id = f.file_id AND v.is_repeated_id_crime) END AS repeated_ids
      FROM ingest_files f ORDER BY f.source, f.path`,
   );
   return rows.map((row) => {
@@ -99,6 +108,7 @@ export async function manifestInputs(db: Database): Promise<ManifestInput[]> {
       rows_rejected: row.rows_rejected,
       rows_set_aside: setAside,
       set_aside_reasons: reasons,
+      ...(row.repeated_ids === null ? {} : { repeated_crime_id_rows_counted: row.repeated_ids }),
     };
   });
 }

@@ -74,10 +74,16 @@ export const MODELS: readonly Model[] = [
   ),
   intermediate(
     'int_events_versioned',
-    'one row per A&E / YJ / police.uk row sent, ranked latest first',
+    'one row per A&E / YJ row sent, ranked latest first',
     cached,
   ),
   intermediate('int_source_months', 'one row per event source × calendar month it has rows in'),
+  // A table: read by fct_street_crimes, int_rows_set_aside and the manifest's per-file counts.
+  intermediate(
+    'int_street_crimes_versioned',
+    'one row per police.uk crime row sent (not ASB), flagged as a copy of another or a crime',
+    { materialise: 'table' },
+  ),
   mart('dim_area_lsoas', 'one row per LSOA in the area'),
   // A view: the in-area rows of int_crimes_located, which is stored already.
   mart('fct_crimes', 'one row per current police crime in the area', { materialise: 'view' }),

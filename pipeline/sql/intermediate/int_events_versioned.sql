@@ -1,14 +1,11 @@
--- A&E attendances, youth justice offences and police.uk crimes, each versioned by its own ref.
+-- A&E attendances and youth justice offences, each versioned by its own ref (police.uk crimes
+-- are sorted out in int_street_crimes_versioned: their Crime ID is not a key).
 with events as (
     select file_id, line, 'ae_assaults' as source, attendance_ref as event_ref
     from stg_ae__assaults
     union all
     select file_id, line, 'youth_justice' as source, offence_ref as event_ref
     from stg_yj__offences
-    union all
-    select file_id, line, 'police_uk_street' as source, crime_id as event_ref
-    from stg_police_uk__street
-    where not is_anti_social_behaviour
 )
 
 select

@@ -24,28 +24,24 @@ left join int_crimes_located on int_people_versioned.crime_ref = int_crimes_loca
 where int_people_versioned.version_rank = 1
     and (int_crimes_located.crime_ref is null or int_crimes_located.placement <> 'in_area')
 union all
-select file_id, line,
-    case source
-        when 'police_uk_street' then 'duplicate Crime ID (the last row sent is kept)'
-        else 'superseded by a later version of the same ref'
-    end as reason
+select file_id, line, 'superseded by a later version of the same ref' as reason
 from int_events_versioned
 where version_rank > 1
+union all
+select file_id, line, 'duplicate Crime ID (same month, crime type and location: one crime)' as reason
+from int_street_crimes_versioned
+where is_duplicate
 union all
 select file_id, line, 'anti-social behaviour (kept apart from crime)' as reason
 from stg_police_uk__street
 where is_anti_social_behaviour
 union all
-select stg_police_uk__street.file_id, stg_police_uk__street.line,
-    case when stg_police_uk__street.lsoa_code is null then 'location unknown (no LSOA)'
+select int_street_crimes_versioned.file_id, int_street_crimes_versioned.line,
+    case when int_street_crimes_versioned.lsoa_code is null then 'location unknown (no LSOA)'
         else 'outside the area' end as reason
-from stg_police_uk__street
-inner join int_events_versioned
-    on int_events_versioned.source = 'police_uk_street'
-    and stg_police_uk__street.file_id = int_events_versioned.file_id
-    and stg_police_uk__street.line = int_events_versioned.line
-left join int_area_geography on stg_police_uk__street.lsoa_code = int_area_geography.lsoa_code
-where int_events_versioned.version_rank = 1
+from int_street_crimes_versioned
+left join int_area_geography on int_street_crimes_versioned.lsoa_code = int_area_geography.lsoa_code
+where not int_street_crimes_versioned.is_duplicate
     and not coalesce(int_area_geography.is_in_area, false)
 union all
 select file_id, line, 'persons total (the file also gives each sex)' as reason

@@ -22,7 +22,7 @@ inner join int_crime_kind_categories
 union all
 select
     category,
-    'police.uk:' || crime_id as crime_ref,
+    crime_ref,
     'police_uk_street' as source,
     offence_date,
     lsoa_code,

@@ -1,17 +1,15 @@
--- One row per police.uk crime (not ASB) in the area, de-duplicated by Crime ID.
+-- One row per police.uk crime (not ASB) in the area: copies of one crime counted once, blank and
+-- shared Crime IDs each their own crime (int_street_crimes_versioned).
 select
-    stg_police_uk__street.crime_id,
-    stg_police_uk__street.file_id,
-    stg_police_uk__street.line,
-    stg_police_uk__street.offence_date,
-    stg_police_uk__street.lsoa_code,
+    int_street_crimes_versioned.crime_id,
+    int_street_crimes_versioned.crime_ref,
+    int_street_crimes_versioned.file_id,
+    int_street_crimes_versioned.line,
+    int_street_crimes_versioned.offence_date,
+    int_street_crimes_versioned.lsoa_code,
     dim_area_lsoas.ward_code,
-    stg_police_uk__street.category,
-    stg_police_uk__street.last_outcome_category
-from stg_police_uk__street
-inner join int_events_versioned
-    on int_events_versioned.source = 'police_uk_street'
-    and stg_police_uk__street.file_id = int_events_versioned.file_id
-    and stg_police_uk__street.line = int_events_versioned.line
-inner join dim_area_lsoas on stg_police_uk__street.lsoa_code = dim_area_lsoas.lsoa_code
-where int_events_versioned.version_rank = 1
+    int_street_crimes_versioned.category,
+    int_street_crimes_versioned.last_outcome_category
+from int_street_crimes_versioned
+inner join dim_area_lsoas on int_street_crimes_versioned.lsoa_code = dim_area_lsoas.lsoa_code
+where not int_street_crimes_versioned.is_duplicate
