@@ -6,11 +6,17 @@
 import type { SnaConfig, Source } from '../pipeline/config/types.js';
 import type { Database } from '../pipeline/db/database.js';
 import type { Logger } from '../pipeline/log.js';
-import { joinNote, loadCoverage, withCoverage } from './coverage.js';
+import {
+  eventSourcesOf,
+  joinNote,
+  loadCoverage,
+  policeSourceInUse,
+  withCoverage,
+} from './coverage.js';
 import { describeNeed, type IndicatorContext, type IndicatorRow, type Need } from './define.js';
 import { loadPopulationYear, populationNote, populationWarning } from './population-year.js';
 import { FAMILIES, INDICATORS, registryProblems, rowProblem } from './registry.js';
-import { notAvailableRow } from './rows.js';
+import { indicatorRow, NO_AREA_ROWS, notAvailableRow } from './rows.js';
 
 /** The category a not-available row is written under when a family produced no rows. */
 function defaultCategory(indicatorId: string): string {
@@ -80,6 +86,9 @@ export async function computeIndicators(context: IndicatorContext): Promise<Indi
     }
     rows.push(...computed);
     const categories = [...new Set(computed.map((r) => r.category))];
+    if (categories.length === 0 && runnable.size > 0) {
+      rows.push(...(await noAreaRows(context, family, runnable, available)));
+    }
     for (const indicator of family.indicators) {
       if (runnable.has(indicator.id)) continue;
       const missing = indicator.needs.filter((need) => !met(need));
@@ -98,6 +107,34 @@ export async function computeIndicators(context: IndicatorContext): Promise<Indi
 }
 
 /**
+ * The rows of a family that ran and found nothing because its police source has no row in the
+ * area at all (files of another force, codes of another vintage): each says where the rows fall,
+ * so the headline can say so instead of showing an empty table.
+ */
+async function noAreaRows(
+  context: IndicatorContext,
+  family: (typeof FAMILIES)[number],
+  runnable: ReadonlySet<string>,
+  available: ReadonlySet<Source>,
+): Promise<IndicatorRow[]> {
+  const police = policeSourceInUse(available);
+  if (!police) return [];
+  const [found] = await context.db.all<{ rows: number; fall_in: string[] }>(
+    `SELECT sum(row_count)::INTEGER AS rows,
+            list(coalesce(lad_name, lad_code, 'LSOAs not in the geography lookup') || ' (' ||
+                 row_count || ')' ORDER BY row_count DESC, lad_code)[1:3] AS fall_in
+     FROM agg_source_areas WHERE source = $source
+     HAVING NOT bool_or(is_in_area) AND sum(row_count) > 0`,
+    { source: police },
+  );
+  if (!found) return [];
+  const note = `${NO_AREA_ROWS}: ${police}'s ${found.rows} rows fall in ${found.fall_in.join(', ')}`;
+  return family.indicators
+    .filter((i) => runnable.has(i.id) && eventSourcesOf(i, available).includes(police))
+    .map((i) => indicatorRow(context, i, { category: defaultCategory(i.id), note }));
+}
+
+/**
  * What every computed row says of its data: the months its source covers of its period, and
  * the population year a rate divides by.
  */
@@ -113,7 +150,8 @@ async function withDataNotes(
   const populationWords = populationNote(population);
   return rows.map((row) => {
     const definition = INDICATORS.find((i) => i.id === row.indicator_id);
-    if (!definition || row.note?.startsWith('not available')) return row;
+    if (!definition || row.note?.startsWith('not available') || row.note?.startsWith(NO_AREA_ROWS))
+      return row;
     let out = withCoverage(row, definition, context, available, coverage);
     if (
       populationWords &&

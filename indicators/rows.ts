@@ -71,6 +71,9 @@ export function noResidentsNote(who = 'residents'): string {
   return `no ${who} of the area's LSOAs in the population file (or only age bands that cannot give them)`;
 }
 
+/** How a row of a source with no row in the area begins its note (the headline reads it). */
+export const NO_AREA_ROWS = 'no rows in the area';
+
 /** The note of a month its source has no rows for: blank, not a zero. */
 export const NO_DATA_FOR_MONTH = 'no data for this month (the source has no rows in it)';
 

@@ -8,7 +8,13 @@ import type { Database } from '../db/database.js';
 
 /** One line per area code the lookup does not hold, with the nearest codes by name or spelling. */
 export async function areaCodeProblems(db: Database, config: SnaConfig): Promise<string[]> {
-  const missing = await db.all<{ code: string; suggestions: string[] | null }>(
+  const candidates = await db.all<{
+    code: string;
+    lad_code: string | null;
+    lad_name: string | null;
+    by_name: number | null;
+    by_code: number | null;
+  }>(
     `WITH lads AS (
          SELECT lad_code, any_value(lad_name) AS lad_name FROM stg_ref__geography
          WHERE lad_code IS NOT NULL GROUP BY lad_code
@@ -16,28 +22,29 @@ export async function areaCodeProblems(db: Database, config: SnaConfig): Promise
      missing AS (
          SELECT lad_code AS code FROM run_area_codes
          WHERE lad_code NOT IN (SELECT lad_code FROM lads)
-     ),
-     scored AS (
-         SELECT missing.code, lads.lad_code, lads.lad_name,
-                jaro_winkler_similarity(lower(coalesce(lads.lad_name, '')), lower($name)) AS by_name,
-                levenshtein(missing.code, lads.lad_code) AS by_code
-         FROM missing CROSS JOIN lads
      )
-     SELECT missing.code,
-            (SELECT list(s.lad_code || coalesce(' (' || s.lad_name || ')', '')
-                         ORDER BY s.by_name DESC, s.by_code, s.lad_code)[1:3]
-             FROM scored s
-             WHERE s.code = missing.code
-               AND (s.by_name >= 0.9 OR s.by_code <= 1)) AS suggestions
-     FROM missing ORDER BY missing.code`,
+     SELECT missing.code, lads.lad_code, lads.lad_name,
+            jaro_winkler_similarity(lower(coalesce(lads.lad_name, '')), lower($name)) AS by_name,
+            levenshtein(missing.code, lads.lad_code) AS by_code
+     FROM missing LEFT JOIN lads
+         ON jaro_winkler_similarity(lower(coalesce(lads.lad_name, '')), lower($name)) >= 0.9
+         OR levenshtein(missing.code, lads.lad_code) <= 1
+     ORDER BY missing.code, by_name DESC, by_code, lads.lad_code`,
     { name: config.area.name },
   );
-  return missing.map((m) => {
+  const codes = [...new Set(candidates.map((c) => c.code))];
+  return codes.map((code) => {
+    const mine = candidates.filter((c) => c.code === code && c.lad_code !== null);
+    // A name the user gave outranks codes one keystroke away.
+    const byName = mine.filter((c) => (c.by_name ?? 0) >= 0.9);
+    const suggestions = (byName.length > 0 ? byName : mine)
+      .slice(0, 3)
+      .map((c) => `${c.lad_code}${c.lad_name ? ` (${c.lad_name})` : ''}`);
     const hint =
-      m.suggestions && m.suggestions.length > 0
-        ? `: did you mean ${m.suggestions.join(' or ')}?`
+      suggestions.length > 0
+        ? `: did you mean ${suggestions.join(' or ')}?`
         : ' (area.codes are local authority district codes, e.g. E08000012, of the lookup’s vintage)';
-    return `area.codes: ${m.code} is not a local authority code in the geography lookup${hint}`;
+    return `area.codes: ${code} is not a local authority code in the geography lookup${hint}`;
   });
 }
 
