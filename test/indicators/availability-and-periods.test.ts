@@ -108,7 +108,7 @@ describe('periods', () => {
     expect(change).toEqual({
       numerator: 18,
       denominator: null,
-      note: 'the data start in 2024-01, after the previous period began',
+      note: 'previous period 1 July to 31 December 2023; data cover 0 of 6 months of the previous period; no change is computed over a period the data do not fully cover',
     });
   });
 });

@@ -243,7 +243,9 @@ describe('every planted answer is recovered by its indicator', () => {
     const hotspotWard = geography.find((g) => g.beat === planted.knife_top_beat.beat)?.ward_name;
     const ward = row('police.rate_by_ward', VWI, hotspotWard ?? '?');
     expect(ward.significance).toBe('higher');
-    expect(values.find((v) => v === ward)?.note).toBe('outside the 99.8% funnel limits');
+    expect(values.find((v) => v === ward)?.note).toBe(
+      'outside the 99.8% funnel limits; population of mid-2025',
+    );
   });
 
   it('finds the planted A&E profile', () => {

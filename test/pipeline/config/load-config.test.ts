@@ -65,8 +65,18 @@ describe('parseConfig: a valid config', () => {
     expect(config.configDir).toBe(DIR);
     expect(config.configSha256).toBe(createHash('sha256').update(FULL).digest('hex'));
     expect(config.area).toEqual({ name: 'Bury', codes: ['E08000002'] });
-    expect(config.period).toEqual({ end: '2024-03-31', months: 12, historyYears: 5 });
-    expect(config.thresholds).toEqual({ repeatAddressMin: 3, suppressBelow: 5, maxRejectPct: 1 });
+    expect(config.period).toEqual({
+      end: '2024-03-31',
+      months: 12,
+      historyYears: 5,
+      allowMidMonth: false,
+    });
+    expect(config.thresholds).toEqual({
+      repeatAddressMin: 3,
+      suppressBelow: 5,
+      maxRejectPct: 1,
+      requireCompleteCoverage: false,
+    });
     expect(config.outputDir).toBe(`${DIR}/out`);
     expect(config.database).toBe(`${DIR}/out/sna.duckdb`);
     expect(Object.keys(config.inputs)).toHaveLength(6);
@@ -89,8 +99,18 @@ describe('parseConfig: a valid config', () => {
 
   it('fills the defaults of a minimal config', () => {
     const config = parseConfig(MINIMAL, CONFIG_PATH);
-    expect(config.period).toEqual({ end: '2024-03-31', months: 12, historyYears: 5 });
-    expect(config.thresholds).toEqual({ repeatAddressMin: 3, suppressBelow: 5, maxRejectPct: 1 });
+    expect(config.period).toEqual({
+      end: '2024-03-31',
+      months: 12,
+      historyYears: 5,
+      allowMidMonth: false,
+    });
+    expect(config.thresholds).toEqual({
+      repeatAddressMin: 3,
+      suppressBelow: 5,
+      maxRejectPct: 1,
+      requireCompleteCoverage: false,
+    });
     expect(config.inputs).toEqual({});
     expect(config.outputDir).toBe(`${DIR}/out`);
     expect(config.database).toBe(`${DIR}/out/sna.duckdb`);
