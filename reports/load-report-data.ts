@@ -32,6 +32,16 @@ export async function loadReportData(db: Database, config: SnaConfig): Promise<R
   const comparators = await db.all<{ area_code: string; area_name: string }>(
     'SELECT DISTINCT area_code, area_name FROM dim_comparators ORDER BY area_code',
   );
+  // As fct_crime_categories chooses: the extracts when any are loaded, else police.uk.
+  const [sources] = await db.all<{ extracts: boolean; street: boolean }>(
+    `SELECT exists (SELECT 1 FROM stg_police__crimes) AS extracts,
+            exists (SELECT 1 FROM stg_police_uk__street) AS street`,
+  );
+  const crimeSource = sources?.extracts
+    ? 'police_crimes'
+    : sources?.street
+      ? 'police_uk_street'
+      : undefined;
   return {
     area: {
       name: config.area.name,
@@ -51,5 +61,6 @@ export async function loadReportData(db: Database, config: SnaConfig): Promise<R
     rows: rows.map((row) => ({ ...row, suppressed: Boolean(row.suppressed) })),
     definitions: INDICATORS,
     comparatorNames: Object.fromEntries(comparators.map((c) => [c.area_code, c.area_name])),
+    ...(crimeSource ? { crimeSource } : {}),
   };
 }

@@ -44,6 +44,12 @@ export interface ReportData {
   definitions: readonly IndicatorDefinition[];
   /** Comparator area names by code, for sentences and charts. */
   comparatorNames: Readonly<Record<string, string>>;
+  /**
+   * Where the police crimes came from: the force's extracts, or police.uk street files alone
+   * (whose crime types are broad: the headline then keeps the serious violence ones). Absent
+   * when neither was loaded.
+   */
+  crimeSource?: 'police_crimes' | 'police_uk_street';
 }
 
 /** A chart as written to `charts/<name>.vl.json|.svg|.png`. */
@@ -69,6 +75,8 @@ export interface HeadlineSentence {
 export interface HeadlineRow {
   category: string;
   title: string;
+  /** What a police.uk category includes, where that is broader than its title suggests. */
+  caveat?: string;
   intelligence: HeadlineSentence[];
   victims: HeadlineSentence[];
   perpetrators: HeadlineSentence[];
@@ -77,6 +85,8 @@ export interface HeadlineRow {
 export interface Headline {
   area: string;
   period: { start: string; end: string };
+  /** Which categories the table holds, when not every one with data (police.uk-only runs). */
+  scope?: string;
   rows: HeadlineRow[];
 }
 
