@@ -23,6 +23,7 @@ function defaultCategory(indicatorId: string): string {
   if (indicatorId.startsWith('ae.')) return 'ae_assault';
   if (indicatorId.startsWith('yj.')) return 'youth_justice';
   if (indicatorId.startsWith('hm.')) return 'headline_measures';
+  if (indicatorId.startsWith('asb.')) return 'anti_social_behaviour';
   return 'serious_violence';
 }
 

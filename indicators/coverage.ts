@@ -115,7 +115,9 @@ export function coverageWords(coverage: SourceCoverage): string {
 }
 
 /** The police source the police indicators read: extracts win over police.uk when both load. */
-export function policeSourceInUse(available: ReadonlySet<Source>): EventSource | null {
+export function policeSourceInUse(
+  available: ReadonlySet<Source>,
+): 'police_crimes' | 'police_uk_street' | null {
   if (available.has('police_crimes')) return 'police_crimes';
   if (available.has('police_uk_street')) return 'police_uk_street';
   return null;

@@ -15,6 +15,7 @@ import {
   UNITS,
 } from './define.js';
 import { aeFamily } from './families/ae.js';
+import { asbFamily } from './families/asb.js';
 import { headlineMeasuresFamily } from './families/headline-measures.js';
 import { peopleFamily } from './families/people.js';
 import { peopleByAgeSexFamily } from './families/people-by-age-sex.js';
@@ -22,6 +23,7 @@ import { policeComparatorsFamily } from './families/police-comparators.js';
 import { policeCountsFamily } from './families/police-counts.js';
 import { policePlaceFamily } from './families/police-place.js';
 import { policeTimeFamily } from './families/police-time.js';
+import { policeTopLsoasFamily } from './families/police-top-lsoas.js';
 import { repeatAddressesFamily } from './families/repeat-addresses.js';
 import { youthJusticeFamily } from './families/youth-justice.js';
 
@@ -29,6 +31,7 @@ export const FAMILIES: readonly IndicatorFamily[] = [
   policeCountsFamily,
   policeTimeFamily,
   policePlaceFamily,
+  policeTopLsoasFamily,
   policeComparatorsFamily,
   peopleFamily,
   peopleByAgeSexFamily,
@@ -36,6 +39,7 @@ export const FAMILIES: readonly IndicatorFamily[] = [
   aeFamily,
   youthJusticeFamily,
   headlineMeasuresFamily,
+  asbFamily,
 ];
 
 export const INDICATORS: readonly IndicatorDefinition[] = FAMILIES.flatMap((f) => f.indicators);

@@ -35,7 +35,9 @@ export async function loadReportData(db: Database, config: SnaConfig): Promise<R
   const comparators = await db.all<{ area_code: string; area_name: string }>(
     'SELECT DISTINCT area_code, area_name FROM dim_comparators ORDER BY area_code',
   );
+  // As fct_crime_categories chooses: the extracts when any are loaded, else police.uk.
   const police = policeSourceInUse(await availableSources(db));
+  const crimeSource = police ?? undefined;
   const coverage = (await loadCoverage(db)).filter(
     (c) =>
       !(c.source === 'police_crimes' || c.source === 'police_uk_street') || c.source === police,
@@ -61,5 +63,6 @@ export async function loadReportData(db: Database, config: SnaConfig): Promise<R
     comparatorNames: Object.fromEntries(comparators.map((c) => [c.area_code, c.area_name])),
     coverage,
     population: await loadPopulationYear(db),
+    ...(crimeSource ? { crimeSource } : {}),
   };
 }

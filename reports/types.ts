@@ -50,6 +50,12 @@ export interface ReportData {
   coverage: readonly SourceCoverage[];
   /** The mid-year of the residents the rates divide by. */
   population: PopulationYear;
+  /**
+   * Where the police crimes came from: the force's extracts, or police.uk street files alone
+   * (whose crime types are broad: the headline then keeps the serious violence ones). Absent
+   * when neither was loaded.
+   */
+  crimeSource?: 'police_crimes' | 'police_uk_street';
 }
 
 /** A chart as written to `charts/<name>.vl.json|.svg|.png`. */
@@ -75,6 +81,8 @@ export interface HeadlineSentence {
 export interface HeadlineRow {
   category: string;
   title: string;
+  /** What a police.uk category includes, where that is broader than its title suggests. */
+  caveat?: string;
   intelligence: HeadlineSentence[];
   victims: HeadlineSentence[];
   perpetrators: HeadlineSentence[];
@@ -83,6 +91,8 @@ export interface HeadlineRow {
 export interface Headline {
   area: string;
   period: { start: string; end: string };
+  /** Which categories the table holds, when not every one with data (police.uk-only runs). */
+  scope?: string;
   rows: HeadlineRow[];
 }
 

@@ -88,6 +88,7 @@ export const MODELS: readonly Model[] = [
   // A view: the in-area rows of int_crimes_located, which is stored already.
   mart('fct_crimes', 'one row per current police crime in the area', { materialise: 'view' }),
   mart('fct_street_crimes', 'one row per police.uk crime in the area'),
+  mart('fct_street_asb', 'one row per police.uk anti-social behaviour incident in the area'),
   mart('fct_crime_categories', 'one row per area crime × category (extracts or police.uk)', {
     materialise: 'view',
   }),

@@ -13,6 +13,8 @@ import {
   AE_CATEGORY,
   categoryNames,
   compareCategories,
+  inPoliceUkHeadline,
+  policeUkCaveat,
   YOUTH_JUSTICE_CATEGORY,
 } from './categories.js';
 import { CategoryRows, hasValue, isSuppressed, suppressedAmong } from './facts.js';
@@ -167,10 +169,29 @@ function youthJusticeRow(
   };
 }
 
+const isPoliceCategory = (category: string): boolean =>
+  category !== AE_CATEGORY && category !== YOUTH_JUSTICE_CATEGORY;
+
+/** What the table of a police.uk-only run holds, and where the rest went. */
+export const POLICE_UK_SCOPE =
+  'From police.uk street data, whose crime types are broad: the table holds the three that bear on serious violence (violence and sexual offences, robbery, possession of weapons), each with what police.uk counts in it. The other crime types and anti-social behaviour are in the report’s section “Other crime and anti-social behaviour”.';
+
+/**
+ * The categories of the table. A police.uk-only run has police.uk's crime types, shoplifting and
+ * bicycle theft among them: only those bearing on serious violence head the table.
+ */
+export function headlineCategories(data: ReportData): string[] {
+  const policeUk = data.crimeSource === 'police_uk_street';
+  return categoriesWithData(data.rows)
+    .filter((c) => !policeUk || !isPoliceCategory(c) || inPoliceUkHeadline(c))
+    .sort((a, b) => compareCategories(a, b, policeUk));
+}
+
 /** The headline table of a run: one row per category with data, in the table's order. */
 export function buildHeadline(data: ReportData): Headline {
   const period = periodWords(data.period.start, data.period.end);
-  const rows = categoriesWithData(data.rows).map((category): HeadlineRow => {
+  const policeUk = data.crimeSource === 'police_uk_street';
+  const rows = headlineCategories(data).map((category): HeadlineRow => {
     const categoryRows = new CategoryRows(category, data.rows);
     const columns =
       category === AE_CATEGORY
@@ -178,7 +199,18 @@ export function buildHeadline(data: ReportData): Headline {
         : category === YOUTH_JUSTICE_CATEGORY
           ? youthJusticeRow(categoryRows, period)
           : policeRow(categoryRows, period);
-    return { category, title: categoryNames(category).title, ...columns };
+    const caveat = policeUk ? policeUkCaveat(category) : undefined;
+    return {
+      category,
+      title: categoryNames(category).title,
+      ...(caveat ? { caveat } : {}),
+      ...columns,
+    };
   });
-  return { area: data.area.name, period: { start: data.period.start, end: data.period.end }, rows };
+  return {
+    area: data.area.name,
+    period: { start: data.period.start, end: data.period.end },
+    ...(policeUk ? { scope: POLICE_UK_SCOPE } : {}),
+    rows,
+  };
 }

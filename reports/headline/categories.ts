@@ -29,6 +29,38 @@ export const SERIOUS_VIOLENCE_ORDER = [
 
 export const AE_CATEGORY = 'ae_assault';
 export const YOUTH_JUSTICE_CATEGORY = 'youth_justice';
+export const ASB_CATEGORY = 'anti_social_behaviour';
+
+/**
+ * The police.uk crime types that bear on serious violence, in the table's order: all a
+ * police.uk-only headline shows. The other crime types (shoplifting, bicycle theft, …) and
+ * anti-social behaviour go to the report's "Other crime and anti-social behaviour" section.
+ */
+export const POLICE_UK_HEADLINE_ORDER = [
+  'violence_and_sexual_offences',
+  'robbery',
+  'possession_of_weapons',
+] as const;
+
+/**
+ * What each of those police.uk categories includes, after police.uk's own descriptions and the
+ * Home Office offence groups it publishes them from: one line under the row's title.
+ */
+const POLICE_UK_CAVEATS: Readonly<Record<string, string>> = {
+  violence_and_sexual_offences:
+    "police.uk's category: all violence against the person (from common assault, harassment and stalking to grievous bodily harm and homicide) and all sexual offences — far broader than serious violence",
+  robbery:
+    "police.uk's category: theft by force or the threat of force, robbery of personal property and of business property",
+  possession_of_weapons:
+    "police.uk's category: possession of firearms, knives and other offensive weapons; crimes in which a weapon was used are in their own categories",
+};
+
+/** The one-line caveat of a police.uk headline category. */
+export const policeUkCaveat = (category: string): string | undefined => POLICE_UK_CAVEATS[category];
+
+/** Whether a police category of a police.uk-only run belongs in the headline table. */
+export const inPoliceUkHeadline = (category: string): boolean =>
+  (POLICE_UK_HEADLINE_ORDER as readonly string[]).includes(category);
 
 const NAMES: Readonly<Record<string, CategoryNames>> = {
   serious_violence: { title: 'All serious violence', noun: 'serious violence' },
@@ -49,6 +81,17 @@ const NAMES: Readonly<Record<string, CategoryNames>> = {
   firearms_discharge: { title: 'Firearms discharges', noun: 'firearms discharges', plural: true },
   modern_slavery: { title: 'Modern slavery', noun: 'modern slavery' },
   sexual_offences: { title: 'Sexual offences', noun: 'sexual offences', plural: true },
+  violence_and_sexual_offences: {
+    title: 'Violence and sexual offences',
+    noun: 'violence and sexual offences',
+    plural: true,
+  },
+  robbery: { title: 'Robbery', noun: 'robbery' },
+  [ASB_CATEGORY]: {
+    title: 'Anti-social behaviour',
+    noun: 'anti-social behaviour incidents',
+    plural: true,
+  },
   [AE_CATEGORY]: {
     title: 'A&E attendances for assault',
     noun: 'A&E assault attendances',
@@ -65,10 +108,14 @@ export function categoryNames(category: string): CategoryNames {
   return { title: words.charAt(0).toUpperCase() + words.slice(1), noun: words };
 }
 
-/** Sort key: the basket's order, then other police categories by id, then A&E, then youth justice. */
-export function compareCategories(a: string, b: string): number {
+/**
+ * Sort key: the basket's order (or, for a police.uk-only run, its headline categories' order),
+ * then other police categories by id, then A&E, then youth justice.
+ */
+export function compareCategories(a: string, b: string, policeUk = false): number {
+  const order: readonly string[] = policeUk ? POLICE_UK_HEADLINE_ORDER : SERIOUS_VIOLENCE_ORDER;
   const rank = (c: string): number => {
-    const basket = (SERIOUS_VIOLENCE_ORDER as readonly string[]).indexOf(c);
+    const basket = order.indexOf(c);
     if (basket >= 0) return basket;
     if (c === AE_CATEGORY) return 1_000;
     if (c === YOUTH_JUSTICE_CATEGORY) return 1_001;

@@ -3,7 +3,7 @@
  * victims, perpetrators. Text from data (beat names, ethnic groups, the area's name) is
  * escaped so it cannot break the table or turn into markup or HTML.
  */
-import type { Headline, HeadlineSentence } from '../types.js';
+import type { Headline, HeadlineRow, HeadlineSentence } from '../types.js';
 import { periodWords } from './format.js';
 
 /** Shown in a cell with no sentence, as the seeds do. */
@@ -27,16 +27,23 @@ export function markdownCell(sentences: readonly HeadlineSentence[]): string {
   return sentences.map((s) => escapeMarkdown(s.text)).join('<br>');
 }
 
+/** The row's title, and under it (in italics) what a police.uk category includes. */
+function titleCell(row: HeadlineRow): string {
+  const title = escapeMarkdown(row.title);
+  return row.caveat ? `${title}<br>*${escapeMarkdown(row.caveat)}*` : title;
+}
+
 export function headlineMarkdown(headline: Headline): string {
   const period = periodWords(headline.period.start, headline.period.end).label;
   const lines = [
     `# Serious violence: headlines for ${escapeMarkdown(headline.area)}, ${period}`,
     '',
+    ...(headline.scope ? [escapeMarkdown(headline.scope), ''] : []),
     '| Crime type | Local intelligence | Victims | Perpetrators |',
     '| --- | --- | --- | --- |',
     ...headline.rows.map(
       (row) =>
-        `| ${escapeMarkdown(row.title)} | ${markdownCell(row.intelligence)} | ${markdownCell(row.victims)} | ${markdownCell(row.perpetrators)} |`,
+        `| ${titleCell(row)} | ${markdownCell(row.intelligence)} | ${markdownCell(row.victims)} | ${markdownCell(row.perpetrators)} |`,
     ),
     '',
     'Percentages are rounded to whole numbers, rates and ratios to one decimal (two significant',

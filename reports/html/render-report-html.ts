@@ -11,6 +11,7 @@ import { coverSection, syntheticBanner } from './sections/cover.js';
 import { headlineSection } from './sections/headline.js';
 import { indicatorsSection } from './sections/indicators.js';
 import { methodsSection } from './sections/methods.js';
+import { otherCrimeSection } from './sections/other-crime.js';
 import { provenanceSection } from './sections/provenance.js';
 
 export interface ReportHtmlInput {
@@ -47,6 +48,7 @@ export function renderReportHtml(input: ReportHtmlInput): string {
 <main>
 ${coverSection(data)}
 ${headlineSection(headline)}
+${otherCrimeSection(data)}
 ${chartsSection(charts)}
 ${indicatorsSection(data)}
 ${methodsSection(data)}

@@ -1,17 +1,25 @@
 /** The SNA headline table in the seeds' layout: category | intelligence | victims | perpetrators. */
 import type { Headline, HeadlineSentence } from '../../types.js';
 import { escapeHtml } from '../escape.js';
+import { OTHER_CRIME_ID, OTHER_CRIME_TITLE } from './other-crime.js';
 
 function sentenceList(sentences: readonly HeadlineSentence[]): string {
   if (sentences.length === 0) return '<span class="none">No statement</span>';
   return `<ul>${sentences.map((s) => `<li>${escapeHtml(s.text)}</li>`).join('')}</ul>`;
 }
 
+/** The scope sentence, its mention of the other-crime section a link to it. */
+const scopeHtml = (scope: string): string =>
+  escapeHtml(scope).replace(
+    OTHER_CRIME_TITLE,
+    `<a href="#${OTHER_CRIME_ID}">${OTHER_CRIME_TITLE}</a>`,
+  );
+
 export function headlineSection(headline: Headline): string {
   const rows = headline.rows
     .map(
       (row) => `<tr>
-  <th scope="row">${escapeHtml(row.title)}</th>
+  <th scope="row">${escapeHtml(row.title)}${row.caveat ? `<span class="caveat">${escapeHtml(row.caveat)}</span>` : ''}</th>
   <td>${sentenceList(row.intelligence)}</td>
   <td>${sentenceList(row.victims)}</td>
   <td>${sentenceList(row.perpetrators)}</td>
@@ -23,6 +31,7 @@ export function headlineSection(headline: Headline): string {
 <p class="lead">What the indicators say about each serious violence category. Every statement is
 generated from rows of <code>indicators.csv</code>; where a number is suppressed or a difference is
 not statistically significant, the statement says so or is left out.</p>
+${headline.scope ? `<p class="scope">${scopeHtml(headline.scope)}</p>` : ''}
 <table class="headline-table">
 <thead><tr><th scope="col">Crime type</th><th scope="col">Intelligence</th><th scope="col">Victims</th><th scope="col">Perpetrators</th></tr></thead>
 <tbody>

@@ -1,0 +1,88 @@
+/**
+ * police.uk anti-social behaviour counted in its own indicators (asb.*), still set aside from
+ * crime; and the LSOAs with most crimes (police.top_lsoas), on a small table with planted answers.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest } from '../../pipeline/outputs/manifest.js';
+import { PLANTED, runStreetTable } from '../helpers/street-table.js';
+import type { Workspace } from '../helpers/workspace.js';
+
+type Csv = Array<Record<string, string>>;
+const readCsv = (path: string): Csv => parse(readFileSync(path, 'utf8'), { columns: true }) as Csv;
+
+describe('anti-social behaviour and top LSOAs from police.uk street files', () => {
+  let ws: Workspace;
+  let rows: Csv;
+  const one = (id: string, category = 'anti_social_behaviour') =>
+    rows.find((r) => r.indicator_id === id && r.category === category);
+  const top = (id: string, category: string) =>
+    rows.filter((r) => r.indicator_id === id && r.category === category);
+
+  beforeAll(async () => {
+    ws = await runStreetTable(['ingest', 'indicators']);
+    rows = readCsv(ws.path('out/indicators.csv'));
+  }, 60_000);
+
+  it('counts the area’s ASB in the period, with its rate and change', () => {
+    expect(Number(one('asb.count')?.value)).toBe(PLANTED.asbCount);
+    // 14 incidents per 1,000 residents: the area's 1,000.
+    expect(Number(one('asb.rate_per_1000')?.value)).toBeCloseTo(14, 10);
+    expect(Number(one('asb.rate_per_1000')?.denominator)).toBe(1000);
+    const change = one('asb.change');
+    expect([Number(change?.numerator), Number(change?.denominator)]).toEqual([
+      PLANTED.asbCount,
+      PLANTED.asbPrevious,
+    ]);
+    expect(Number(change?.value)).toBeCloseTo((100 * 14) / 6 - 100, 10);
+  });
+
+  it('still sets ASB rows aside from crime, with the same reason', () => {
+    const manifest = JSON.parse(readFileSync(ws.path('out/manifest.json'), 'utf8')) as Manifest;
+    const street = manifest.inputs.find((i) => i.source === 'police_uk_street');
+    expect(street?.set_aside_reasons['anti-social behaviour (kept apart from crime)']).toBe(27);
+    const crimeCategories = rows
+      .filter((r) => r.indicator_id === 'police.count')
+      .map((r) => r.category);
+    expect(crimeCategories).not.toContain('anti_social_behaviour');
+  });
+
+  it('lists the LSOAs with most ASB, blanking a count below suppress_below', () => {
+    const asb = top('asb.top_lsoas', 'anti_social_behaviour');
+    expect(asb.map((r) => r.breakdown_value).sort()).toEqual(
+      [PLANTED.asbTop, PLANTED.asbSmall, PLANTED.asbNextSmallest].sort(),
+    );
+    const first = asb.find((r) => r.breakdown_value === PLANTED.asbTop);
+    expect([first?.breakdown, Number(first?.value)]).toEqual(['lsoa', PLANTED.asbTopCount]);
+    const small = asb.find((r) => r.breakdown_value === PLANTED.asbSmall);
+    expect([small?.suppressed, small?.value, small?.numerator]).toEqual(['true', '', '']);
+    const next = asb.find((r) => r.breakdown_value === PLANTED.asbNextSmallest);
+    expect([next?.suppressed, next?.value]).toEqual(['true', '']);
+  });
+
+  it('lists the LSOAs with most crimes per category, small counts blanked', () => {
+    const robbery = top('police.top_lsoas', 'robbery');
+    const first = robbery.find((r) => r.breakdown_value === PLANTED.robberyTop);
+    expect(Number(first?.value)).toBe(PLANTED.robberyTopCount);
+    const small = robbery.find((r) => r.breakdown_value === 'Test 001A (E01999001)');
+    expect([small?.suppressed, small?.value]).toEqual(['true', '']);
+    expect(robbery).toHaveLength(3);
+    // Shoplifting happened in one LSOA only: no row for the LSOA without any.
+    expect(top('police.top_lsoas', 'shoplifting').map((r) => r.breakdown_value)).toEqual([
+      'Test 001B (E01999002)',
+    ]);
+  });
+
+  it('writes no ASB rows when force extracts are loaded (the police.uk files are then unused)', async () => {
+    const forced = await runStreetTable(
+      ['ingest', 'indicators'],
+      'crime_ref,recorded_date,ho_offence_code,lsoa_code\nC1,2025-01-10,34B,E01999001\n',
+    );
+    const withExtracts = readCsv(forced.path('out/indicators.csv'));
+    expect(withExtracts.filter((r) => r.indicator_id?.startsWith('asb.'))).toEqual([]);
+    expect(
+      withExtracts.filter((r) => r.indicator_id === 'police.top_lsoas').map((r) => r.category),
+    ).toContain('robbery_personal');
+  }, 60_000);
+});
