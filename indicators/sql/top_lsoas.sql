@@ -1,6 +1,8 @@
 -- Per police crime category, and for police.uk anti-social behaviour (category
 -- anti_social_behaviour), the five area LSOAs with most in the assessment period (ties broken by
--- LSOA code; LSOAs with none left out), with the LSOA's name from the geography lookup.
+-- LSOA code), with the LSOA's name from the geography lookup. Only LSOAs with at least
+-- suppress_below events are listed: a named LSOA with a blanked count would still tell that
+-- a few homicides (say) happened there.
 with counts as (
     select category, lsoa_code, count(*) as events
     from fct_period_crimes
@@ -25,6 +27,7 @@ ranked as (
         ) as position
     from counts
     inner join dim_area_lsoas on counts.lsoa_code = dim_area_lsoas.lsoa_code
+    where counts.events >= (select suppress_below from run_config)
 )
 
 select category, lsoa_code, lsoa_name, events::integer as events, position::integer as position

@@ -2,6 +2,8 @@
  * Assembles the headline table (contract §7): one row per category with data, each column a
  * list of sentences made by the builders in `sentences/` from the published indicator rows.
  */
+
+import { NO_AREA_ROWS } from '../../indicators/rows.js';
 import type {
   Headline,
   HeadlineRow,
@@ -211,6 +213,32 @@ export function buildHeadline(data: ReportData): Headline {
     area: data.area.name,
     period: { start: data.period.start, end: data.period.end },
     ...(policeUk ? { scope: POLICE_UK_SCOPE } : {}),
-    rows,
+    rows: [...rows, ...noAreaRows(data, rows)],
   };
+}
+
+/**
+ * A police source loaded with rows elsewhere and none in the area (another force's files, codes
+ * of another vintage) is said in the table, not left as an empty table.
+ */
+function noAreaRows(data: ReportData, rows: readonly HeadlineRow[]): HeadlineRow[] {
+  if (rows.some((r) => r.category !== AE_CATEGORY && r.category !== YOUTH_JUSTICE_CATEGORY)) {
+    return [];
+  }
+  const found = data.rows.find(
+    (r) => r.indicator_id === 'police.count' && r.note?.startsWith(`${NO_AREA_ROWS}: `),
+  );
+  if (!found?.note) return [];
+  const where = found.note.slice(NO_AREA_ROWS.length + 2);
+  return [
+    {
+      category: found.category,
+      title: categoryNames(found.category).title,
+      intelligence: [
+        sentence(`The police crime files hold no rows for ${data.area.name}: ${where}`, [found]),
+      ],
+      victims: [],
+      perpetrators: [],
+    },
+  ];
 }

@@ -261,6 +261,9 @@ describe('area checks', () => {
     expect(row(indicators, 'police.count', 'serious_violence')).toContain(
       `no rows in the area: ${said}`,
     );
-    expect(headline).toContain('no rows for Testshire');
+    expect(headline).toContain('The police crime files hold no rows for Testshire: police');
+    expect(headline).toContain(
+      '3 rows fall in Otherton (2), LSOAs not in the geography lookup (1)',
+    );
   });
 });
