@@ -101,6 +101,7 @@ interface Run {
   indicators: Csv;
   manifest: Manifest;
   status: number;
+  stdout: string;
   stderr: string;
 }
 
@@ -113,10 +114,11 @@ function runBorough(code: string, dir: string, database: string): Run {
     .replace('codes: [E08000012]', `codes: [${code}]`)
     .replace(/^output_dir: .*$/m, `output_dir: ${join(dir, code)}\ndatabase: ${database}`);
   const config = ws.config(yaml);
-  const result = runCli(['run', '--quiet', '--config', config]);
+  const result = runCli(['run', '--config', config]);
   const out = join(dir, code);
   return {
     status: result.status,
+    stdout: result.stdout,
     stderr: result.stderr,
     indicators: existsSync(join(out, 'indicators.csv')) ? readCsv(join(out, 'indicators.csv')) : [],
     manifest: existsSync(join(out, 'manifest.json'))
@@ -213,7 +215,24 @@ describe.skipIf(!HAS_DATA)('the Merseyside example on real public data', () => {
     expect(note('addresses.repeat_count')).toBe('not available: needs police_crimes');
     // Twelve months of data: no previous period to compare with, and no false zeros for it.
     expect(note('police.change')).toBe(
-      'the data start in 2021-12, after the previous period began',
+      'previous period 1 December 2020 to 30 November 2021; data cover 0 of 12 months of the previous period; no change is computed over a period the data do not fully cover',
     );
+  });
+
+  it('names the population year used (File_6: mid-2015) on every rate, with a warning', () => {
+    const run = runs.get('E08000012');
+    expect(run?.manifest.population).toEqual({ year: 2015, period_end_year: 2022 });
+    const rates = (run?.indicators ?? []).filter(
+      (r) => r.indicator_id === 'police.rate_per_1000' && r.area_code === 'E08000012',
+    );
+    expect(rates.length).toBeGreaterThan(10);
+    for (const rate of rates) {
+      expect(rate.note).toContain('population of mid-2015 (7 years before the period ends)');
+    }
+    expect(run?.stdout).toContain(
+      'warn: rates use the population of mid-2015, 7 years before the period ends (2022)',
+    );
+    // Twelve months of files cover the assessment period: no coverage note on the counts.
+    expect(run?.manifest.coverage.police_uk_street?.periods.assessment?.complete).toBe(true);
   });
 });
