@@ -5,6 +5,7 @@ import { populationWarning } from '../../../indicators/population-year.js';
 import type { ReportData } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import { formatDate } from '../format.js';
+import { OTHER_CRIME_ID, OTHER_CRIME_TITLE } from './other-crime.js';
 
 /** The sections of the page, in order, with their anchors. */
 export const CONTENTS = [
@@ -67,7 +68,12 @@ function dataWarnings(data: ReportData): string {
 
 export function coverSection(data: ReportData): string {
   const { period } = data;
-  const items = CONTENTS.map(([id, title]) => `<li><a href="#${id}">${title}</a></li>`).join('');
+  // The other-crime section is written only for police.uk runs: listed only then.
+  const contents: Array<readonly [string, string]> = [...CONTENTS];
+  if (data.crimeSource === 'police_uk_street') {
+    contents.splice(1, 0, [OTHER_CRIME_ID, OTHER_CRIME_TITLE]);
+  }
+  const items = contents.map(([id, title]) => `<li><a href="#${id}">${title}</a></li>`).join('');
   return `${data.synthetic ? syntheticBanner() : ''}
 <header class="cover">
   <p class="kicker">Serious Violence Duty · Strategic Needs Assessment</p>
