@@ -22,6 +22,7 @@ import * as place from './sentences/place.js';
 import { sentence } from './sentences/sentence.js';
 import * as services from './sentences/services.js';
 import { countAndChange, rateAndRank, seasonality } from './sentences/volume.js';
+import { leaveOutThin } from './thin-base.js';
 
 /** The indicator whose period count says whether a category has data, by kind of row. */
 const VOLUME_ID = (category: string): string =>
@@ -178,7 +179,10 @@ export function buildHeadline(data: ReportData): Headline {
         : category === YOUTH_JUSTICE_CATEGORY
           ? youthJusticeRow(categoryRows, period)
           : policeRow(categoryRows, period);
-    return { category, title: categoryNames(category).title, ...columns };
+    return leaveOutThin(
+      { category, title: categoryNames(category).title, ...columns },
+      data.suppressBelow,
+    );
   });
   return { area: data.area.name, period: { start: data.period.start, end: data.period.end }, rows };
 }
