@@ -20,16 +20,11 @@ function panelTitle(category: string, rank: PublishedRow | undefined): string {
   return `${categoryTitle(category)} (rank ${rank.value} of ${rank.denominator}, 1 = lowest)`;
 }
 
-/**
- * The comparators' published rates: a value, or suppressed. A category the comparators file
- * does not cover has one row with neither, only a note saying why: nothing to draw.
- */
-const peerRates = (rows: IndicatorRows): PublishedRow[] =>
-  rowsOf(rows, 'police.comparator_rate_per_1000').filter((r) => r.value !== null || r.suppressed);
-
 function categoryValues(rows: IndicatorRows, data: ReportData, category: string): Datum[] {
   const own = rowsOf(rows, 'police.rate_per_1000').filter((r) => r.category === category);
-  const peers = peerRates(rows).filter((r) => r.category === category);
+  const peers = rowsOf(rows, 'police.comparator_rate_per_1000').filter(
+    (r) => r.category === category,
+  );
   const rank = rowsOf(rows, 'police.rank_among_comparators').find((r) => r.category === category);
   const panel = panelTitle(category, rank);
   const areas = [
@@ -62,7 +57,9 @@ export const policeRateComparators = defineChart({
     'police.rank_among_comparators',
   ],
   spec(rows, data) {
-    const categories = sortCategories(peerRates(rows).map((r) => r.category));
+    const categories = sortCategories(
+      rowsOf(rows, 'police.comparator_rate_per_1000').map((r) => r.category),
+    );
     const values = categories.flatMap((c) => categoryValues(rows, data, c));
     if (values.length === 0) return undefined;
     const y = {
