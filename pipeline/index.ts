@@ -20,6 +20,7 @@ import { ConfigError, InputError } from './errors.js';
 import { type IngestOutcome, ingest } from './ingest/ingest.js';
 import { InputBatchError, planIngest } from './ingest/plan.js';
 import { createLogger, type Logger } from './log.js';
+import { accountingBySource, accountingLine } from './outputs/accounting.js';
 import { codeFingerprint } from './outputs/code-fingerprint.js';
 import { manifestInputs, packageVersion, writeManifest } from './outputs/manifest.js';
 import { writeRejectsCsv } from './outputs/rejects-csv.js';
@@ -109,6 +110,13 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
     await buildModels(db, config);
     timings.models = seconds(t);
     log.debug('Models rebuilt', { stage: 'models', seconds: timings.models });
+    // The manifest's accounting, logged from the same rows the manifest is written from.
+    const inputs = await manifestInputs(db);
+    if (stages.includes('ingest')) {
+      for (const source of accountingBySource(inputs)) {
+        log.info(accountingLine(source), { ...source });
+      }
+    }
     const coverage = await checkData(db, config, log);
     if (stages.includes('indicators')) {
       const started = performance.now();
@@ -146,7 +154,7 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
       finished_at: new Date().toISOString(),
       stages: timings,
       stages_not_built: notBuilt,
-      inputs: await manifestInputs(db),
+      inputs,
       coverage: manifestCoverage(coverage),
       population: await manifestPopulation(db),
     });

@@ -5,8 +5,12 @@
  * Each row carries the peer's own code in `area_code` (breakdown `none`): the contract's
  * breakdown vocabulary has no `area`, and a peer's rate is a headline value of that peer, not
  * a breakdown of ours. The area's own rate stays `police.rate_per_1000`.
+ *
+ * Every category with area crimes gets a row: a category the comparators file does not cover
+ * gets one row, under the area's code, saying why there is no rate. The file being loaded
+ * makes the indicator runnable, so the stage's "not available" rows never cover that case.
  */
-import type { IndicatorDefinition, IndicatorFamily } from '../define.js';
+import { type IndicatorDefinition, type IndicatorFamily, POLICE_CRIMES } from '../define.js';
 import { crudeRate } from '../methods/index.js';
 import { aggregate, fromEstimate, indicatorRow, num } from '../rows.js';
 
@@ -21,7 +25,7 @@ export const comparatorRate: IndicatorDefinition = {
   method: 'byar',
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
-  needs: ['police_crimes', 'geography', 'population', 'comparators'],
+  needs: [POLICE_CRIMES, 'geography', 'population', 'comparators'],
   disclosure: 'numerator',
 };
 
@@ -32,13 +36,39 @@ interface PeerCount extends Record<string, unknown> {
   residents: number;
 }
 
+/**
+ * Why a category has no comparator to rank the area among, or null when it has one: the
+ * rows of the year the period ends, peers without residents left out (they have no rate).
+ */
+export function noComparatorsNote(
+  peers: readonly PeerCount[],
+  category: string,
+  periodEnd: string,
+): string | null {
+  const year = periodEnd.slice(0, 4);
+  const rows = peers.filter((p) => p.category === category);
+  if (rows.length === 0) {
+    return `not available: the comparators file has no rows for this category in ${year}`;
+  }
+  if (!rows.some((p) => num(p.residents) > 0)) {
+    return `not available: the comparators file gives no residents for this category in ${year}`;
+  }
+  return null;
+}
+
 export const policeComparatorsFamily: IndicatorFamily = {
   name: 'police-comparators',
   indicators: [comparatorRate],
   async compute(context) {
     const peers = await aggregate<PeerCount>(context, 'police_comparators');
+    // The categories with the area's crimes, as every other police family has them.
+    const own = await aggregate<{ category: string }>(context, 'police_period_counts');
+    const uncovered = own.flatMap(({ category }) => {
+      const note = noComparatorsNote(peers, category, context.period.end);
+      return note ? [indicatorRow(context, comparatorRate, { category, note })] : [];
+    });
     // The rank leaves out peers without residents; so does the chart of its inputs.
-    return peers
+    const rates = peers
       .filter((peer) => num(peer.residents) > 0)
       .map((peer) =>
         indicatorRow(context, comparatorRate, {
@@ -55,5 +85,6 @@ export const policeComparatorsFamily: IndicatorFamily = {
           ),
         }),
       );
+    return [...rates, ...uncovered];
   },
 };

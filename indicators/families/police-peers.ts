@@ -10,7 +10,8 @@ import {
   POLICE_CRIMES,
 } from '../define.js';
 import { crudeRate, significanceAgainst } from '../methods/index.js';
-import { fromEstimate, indicatorRow, num } from '../rows.js';
+import { fromEstimate, indicatorRow, noResidentsNote, num } from '../rows.js';
+import { noComparatorsNote } from './police-comparators.js';
 
 export const rankAmongComparators: IndicatorDefinition = {
   id: 'police.rank_among_comparators',
@@ -57,7 +58,10 @@ export interface PeerCount extends Record<string, unknown> {
   residents: number;
 }
 
-/** The rank and the combined-rate comparison for one category; none without residents or peers. */
+/**
+ * The rank and the combined-rate comparison for one category; without peers or without the
+ * area's residents, a row of each saying why, so no category silently lacks them.
+ */
 export function peerRows(
   context: IndicatorContext,
   category: string,
@@ -65,9 +69,16 @@ export function peerRows(
   allPeers: PeerCount[],
 ): IndicatorRow[] {
   const residents = num(own?.residents);
+  const why =
+    noComparatorsNote(allPeers, category, context.period.end) ??
+    (residents === 0 ? noResidentsNote() : null);
+  if (why) {
+    return [rankAmongComparators, comparatorsCombinedRate].map((definition) =>
+      indicatorRow(context, definition, { category, note: why }),
+    );
+  }
   // Peers without residents have no rate: the rank and the combined rate both leave them out.
   const peers = allPeers.filter((p) => num(p.residents) > 0);
-  if (peers.length === 0 || residents === 0) return [];
   const count = num(own?.period_count);
   return [
     rankRow(context, category, count / residents, peers),

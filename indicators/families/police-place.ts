@@ -143,6 +143,24 @@ function beatRows(context: IndicatorContext, category: string, beats: BeatCount[
   return rows;
 }
 
+/** The note that marks `police.top10pct_lsoa_share` as 100% whatever the data (see below). */
+export const BY_CONSTRUCTION = '100% by construction';
+
+/**
+ * When the LSOAs with any crime are no more than the top 10% holds, every crime is in the top
+ * 10% whatever the pattern (5 crimes in 60 LSOAs: 100%, 5 of 5): a share that says nothing of
+ * concentration. The note says so, with the counts, and the headline leaves the share out.
+ */
+function byConstructionNote(lsoas: readonly LsoaCount[], top: number): string | null {
+  const withCrime = lsoas.filter((l) => num(l.crimes) > 0).length;
+  if (withCrime > top) return null;
+  const where = withCrime === 1 ? '1 LSOA' : `${withCrime} LSOAs`;
+  return `${BY_CONSTRUCTION}: the crimes are in ${where}, and the top 10% is ${top} of the area's ${lsoas.length} LSOAs`;
+}
+
+const joinNotes = (...notes: ReadonlyArray<string | null | undefined>): string | null =>
+  notes.filter((n): n is string => Boolean(n)).join('; ') || null;
+
 function lsoaRows(context: IndicatorContext, category: string, lsoas: LsoaCount[]): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
   const known = lsoas.reduce((s, l) => s + num(l.crimes), 0);
@@ -152,12 +170,14 @@ function lsoaRows(context: IndicatorContext, category: string, lsoas: LsoaCount[
       .sort((a, b) => num(b.crimes) - num(a.crimes))
       .slice(0, top)
       .reduce((s, l) => s + num(l.crimes), 0);
+    const estimate = fromEstimate(proportion({ count: inTop, denominator: known }));
     rows.push(
       indicatorRow(context, top10pctLsoaShare, {
         category,
         numerator: inTop,
         denominator: known,
-        ...fromEstimate(proportion({ count: inTop, denominator: known })),
+        ...estimate,
+        note: joinNotes(estimate.note, byConstructionNote(lsoas, top)),
       }),
     );
   }

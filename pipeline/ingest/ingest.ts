@@ -46,13 +46,19 @@ export async function ingest(config: SnaConfig, db: Database, log: Logger): Prom
       file.spec.encoding === 'windows-1252' ? await transcodeToUtf8(file.path) : file.path;
     try {
       const result = await loadFile(db, { ...file, readPath }, config.thresholds.maxRejectPct);
-      const verb = file.action === 'replace' ? 'replaced' : 'loaded';
+      // What ingest knows: rows read and rejected. Which loaded rows are set aside (outside the
+      // area, anti-social behaviour) is known after the models are built, and logged then.
+      const replaced = file.action === 'replace' ? ' (replacing its earlier rows)' : '';
+      const rows = result.rowsRead === 1 ? 'row' : 'rows';
       log.info(
-        `${file.relPath}: ${verb} ${result.rowsRead - result.rowsRejected} of ${result.rowsRead} rows` +
-          (result.rowsRejected ? ` (${result.rowsRejected} rejected: see rejects.csv)` : ''),
+        `${file.relPath}: read ${result.rowsRead.toLocaleString('en-GB')} ${rows}, ` +
+          `${result.rowsRejected.toLocaleString('en-GB')} rejected` +
+          (result.rowsRejected ? ' (see rejects.csv)' : '') +
+          replaced,
         {
           source: file.source,
           file: file.relPath,
+          action: file.action,
           rows_read: result.rowsRead,
           rows_rejected: result.rowsRejected,
         },

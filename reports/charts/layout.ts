@@ -134,6 +134,71 @@ export function intervalLayer(axis: 'x' | 'y', position: Json, valueTitle: strin
 }
 
 /**
+ * Bars with their 95% intervals where the value axis is set by the bars with crimes and their
+ * intervals: the interval of an empty bar (0 crimes among a few hundred residents, an upper
+ * limit of 3.7 crimes' rate) reaching above every such interval is cut there and marked with a
+ * triangle, so it cannot squash the real bars. The tooltip keeps the real limits. Vertical.
+ */
+export function barWithCappedIntervalLayers(
+  position: Json,
+  valueTitle: string,
+  label: { field: string; title: string },
+  valueFormat: { title: string; format: string },
+): Json[] {
+  const [bar, , suppressed] = barWithIntervalLayers('y', position, valueTitle, label, valueFormat);
+  // Per panel: each panel carries its own data, so the cap is the panel's.
+  const cap = [
+    { calculate: 'datum.value > 0 ? datum.upper_ci95 : null', as: 'bar_upper' },
+    { joinaggregate: [{ op: 'max', field: 'bar_upper', as: 'interval_cap' }] },
+    { calculate: 'min(datum.upper_ci95, datum.interval_cap)', as: 'upper_shown' },
+  ];
+  return [
+    bar as Json,
+    {
+      transform: [...cap, { filter: 'isValid(datum.upper_ci95)' }],
+      mark: { type: 'rule', color: COLOURS.interval, strokeWidth: 1.2 },
+      encoding: {
+        ...position,
+        y: { field: 'lower_ci95', type: 'quantitative', title: valueTitle },
+        y2: { field: 'upper_shown' },
+      },
+    },
+    {
+      // Drawn on every interval's top, seen only where it is cut: a layer filtered down to
+      // nothing would give Vega an empty extent for the panel's scale.
+      transform: [...cap, { filter: 'isValid(datum.upper_ci95)' }],
+      mark: {
+        type: 'point',
+        shape: 'triangle-up',
+        filled: true,
+        size: 40,
+        color: COLOURS.interval,
+      },
+      encoding: {
+        ...position,
+        y: { field: 'upper_shown', type: 'quantitative' },
+        opacity: {
+          condition: { test: 'datum.upper_ci95 > datum.interval_cap', value: 1 },
+          value: 0,
+        },
+        tooltip: [label, ...valueTooltip(valueFormat.title, valueFormat.format)],
+      },
+    },
+    suppressed as Json,
+  ];
+}
+
+/** Whether `barWithCappedIntervalLayers` cuts any interval of these values (panels by field). */
+export function cutsAnInterval(values: readonly Datum[], panelField: string): boolean {
+  return values.some((v) => {
+    const uppers = values
+      .filter((w) => w[panelField] === v[panelField] && w.value !== null && w.value > 0)
+      .map((w) => w.upper_ci95 ?? 0);
+    return uppers.length > 0 && v.upper_ci95 !== null && v.upper_ci95 > Math.max(...uppers);
+  });
+}
+
+/**
  * Suppressed values as a grey "suppressed" label starting at the value axis's zero, on the
  * category or band they belong to, so a hidden value never reads as a gap or a zero.
  */

@@ -26,6 +26,7 @@ import * as place from './sentences/place.js';
 import { sentence } from './sentences/sentence.js';
 import * as services from './sentences/services.js';
 import { countAndChange, rateAndRank, seasonality } from './sentences/volume.js';
+import { leaveOutThin } from './thin-base.js';
 
 /** The indicator whose period count says whether a category has data, by kind of row. */
 const VOLUME_ID = (category: string): string =>
@@ -202,12 +203,15 @@ export function buildHeadline(data: ReportData): Headline {
           ? youthJusticeRow(categoryRows, period)
           : policeRow(categoryRows, period);
     const caveat = policeUk ? policeUkCaveat(category) : undefined;
-    return {
-      category,
-      title: categoryNames(category).title,
-      ...(caveat ? { caveat } : {}),
-      ...columns,
-    };
+    return leaveOutThin(
+      {
+        category,
+        title: categoryNames(category).title,
+        ...(caveat ? { caveat } : {}),
+        ...columns,
+      },
+      data.suppressBelow,
+    );
   });
   return {
     area: data.area.name,

@@ -126,12 +126,14 @@ const FRACTIONS: ReadonlyArray<readonly [number, string]> = [
 ];
 
 /**
- * The simple fraction a percentage is close to, as words ("two thirds"), when the percentage
- * as displayed lies within 2 points of it; otherwise null.
+ * The simple fraction a percentage is close to, as words ("two thirds"), when the exact
+ * percentage lies within 2 points of it (two thirds: 64.67 to 68.67), and so does the whole
+ * number printed beside the words; otherwise null. 68.6 is within 2 points of two thirds but
+ * prints as 69, which is not, so it gets no words; 64.6 prints as 65 but is 2.07 points off.
  */
 export function fractionWords(percent: number): string | null {
-  const shown = Number(formatPercent(percent));
-  const near = FRACTIONS.find(([at]) => Math.abs(shown - at) <= 2);
+  const shown = Number(formatPercent(percent).replaceAll(',', ''));
+  const near = FRACTIONS.find(([at]) => Math.abs(percent - at) <= 2 && Math.abs(shown - at) <= 2);
   return near ? near[1] : null;
 }
 

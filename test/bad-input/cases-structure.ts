@@ -245,7 +245,7 @@ export const STRUCTURE_CASES: BadInputCase[] = [
     earlier: {},
     inputs: crimesInput('    encoding: windows-1252'),
     exit: 0,
-    stdout: 'extracts/crimes-2.csv: replaced 2 of 2 rows',
+    stdout: 'extracts/crimes-2.csv: read 2 rows, 0 rejected (replacing its earlier rows)',
     rows: { read: 2, loaded: 2, rejected: 0 },
     rejects: [],
   },

@@ -52,7 +52,7 @@ export const VALUE_CASES: BadInputCase[] = [
     earlier: { thresholds: 'thresholds:\n  max_reject_pct: 100\n' },
     inputs: crimesInput('    date_format: dd/MM/yyyy'),
     exit: 0,
-    stdout: 'extracts/crimes-2.csv: replaced 2 of 2 rows',
+    stdout: 'extracts/crimes-2.csv: read 2 rows, 0 rejected (replacing its earlier rows)',
     rows: { read: 2, loaded: 2, rejected: 0 },
     rejects: [],
   },

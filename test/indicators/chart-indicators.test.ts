@@ -154,7 +154,7 @@ describe('police.comparator_rate_per_1000', () => {
     const peers = file.filter(
       (r) => r.year === '2025' && r.area_code !== 'E08999999' && Number(r.population) > 0,
     );
-    const rows = rowsOf('police.comparator_rate_per_1000');
+    const rows = rowsOf('police.comparator_rate_per_1000').filter((r) => r.value !== null);
     expect(rows).toHaveLength(peers.length);
     for (const peer of peers) {
       const row = rows.find((r) => r.area_code === peer.area_code && r.category === peer.category);
@@ -174,14 +174,42 @@ describe('police.comparator_rate_per_1000', () => {
   });
 
   it('holds the rates the area is ranked among', () => {
-    for (const rank of rowsOf('police.rank_among_comparators')) {
+    const ranks = rowsOf('police.rank_among_comparators').filter((r) => r.value !== null);
+    expect(ranks.length).toBeGreaterThan(0);
+    for (const rank of ranks) {
       const own = rowsOf('police.rate_per_1000').find((r) => r.category === rank.category);
       const peers = rowsOf('police.comparator_rate_per_1000').filter(
-        (r) => r.category === rank.category,
+        (r) => r.category === rank.category && r.value !== null,
       );
       expect(peers.length + 1).toBe(rank.denominator);
       const lower = peers.filter((p) => Number(p.value) < Number(own?.value)).length;
       expect(rank.value, rank.category).toBe(1 + lower);
+    }
+  });
+
+  it('says, for every category the comparators file lacks, that it has no rows for it', () => {
+    const covered = new Set(
+      rowsOf('police.comparator_rate_per_1000')
+        .filter((r) => r.value !== null)
+        .map((r) => r.category),
+    );
+    const categories = new Set(rowsOf('police.count').map((r) => r.category));
+    const lacking = [...categories].filter((c) => !covered.has(c));
+    expect(lacking.length).toBeGreaterThan(0);
+    for (const category of lacking) {
+      for (const id of [
+        'police.comparator_rate_per_1000',
+        'police.rank_among_comparators',
+        'police.comparators_combined_rate_per_1000',
+      ]) {
+        const rows = rowsOf(id).filter((r) => r.category === category);
+        expect(
+          rows.map((r) => [r.value, r.note]),
+          `${id} ${category}`,
+        ).toEqual([
+          [null, 'not available: the comparators file has no rows for this category in 2025'],
+        ]);
+      }
     }
   });
 });

@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { IndicatorContext } from '../../indicators/define.js';
 import { type PeerCount, peerRows } from '../../indicators/families/police-peers.js';
 import { crudeRate } from '../../indicators/methods/index.js';
+import { noResidentsNote } from '../../indicators/rows.js';
+import { run } from '../../pipeline/index.js';
+import { memoryLogger } from '../../pipeline/log.js';
+import { baseConfig, query, workspace, writeReference } from '../helpers/workspace.js';
 
 const context = {
   areaCode: 'E08000002',
@@ -71,8 +75,81 @@ describe('the comparators’ combined rate', () => {
     expect(rank(600)?.value).toBe(3);
   });
 
-  it('gives no rows without comparators or without the area’s residents', () => {
-    expect(rowsFor(200, 100_000, [])).toEqual([]);
-    expect(rowsFor(200, 0)).toEqual([]);
+  it('says why there is no rank without comparators, without their residents or the area’s', () => {
+    const notes = (rows: ReturnType<typeof rowsFor>) =>
+      rows.map((r) => [r.indicator_id, r.value, r.note]);
+    const none = 'not available: the comparators file has no rows for this category in 2025';
+    expect(notes(rowsFor(200, 100_000, []))).toEqual([
+      ['police.rank_among_comparators', null, none],
+      ['police.comparators_combined_rate_per_1000', null, none],
+    ]);
+    const noResidents = rowsFor(200, 100_000, [peer('E3', 50, 0)]);
+    expect(noResidents.map((r) => r.note)).toEqual([
+      'not available: the comparators file gives no residents for this category in 2025',
+      'not available: the comparators file gives no residents for this category in 2025',
+    ]);
+    const own = rowsFor(200, 0);
+    expect(own.map((r) => [r.value, r.note])).toEqual([
+      [null, noResidentsNote()],
+      [null, noResidentsNote()],
+    ]);
+  });
+});
+
+const HEADER =
+  'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
+const street = (id: string, type: string) =>
+  `${id},2025-01,Test Police,Test Police,-2.1,53.5,On or near Test Street,E01999001,,${type},Under investigation,`;
+
+describe('comparators on police.uk data', () => {
+  it('gives each comparator’s rate, and says why for a category the file lacks', async () => {
+    const ws = workspace('sna-comparators-');
+    writeReference(ws);
+    ws.write(
+      'street/2025-01-test-street.csv',
+      [
+        HEADER,
+        street('a1', 'Violence and sexual offences'),
+        street('a2', 'Violence and sexual offences'),
+        street('b1', 'Robbery'),
+      ].join('\n'),
+    );
+    ws.write(
+      'ref/comparators.csv',
+      [
+        'area_code,area_name,year,category,count,population',
+        'E08999901,Peer One,2025,violence_and_sexual_offences,30,10000',
+        'E08999902,Peer Two,2025,violence_and_sexual_offences,5,1000',
+        'E08999903,Peer Three,2024,robbery,7,1000', // another year: not the period's
+      ].join('\n'),
+    );
+    ws.config(
+      baseConfig('  police_uk_street: street/*-street.csv', '  comparators: ref/comparators.csv\n'),
+    );
+    await run(ws.path('sna.config.yaml'), {
+      stages: ['ingest', 'indicators'],
+      log: memoryLogger(),
+    });
+    const rows = await query<{
+      indicator_id: string;
+      category: string;
+      area_code: string;
+      value: number | null;
+      note: string | null;
+    }>(
+      ws.path('out/sna.duckdb'),
+      `SELECT indicator_id, category, area_code, value, note FROM indicator_values
+       WHERE indicator_id IN ('police.comparator_rate_per_1000', 'police.rank_among_comparators')
+       ORDER BY indicator_id, category, area_code`,
+    );
+    const none = 'not available: the comparators file has no rows for this category in 2025';
+    expect(rows.map((r) => [r.indicator_id, r.category, r.area_code, r.value, r.note])).toEqual([
+      ['police.comparator_rate_per_1000', 'robbery', 'E08999999', null, none],
+      ['police.comparator_rate_per_1000', 'violence_and_sexual_offences', 'E08999901', 3, null],
+      ['police.comparator_rate_per_1000', 'violence_and_sexual_offences', 'E08999902', 5, null],
+      ['police.rank_among_comparators', 'robbery', 'E08999999', null, none],
+      // 2 crimes per 1,000 residents (the reference's 1,000) against 3 and 5.
+      ['police.rank_among_comparators', 'violence_and_sexual_offences', 'E08999999', 1, null],
+    ]);
   });
 });

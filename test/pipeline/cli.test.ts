@@ -90,9 +90,9 @@ describe('sna ingest / run', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { level: string; message: string });
-    expect(lines.some((l) => l.message.includes('extracts/crimes.csv: loaded 1 of 1 rows'))).toBe(
-      true,
-    );
+    expect(
+      lines.some((l) => l.message.includes('extracts/crimes.csv: read 1 row, 0 rejected')),
+    ).toBe(true);
     expect(lines.some((l) => l.level === 'info' && l.message.startsWith('Report: '))).toBe(true);
     expect(lines.some((l) => l.message.includes('not built yet'))).toBe(false);
   });

@@ -138,7 +138,7 @@ describe('a stale lock', { timeout: SPAWNS_TIMEOUT }, () => {
     expect(result.stdout).toContain(
       `warn: took over a stale database lock: pid ${pid} (since 2026-11-21T02:00:03.000Z) is no longer running (${lock})`,
     );
-    expect(result.stdout).toContain('extracts/crimes.csv: loaded 1 of 1 rows');
+    expect(result.stdout).toContain('extracts/crimes.csv: read 1 row, 0 rejected');
     expect(existsSync(lock)).toBe(false);
   });
 

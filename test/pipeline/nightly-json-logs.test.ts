@@ -60,6 +60,14 @@ describe('--json-logs: one JSON object per line, for a scheduler', {
       rows_read: 1,
       rows_rejected: 0,
     });
+    // After the models are built, the manifest's accounting for each source.
+    expect(out.find((l) => l.message.startsWith('police_crimes:'))).toMatchObject({
+      source: 'police_crimes',
+      rows_read: 1,
+      rows_loaded: 1,
+      rows_set_aside: 0,
+      rows_rejected: 0,
+    });
     expect(out.at(-1)).toMatchObject({ level: 'info', exit_code: 0 });
     expect(out.at(-1)?.seconds).toBeGreaterThan(0);
   });

@@ -38,12 +38,23 @@ describe('numbers', () => {
     expect(formatRho(0.036)).toBe('0.04');
   });
 
-  it('names a simple fraction only when the shown percentage is within 2 points of it', () => {
-    expect(fractionWords(68)).toBe('two thirds');
+  it('names a simple fraction only when the exact and the shown percentage are within 2 points', () => {
+    expect(fractionWords(68)).toBe('two thirds'); // 1.33 points off
     expect(fractionWords(49.6)).toBe('half');
     expect(fractionWords(74.6)).toBe('three quarters');
     expect(fractionWords(60)).toBeNull();
     expect(fractionWords(28)).toBeNull();
+    // Two thirds is 66.67: 64.67 to 68.67 qualify by the exact value.
+    expect(fractionWords(68.6)).toBeNull(); // 1.93 points off, but shown as 69 (2.33 off)
+    expect(fractionWords(68.49)).toBe('two thirds'); // shown as 68
+    expect(fractionWords(64.7)).toBe('two thirds'); // 1.97 off, shown as 65
+    expect(fractionWords(64.6)).toBeNull(); // shown as 65 (1.67 off), but 2.07 off
+    // Exactly 2 points off qualifies; just beyond does not.
+    expect(fractionWords(48)).toBe('half');
+    expect(fractionWords(52)).toBe('half');
+    expect(fractionWords(47.99)).toBeNull(); // shown as 48, but 2.01 off
+    expect(fractionWords(23)).toBe('a quarter');
+    expect(fractionWords(22.9)).toBeNull(); // shown as 23
   });
 });
 

@@ -223,6 +223,35 @@ describe('the assembled table', () => {
     expect(homicide?.perpetrators).toEqual([]);
   });
 
+  it('leaves out a share resting on no more known values than suppress_below', () => {
+    const share = (id: string, numerator: number, denominator: number) =>
+      row(id, {
+        category: 'knife_crime',
+        numerator,
+        denominator,
+        value: (100 * numerator) / denominator,
+      });
+    const perpetrators = (rows: PublishedRow[], suppressBelow = 5) =>
+      buildHeadline({ ...area(rows), suppressBelow })
+        .rows.find((r) => r.category === 'knife_crime')
+        ?.perpetrators.map((s) => s.text);
+    // 0 of 5 offenders with a known age: left out; the column says why it is empty.
+    expect(perpetrators([share('offenders.under_18_pct', 0, 5)])).toEqual([
+      'Numbers too small to publish.',
+    ]);
+    expect(perpetrators([share('offenders.under_18_pct', 0, 6)])).toEqual([
+      '0% of offenders are under 18.',
+    ]);
+    // The threshold is the run's: with suppress_below 10, 6 known ages are too few.
+    expect(perpetrators([share('offenders.under_18_pct', 0, 6)], 10)).toEqual([
+      'Numbers too small to publish.',
+    ]);
+    // Other sentences of the column stay.
+    expect(
+      perpetrators([share('offenders.under_18_pct', 0, 5), share('offenders.male_pct', 40, 50)]),
+    ).toEqual(['80% of offenders are male.']);
+  });
+
   it('keeps hostile text from data harmless in CSV and Markdown', async () => {
     const formula = '=HYPERLINK("http://x")';
     const data = area([row('police.count', { category: formula, value: 9, numerator: 9 })]);

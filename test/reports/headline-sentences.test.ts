@@ -224,6 +224,18 @@ describe('place', () => {
     );
   });
 
+  it('leaves out a top 10% share that is 100% by construction', () => {
+    // 5 crimes in 3 of 60 LSOAs: the top 10% (6 LSOAs) holds them all whatever the pattern.
+    const r = row('police.top10pct_lsoa_share', {
+      numerator: 5,
+      denominator: 5,
+      value: 100,
+      note: "100% by construction: the crimes are in 3 LSOAs, and the top 10% is 6 of the area's 60 LSOAs",
+    });
+    expect(place.topLsoaShare(r)).toBeNull();
+    expect(place.topLsoaShare({ ...r, note: null })?.text).toMatch(/^100% of crimes/);
+  });
+
   it('names the wards above the funnel, highest rate first, at most three', () => {
     const ward = (name: string, value: number, significance: PublishedRow['significance']) =>
       row('police.rate_by_ward', {

@@ -15,6 +15,29 @@ export interface MonthlyTrendOptions {
   valueTitle: string;
 }
 
+/** Most month labels a panel's axis holds before they crowd (a panel is 250 pixels wide). */
+const MAX_LABELS = 5;
+/** Label steps in months, each dividing the year, so labels fall on the same months every year. */
+const STEPS = [1, 2, 3, 6, 12] as const;
+
+/**
+ * Which months (`YYYY-MM`) the axis labels, and how: every n-th month of the year, n the
+ * smallest step giving at most five labels, as "Sep 2022"; every January as "2022" once the
+ * span needs a step of a year. Any span has labels: three months get all three.
+ */
+export function monthAxis(months: readonly string[]): { values: string[]; labelExpr: string } {
+  const all = [...new Set(months)].sort();
+  const monthOf = (m: string) => Number(m.slice(5, 7)) - 1;
+  const labelled = (step: number) => all.filter((m) => monthOf(m) % step === 0);
+  const step = STEPS.find((s) => labelled(s).length <= MAX_LABELS) ?? 12;
+  return {
+    values: labelled(step),
+    // The month's first day read as UTC and written as UTC, so no time zone shifts the month.
+    labelExpr:
+      step === 12 ? 'slice(datum.value, 0, 4)' : "utcFormat(toDate(datum.value + '-01'), '%b %Y')",
+  };
+}
+
 export function monthlyTrendSpec(
   rows: readonly PublishedRow[],
   data: ReportData,
@@ -28,16 +51,14 @@ export function monthlyTrendSpec(
   });
   const panels = categoryPanels(data, values, 'Grey band: a suppressed month');
   if (panels.order.length === 0) return undefined;
-  // Months as an ordinal axis: a band per month for the shading, no time zones, and a label
-  // only on each January.
+  // Months as an ordinal axis: a band per month for the shading, no time zones.
   const x = {
     field: 'breakdown_value',
     type: 'ordinal',
     title: null,
     scale: { paddingInner: 0, paddingOuter: 0 },
     axis: {
-      values: values.map((v) => String(v.breakdown_value)).filter((m) => m.endsWith('-01')),
-      labelExpr: 'slice(datum.value, 0, 4)',
+      ...monthAxis(values.map((v) => String(v.breakdown_value))),
       labelAngle: 0,
       grid: false,
     },

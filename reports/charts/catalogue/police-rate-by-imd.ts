@@ -1,7 +1,13 @@
 /** Crime rates per 1,000 residents by deprivation decile, with 95% intervals, per category. */
 import { defineChart, rowsOf } from '../define.js';
 import { periodLine } from '../format.js';
-import { barWithIntervalLayers, categoryPanels, chartTitle, topLevel } from '../layout.js';
+import {
+  barWithCappedIntervalLayers,
+  categoryPanels,
+  chartTitle,
+  cutsAnInterval,
+  topLevel,
+} from '../layout.js';
 import { toDatum } from '../select-rows.js';
 
 const TITLE = 'crime rate by deprivation decile';
@@ -11,7 +17,7 @@ export const policeRateByImd = defineChart({
   name: 'police-rate-by-imd-decile',
   title: TITLE,
   description:
-    'For each serious violence category, crimes in the period per 1,000 residents of the area’s LSOAs in each IMD 2019 decile (1 = most deprived), with 95% confidence intervals.',
+    'For each serious violence category, crimes in the period per 1,000 residents of the area’s LSOAs in each IMD 2019 decile (1 = most deprived), with 95% confidence intervals; the scale is set by the deciles with crimes, so the interval of a decile with none (wide when it has few residents) is cut at the top of theirs and marked with a triangle.',
   indicators: ['police.rate_by_imd_decile'],
   spec(rows, data) {
     const values = rowsOf(rows, 'police.rate_by_imd_decile').map((row) =>
@@ -27,15 +33,19 @@ export const policeRateByImd = defineChart({
         axis: { labelAngle: 0 },
       },
     };
+    const cut = cutsAnInterval(panels.values, 'category_title')
+      ? [
+          'Triangle: the 95% interval of a decile with no crimes, cut at the top of the others’ (it runs higher: see the tooltip or the indicator table)',
+        ]
+      : [];
     return topLevel(
-      chartTitle(data, TITLE, [periodLine(data), ...panels.notes]),
+      chartTitle(data, TITLE, [periodLine(data), ...cut, ...panels.notes]),
       panels.values,
       {
         width: 250,
         height: 170,
         layer: [
-          ...barWithIntervalLayers(
-            'y',
+          ...barWithCappedIntervalLayers(
             x,
             VALUE_TITLE,
             { field: 'decile', title: 'IMD decile' },

@@ -46,7 +46,7 @@ export const offendersMale = (row: PublishedRow | undefined) =>
 
 /**
  * "68% of repeat offenders are male (about two thirds)": the fraction is added only when the
- * percentage as shown is within 2 points of it, so the words follow from the printed number.
+ * exact percentage, and the number printed, are within 2 points of it (`fractionWords`).
  */
 export function repeatOffendersMale(row: PublishedRow | undefined): HeadlineSentence | null {
   if (!hasValue(row)) return null;

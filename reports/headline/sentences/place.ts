@@ -2,6 +2,7 @@
  * Sentences about place: the top beat, the concentration in the busiest LSOAs, the wards above
  * the funnel, the link with deprivation, and repeat addresses.
  */
+import { BY_CONSTRUCTION } from '../../../indicators/families/police-place.js';
 import type { HeadlineSentence, PublishedRow } from '../../types.js';
 import type { CategoryNames } from '../categories.js';
 import { hasValue, held, isSuppressed } from '../facts.js';
@@ -26,10 +27,12 @@ export function topBeat(
 
 /**
  * "33% of crimes with a known location are in the 10% of neighbourhoods (LSOAs) with most
- * crime", from `police.top10pct_lsoa_share`.
+ * crime", from `police.top10pct_lsoa_share`; nothing when its note says the share is 100% by
+ * construction (the crimes lie in no more LSOAs than the top 10% holds).
  */
 export function topLsoaShare(row: PublishedRow | undefined): HeadlineSentence | null {
-  if (!hasValue(row)) return null;
+  // 100% whatever the pattern when the LSOAs with crime are no more than the top 10% holds.
+  if (!hasValue(row) || row.note?.includes(BY_CONSTRUCTION)) return null;
   return sentence(
     `${formatPercent(row.value)}% of crimes with a known location are in the 10% of neighbourhoods (LSOAs) with most crime (${formatCount(held(row.numerator))} of ${formatCount(held(row.denominator))})`,
     [row],
