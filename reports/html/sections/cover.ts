@@ -1,6 +1,6 @@
 /** The report's opening: title, area, periods, the SYNTHETIC DATA banner and the contents. */
 
-import { coverageWords } from '../../../indicators/coverage.js';
+import { coverageWords, monthRangeWords } from '../../../indicators/coverage.js';
 import { populationWarning } from '../../../indicators/population-year.js';
 import type { ReportData } from '../../types.js';
 import { escapeHtml } from '../escape.js';
@@ -53,17 +53,22 @@ function coverageItem(data: ReportData): string {
 /** The warnings a reader must see before any figure: short coverage, an old population. */
 function dataWarnings(data: ReportData): string {
   const short = data.coverage.filter((c) => c.period === 'assessment' && !c.complete);
+  const covered = (c: (typeof short)[number]) =>
+    c.coveredMonths.length > 0 ? ` (${monthRangeWords(c.coveredMonths)})` : '';
+  const population = data.population;
   const warnings = [
     ...short.map(
       (c) =>
-        `${SOURCE_NAMES[c.source] ?? c.source}: ${coverageWords(c)} of the assessment period. Counts and rates are for those months only and are not scaled up; changes on the previous period are not computed.`,
+        `${SOURCE_NAMES[c.source] ?? c.source} cover ${c.monthsCovered} of the assessment period’s ${c.monthsExpected} months${covered(c)}. Their counts and rates are for those months only, not scaled up, and no change on the previous period is computed from them.`,
     ),
-    ...(populationWarning(data.population)
-      ? [`Rates ${populationWarning(data.population)?.replace(/^rates /, '')}.`]
+    ...(populationWarning(population)
+      ? [
+          `Rates use the population of mid-${population.year}, ${population.periodEndYear - (population.year ?? 0)} years before the period ends. A newer population file (ONS mid-year estimates) would give rates of the period.`,
+        ]
       : []),
   ];
   if (warnings.length === 0) return '';
-  return `<div class="data-warnings" role="note"><ul>${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></div>`;
+  return `<div class="data-warnings" role="note"><p class="data-warnings-title"><strong>Before reading the figures</strong></p><ul>${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul></div>`;
 }
 
 export function coverSection(data: ReportData): string {
