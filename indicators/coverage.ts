@@ -56,7 +56,7 @@ export async function loadCoverage(db: Database): Promise<SourceCoverage[]> {
   }));
 }
 
-const MONTHS = [
+export const MONTH_NAMES: readonly string[] = [
   'January',
   'February',
   'March',
@@ -90,7 +90,7 @@ export function monthRangeWords(months: readonly string[]): string {
   const years = new Set(sorted.map((m) => m.slice(0, 4)));
   const oneYear = years.size === 1;
   const name = (m: string, withYear: boolean) =>
-    `${MONTHS[Number(m.slice(5, 7)) - 1]}${withYear ? ` ${m.slice(0, 4)}` : ''}`;
+    `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]}${withYear ? ` ${m.slice(0, 4)}` : ''}`;
   const words = runs.map(([from, to]) => {
     if (from === to) return name(from, !oneYear);
     const sameYear = from.slice(0, 4) === to.slice(0, 4);
@@ -147,7 +147,7 @@ export const joinNote = (note: string | null, more: string): string =>
 /** "1 June to 31 August 2022", "1 December 2021 to 30 November 2022" from `YYYY-MM-DD` days. */
 export function dayRangeWords(start: string, end: string): string {
   const day = (d: string, withYear: boolean) =>
-    `${Number(d.slice(8, 10))} ${MONTHS[Number(d.slice(5, 7)) - 1]}${withYear ? ` ${d.slice(0, 4)}` : ''}`;
+    `${Number(d.slice(8, 10))} ${MONTH_NAMES[Number(d.slice(5, 7)) - 1]}${withYear ? ` ${d.slice(0, 4)}` : ''}`;
   return `${day(start, start.slice(0, 4) !== end.slice(0, 4))} to ${day(end, true)}`;
 }
 

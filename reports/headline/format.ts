@@ -6,6 +6,7 @@
  * - rates and ratios: one decimal from 1 up, two significant figures below 1 ("0.65");
  * - correlations: two decimals.
  */
+import { MONTH_NAMES } from '../../indicators/coverage.js';
 
 const formatters = new Map<number, Intl.NumberFormat>();
 
@@ -75,20 +76,7 @@ function ordinalSuffix(n: number): string {
   return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
 }
 
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+export { MONTH_NAMES };
 
 /**
  * Calendar months (1–12) as ranges of consecutive months joined with en dashes, a run that
