@@ -40,7 +40,7 @@ const share = (
   polarity: 'none',
   breakdowns,
   needs,
-  disclosure: 'numerator',
+  disclosure: ['numerator'],
 });
 
 export const byBeat = share(
@@ -81,7 +81,7 @@ export const rateByImdDecile: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['imd_decile'],
   needs: [POLICE_CRIMES, 'geography', 'population', 'imd'],
-  disclosure: 'numerator',
+  disclosure: ['numerator'],
 };
 
 export const imdSpearman: IndicatorDefinition = {
@@ -96,7 +96,7 @@ export const imdSpearman: IndicatorDefinition = {
   polarity: 'none',
   breakdowns: ['none'],
   needs: [POLICE_CRIMES, 'geography', 'population', 'imd'],
-  disclosure: 'none',
+  disclosure: [],
 };
 
 interface BeatCount extends Record<string, unknown> {
