@@ -123,6 +123,27 @@ describe('suppression of counted values and denominators', () => {
       ['b', false, 14.5, 5],
     ]);
   });
+  it('blanks the top beat’s share when the crimes in every other beat are 1 to 4', async () => {
+    const top = (category: string, numerator: number, denominator: number) =>
+      row({
+        indicator_id: 'police.top_beat_share',
+        category,
+        breakdown: 'beat',
+        breakdown_value: 'N1G1',
+        unit: 'percent',
+        method: 'wilson',
+        numerator,
+        denominator,
+        value: (100 * numerator) / denominator,
+      });
+    // 10 of 12: the other beats hold 2, which police.by_beat blanks.
+    const out = await publish([top('a', 10, 12), top('b', 10, 40), top('c', 12, 12)]);
+    expect(out.map((r) => [r.category, r.suppressed, r.numerator])).toEqual([
+      ['a', true, null],
+      ['b', false, 10],
+      ['c', false, 12],
+    ]);
+  });
 });
 
 describe('the scan of sentences for small counts', () => {
