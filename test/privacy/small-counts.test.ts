@@ -57,9 +57,9 @@ describe.skipIf(!HAS_SHARED)(
 
 /**
  * 300,000 crimes from the fixtures generator (seed 42, as `npm run bench`), generated once in
- * beforeAll: about 10 s to generate and 35 CPU seconds to run here (75 s wall on a busy 2-core
- * machine). Before the fix it published 4 repeat addresses for knife crime and for personal
- * robbery, in every output.
+ * beforeAll: 10 s to generate, then the run takes 35–45 CPU seconds (75–130 s wall here, on 2
+ * cores under a load average of 10–15; about a minute on an idle 2-core machine). Before the fix
+ * it published 4 repeat addresses for knife crime and for personal robbery, in every output.
  */
 describe('published outputs of a 300,000-crime set', { timeout: 900_000 }, () => {
   const ws = workspace('sna-privacy-300k-');
