@@ -43,19 +43,20 @@ export const POLARITIES = ['higher_is_worse', 'lower_is_worse', 'none'] as const
 export type Polarity = (typeof POLARITIES)[number];
 
 /**
- * Which published numbers would reveal a small count:
- * - `numerator`: the numerator is a count of events or people;
- * - `numerator_and_complement`: also denominator − numerator (the rest of a share of people);
- * - `numerator_and_denominator`: both are counts (a change between two periods);
- * - `none`: not a count of anything (a rank, a correlation).
+ * The published columns that hold a count of people, households, addresses or events, each
+ * blanked (with the whole row) when it is 1 to suppress_below − 1:
+ * - `value`: the value itself is such a count (every indicator whose unit is `count`, and
+ *   only those: a registry check holds the two together);
+ * - `numerator`: the numerator is;
+ * - `denominator`: the denominator is too (the previous period of a change, the crimes with a
+ *   known address), so it is also blanked whenever the row is suppressed, since it bounds the
+ *   suppressed count;
+ * - `complement`: denominator − numerator, the rest of a share of people, is.
+ * Residents, areas and LSOAs are not listed: an empty list is a rank or a correlation.
  */
-export const DISCLOSURE_RULES = [
-  'numerator',
-  'numerator_and_complement',
-  'numerator_and_denominator',
-  'none',
-] as const;
-export type DisclosureRule = (typeof DISCLOSURE_RULES)[number];
+export const COUNTED_COLUMNS = ['value', 'numerator', 'denominator', 'complement'] as const;
+export type CountedColumn = (typeof COUNTED_COLUMNS)[number];
+export type Disclosure = readonly CountedColumn[];
 
 export const SIGNIFICANCES = ['higher', 'similar', 'lower'] as const;
 export type Significance = (typeof SIGNIFICANCES)[number];
@@ -87,7 +88,8 @@ export interface IndicatorDefinition {
   breakdowns: readonly Breakdown[];
   /** Sources without which the indicator is "not available". */
   needs: readonly Need[];
-  disclosure: DisclosureRule;
+  /** Which published columns are counts of people, addresses or events (see COUNTED_COLUMNS). */
+  disclosure: Disclosure;
 }
 
 /** One row of `indicators.csv` (contract §5.1), before suppression. */

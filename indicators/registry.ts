@@ -6,7 +6,7 @@
 import { SOURCES } from '../pipeline/config/types.js';
 import {
   BREAKDOWNS,
-  DISCLOSURE_RULES,
+  COUNTED_COLUMNS,
   type IndicatorDefinition,
   type IndicatorFamily,
   type IndicatorRow,
@@ -54,8 +54,17 @@ function declarationProblems(indicator: IndicatorDefinition): string[] {
     problems.push(`${where}.unit: unknown unit "${indicator.unit}"`);
   if (!oneOf(POLARITIES, indicator.polarity))
     problems.push(`${where}.polarity: unknown "${indicator.polarity}"`);
-  if (!oneOf(DISCLOSURE_RULES, indicator.disclosure)) {
-    problems.push(`${where}.disclosure: unknown rule "${indicator.disclosure}"`);
+  for (const column of indicator.disclosure) {
+    if (!oneOf(COUNTED_COLUMNS, column))
+      problems.push(`${where}.disclosure: unknown column "${column}"`);
+  }
+  // A value whose unit is a count is a count of something; any other value is not, and a
+  // percentage of 3 must not be taken for 3 people.
+  const known = oneOf(UNITS, indicator.unit);
+  if (known && (indicator.unit === 'count') !== indicator.disclosure.includes('value')) {
+    problems.push(
+      `${where}.disclosure: lists "value" exactly when the unit is count (unit ${indicator.unit})`,
+    );
   }
   for (const breakdown of indicator.breakdowns) {
     if (!oneOf(BREAKDOWNS, breakdown)) problems.push(`${where}.breakdowns: unknown "${breakdown}"`);

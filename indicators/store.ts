@@ -62,7 +62,7 @@ export async function storeIndicators(db: Database, rows: readonly IndicatorRow[
   for (const indicator of INDICATORS) {
     await db.run('INSERT INTO indicator_disclosure VALUES ($id, $rule)', {
       id: indicator.id,
-      rule: indicator.disclosure,
+      rule: indicator.disclosure.join(','),
     });
   }
   const view = readFileSync(

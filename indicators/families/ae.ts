@@ -17,7 +17,7 @@ const base = {
   polarity: 'none',
   breakdowns: ['none'],
   needs: ['ae_assaults'],
-  disclosure: 'numerator_and_complement',
+  disclosure: ['numerator', 'complement'],
   method: 'wilson',
   unit: 'percent',
 } as const;
@@ -32,7 +32,7 @@ export const aeCount: IndicatorDefinition = {
   unit: 'count',
   method: 'count',
   polarity: 'higher_is_worse',
-  disclosure: 'numerator',
+  disclosure: ['value', 'numerator'],
 };
 export const aeRate: IndicatorDefinition = {
   ...base,
@@ -46,7 +46,7 @@ export const aeRate: IndicatorDefinition = {
   method: 'byar',
   polarity: 'higher_is_worse',
   needs: ['ae_assaults', 'geography', 'population'],
-  disclosure: 'numerator',
+  disclosure: ['numerator'],
 };
 export const aeChange: IndicatorDefinition = {
   ...base,
@@ -58,7 +58,7 @@ export const aeChange: IndicatorDefinition = {
   denominator: 'attendances in the previous period',
   method: 'rate_ratio_exact',
   polarity: 'higher_is_worse',
-  disclosure: 'numerator_and_denominator',
+  disclosure: ['numerator', 'denominator'],
 };
 const aeShare = (
   id: string,
@@ -114,7 +114,7 @@ export const aeByAgeSex: IndicatorDefinition = {
   unit: 'count',
   method: 'count',
   breakdowns: ['age_band'],
-  disclosure: 'numerator',
+  disclosure: ['value', 'numerator'],
 };
 export const aeMonthly: IndicatorDefinition = {
   ...base,
@@ -126,7 +126,7 @@ export const aeMonthly: IndicatorDefinition = {
   unit: 'count',
   method: 'count',
   breakdowns: ['month'],
-  disclosure: 'numerator',
+  disclosure: ['value', 'numerator'],
 };
 
 interface Summary extends Record<string, number | null> {

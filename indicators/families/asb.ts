@@ -35,7 +35,7 @@ export const asbCount: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
   needs: ['police_uk_street', 'geography'],
-  disclosure: 'numerator',
+  disclosure: ['value', 'numerator'],
 };
 
 export const asbRate: IndicatorDefinition = {
@@ -50,7 +50,7 @@ export const asbRate: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
   needs: ['police_uk_street', 'geography', 'population'],
-  disclosure: 'numerator',
+  disclosure: ['numerator'],
 };
 
 export const asbChange: IndicatorDefinition = {
@@ -65,7 +65,7 @@ export const asbChange: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
   needs: ['police_uk_street', 'geography'],
-  disclosure: 'numerator_and_denominator',
+  disclosure: ['numerator', 'denominator'],
 };
 
 export const asbTopLsoas: IndicatorDefinition = {
@@ -79,7 +79,7 @@ export const asbTopLsoas: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['lsoa'],
   needs: ['police_uk_street', 'geography'],
-  disclosure: 'numerator',
+  disclosure: ['value', 'numerator'],
 };
 
 interface AsbCounts extends Record<string, unknown> {

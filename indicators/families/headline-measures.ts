@@ -19,7 +19,7 @@ const measure = (
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
   needs,
-  disclosure: 'numerator',
+  disclosure: ['value', 'numerator'],
 });
 
 export const hmKnifeVictimsUnder25 = measure(

@@ -21,7 +21,7 @@ function byAgeSex(role: Role, source: Source): IndicatorDefinition {
     polarity: 'none',
     breakdowns: ['age_band'],
     needs: ['police_crimes', 'geography', source],
-    disclosure: 'numerator',
+    disclosure: ['value', 'numerator'],
   };
 }
 

@@ -35,7 +35,7 @@ function pairShare(
     polarity: 'none',
     breakdowns: ['none'],
     needs: ['police_crimes', 'geography', sourceOf(role)],
-    disclosure: 'numerator_and_complement',
+    disclosure: ['numerator', 'complement'],
   };
 }
 
@@ -82,7 +82,7 @@ export const victimsRepeat: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
   needs: ['police_crimes', 'geography', 'police_victims'],
-  disclosure: 'numerator_and_complement',
+  disclosure: ['numerator', 'complement'],
 };
 
 export const offendersRepeatMale: IndicatorDefinition = {
@@ -97,7 +97,7 @@ export const offendersRepeatMale: IndicatorDefinition = {
   polarity: 'none',
   breakdowns: ['none'],
   needs: ['police_crimes', 'geography', 'police_offenders'],
-  disclosure: 'numerator_and_complement',
+  disclosure: ['numerator', 'complement'],
 };
 
 export const offendersDisproportionality: IndicatorDefinition = {
@@ -112,7 +112,7 @@ export const offendersDisproportionality: IndicatorDefinition = {
   polarity: 'none',
   breakdowns: ['ethnic_group'],
   needs: ['police_crimes', 'geography', 'police_offenders', 'ethnicity_population'],
-  disclosure: 'numerator_and_complement',
+  disclosure: ['numerator', 'complement'],
 };
 
 interface Profile extends Record<string, unknown> {

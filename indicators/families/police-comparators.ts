@@ -26,7 +26,7 @@ export const comparatorRate: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
   needs: [POLICE_CRIMES, 'geography', 'population', 'comparators'],
-  disclosure: 'numerator',
+  disclosure: ['numerator'],
 };
 
 interface PeerCount extends Record<string, unknown> {

@@ -34,7 +34,7 @@ export const policeCount: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
   needs: [POLICE_CRIMES, 'geography'],
-  disclosure: 'numerator',
+  disclosure: ['value', 'numerator'],
 };
 
 export const policeRate: IndicatorDefinition = {
@@ -49,7 +49,7 @@ export const policeRate: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
   needs,
-  disclosure: 'numerator',
+  disclosure: ['numerator'],
 };
 
 export const policeChange: IndicatorDefinition = {
@@ -64,7 +64,7 @@ export const policeChange: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
   needs: [POLICE_CRIMES, 'geography'],
-  disclosure: 'numerator_and_denominator',
+  disclosure: ['numerator', 'denominator'],
 };
 
 export const policeMonthly: IndicatorDefinition = {
@@ -79,7 +79,7 @@ export const policeMonthly: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['month'],
   needs: [POLICE_CRIMES, 'geography'],
-  disclosure: 'numerator',
+  disclosure: ['value', 'numerator'],
 };
 
 export const policeSeasonalIndex: IndicatorDefinition = {
@@ -94,7 +94,7 @@ export const policeSeasonalIndex: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['month_of_year'],
   needs: [POLICE_CRIMES, 'geography'],
-  disclosure: 'numerator',
+  disclosure: ['numerator'],
 };
 
 interface PeriodCounts extends Record<string, unknown> {

@@ -25,7 +25,7 @@ export const rankAmongComparators: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
   needs: [POLICE_CRIMES, 'geography', 'population', 'comparators'],
-  disclosure: 'none',
+  disclosure: [],
 };
 
 export const comparatorsCombinedRate: IndicatorDefinition = {
@@ -40,7 +40,7 @@ export const comparatorsCombinedRate: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
   needs: [POLICE_CRIMES, 'geography', 'population', 'comparators'],
-  disclosure: 'numerator',
+  disclosure: ['numerator'],
 };
 
 /** The area's counts for one category (from `police_period_counts`). */

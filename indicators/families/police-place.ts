@@ -29,6 +29,7 @@ const share = (
   denominator: string,
   breakdowns: IndicatorDefinition['breakdowns'],
   needs: IndicatorDefinition['needs'] = ['police_crimes', 'geography'],
+  disclosure: IndicatorDefinition['disclosure'] = ['numerator'],
 ): IndicatorDefinition => ({
   id,
   title,
@@ -40,7 +41,7 @@ const share = (
   polarity: 'none',
   breakdowns,
   needs,
-  disclosure: 'numerator',
+  disclosure,
 });
 
 export const byBeat = share(
@@ -58,6 +59,9 @@ export const topBeatShare = share(
   'crimes in the top beat',
   'crimes with a known beat',
   ['beat'],
+  undefined,
+  // The rest are the crimes in every other beat: 10 of 12 would tell of 2 that by_beat blanks.
+  ['numerator', 'complement'],
 );
 export const top10pctLsoaShare = share(
   'police.top10pct_lsoa_share',
@@ -67,6 +71,7 @@ export const top10pctLsoaShare = share(
   'crimes with a known LSOA',
   ['none'],
   [POLICE_CRIMES, 'geography'],
+  ['numerator', 'complement'],
 );
 
 export const rateByImdDecile: IndicatorDefinition = {
@@ -81,7 +86,7 @@ export const rateByImdDecile: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['imd_decile'],
   needs: [POLICE_CRIMES, 'geography', 'population', 'imd'],
-  disclosure: 'numerator',
+  disclosure: ['numerator'],
 };
 
 export const imdSpearman: IndicatorDefinition = {
@@ -96,7 +101,7 @@ export const imdSpearman: IndicatorDefinition = {
   polarity: 'none',
   breakdowns: ['none'],
   needs: [POLICE_CRIMES, 'geography', 'population', 'imd'],
-  disclosure: 'none',
+  disclosure: [],
 };
 
 interface BeatCount extends Record<string, unknown> {

@@ -17,7 +17,7 @@ export const policeByHourWeekday: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['hour_weekday'],
   needs: ['police_crimes', 'geography'],
-  disclosure: 'numerator',
+  disclosure: ['value', 'numerator'],
 };
 
 interface CellCount extends Record<string, unknown> {

@@ -27,7 +27,7 @@ export const policeTopLsoas: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['lsoa'],
   needs: [POLICE_CRIMES, 'geography'],
-  disclosure: 'numerator',
+  disclosure: ['value', 'numerator'],
 };
 
 export interface TopLsoa extends Record<string, unknown> {

@@ -24,7 +24,7 @@ export const rateByWard: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['none', 'ward'],
   needs: [POLICE_CRIMES, 'geography', 'population'],
-  disclosure: 'numerator',
+  disclosure: ['numerator'],
 };
 
 /** One area LSOA's crimes and residents, with its ward (from `police_by_lsoa`). */

@@ -14,8 +14,9 @@ export const repeatAddresses: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
   needs: ['police_crimes', 'geography'],
-  // The denominator (crimes with a known address) is a count too: a small one is disclosive.
-  disclosure: 'numerator_and_denominator',
+  // All three are counts: the value counts addresses (households), the numerator and the
+  // denominator crimes; a denominator left beside a suppressed value would bound it.
+  disclosure: ['value', 'numerator', 'denominator'],
 };
 
 interface AddressCounts extends Record<string, unknown> {

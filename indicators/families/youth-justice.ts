@@ -8,7 +8,7 @@ const base = {
   polarity: 'none',
   breakdowns: ['none'],
   needs: ['youth_justice'],
-  disclosure: 'numerator',
+  disclosure: ['numerator'],
   unit: 'count',
   method: 'count',
   denominator: '',
@@ -20,6 +20,7 @@ export const yjChildren: IndicatorDefinition = {
   title: 'Children who offended',
   definition: 'Distinct children (child_ref) with an offence in the period.',
   numerator: 'distinct children',
+  disclosure: ['value', 'numerator'],
 };
 export const yjOffences: IndicatorDefinition = {
   ...base,
@@ -27,6 +28,7 @@ export const yjOffences: IndicatorDefinition = {
   title: 'Offences by children',
   definition: 'Offences by children in the period.',
   numerator: 'offences',
+  disclosure: ['value', 'numerator'],
 };
 export const yjOffenceMix: IndicatorDefinition = {
   ...base,
@@ -48,6 +50,8 @@ export const yjMeanAge: IndicatorDefinition = {
   denominator: 'offences',
   unit: 'years',
   method: 't',
+  // A mean over 1 to 4 offences tells of those children's ages: the count is the denominator.
+  disclosure: ['denominator'],
 };
 export const yjMale: IndicatorDefinition = {
   ...base,
@@ -58,7 +62,7 @@ export const yjMale: IndicatorDefinition = {
   denominator: 'children of known sex',
   unit: 'percent',
   method: 'wilson',
-  disclosure: 'numerator_and_complement',
+  disclosure: ['numerator', 'complement'],
 };
 export const yjByLocality: IndicatorDefinition = {
   ...base,
@@ -94,7 +98,7 @@ export const yjOoc: IndicatorDefinition = {
   denominator: 'offences with a known outcome',
   unit: 'percent',
   method: 'wilson',
-  disclosure: 'numerator_and_complement',
+  disclosure: ['numerator', 'complement'],
 };
 
 interface Summary extends Record<string, number | null> {

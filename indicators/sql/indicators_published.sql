@@ -1,10 +1,12 @@
 -- Indicator values with small-number suppression applied (contract §5.1): a count of 1 to
 -- suppress_below − 1 is blanked with everything derived from it; where one value of a breakdown
--- is suppressed, the next smallest is too, so it cannot be recovered by subtraction.
+-- is suppressed, the next smallest is too, so it cannot be recovered by subtraction. Which
+-- columns are counts (value, numerator, denominator, complement) is each indicator's declared
+-- disclosure (indicators/define.ts), joined with commas.
 with rules as (
     select
         indicator_values.*,
-        coalesce(indicator_disclosure.disclosure, 'numerator') as disclosure,
+        string_split(coalesce(indicator_disclosure.disclosure, 'numerator'), ',') as counted,
         (select suppress_below from run_config) as threshold
     from indicator_values
     left join indicator_disclosure on indicator_values.indicator_id = indicator_disclosure.indicator_id
@@ -14,12 +16,14 @@ primary_suppression as (
     select
         *,
         -- coalesce: a blank numerator (a mean, a not-available row) is not suppressed, not unknown.
-        coalesce(disclosure <> 'none' and (
-            (numerator > 0 and numerator < threshold)
-            or (disclosure = 'numerator_and_complement'
-                and denominator - numerator > 0 and denominator - numerator < threshold)
-            or (disclosure = 'numerator_and_denominator' and denominator > 0 and denominator < threshold)
-        ), false) as is_primary
+        coalesce(
+            (list_contains(counted, 'value') and value > 0 and value < threshold)
+            or (list_contains(counted, 'numerator') and numerator > 0 and numerator < threshold)
+            or (list_contains(counted, 'denominator') and denominator > 0 and denominator < threshold)
+            or (list_contains(counted, 'complement')
+                and denominator - numerator > 0 and denominator - numerator < threshold),
+            false
+        ) as is_primary
     from rules
 ),
 
@@ -54,8 +58,9 @@ select
     breakdown,
     breakdown_value,
     case when is_suppressed then null else numerator end as numerator,
-    -- A suppressed row's small denominator is itself a small count (e.g. 2 homicide victims).
-    case when is_suppressed and (disclosure = 'numerator_and_denominator'
+    -- A suppressed row's small denominator is itself a small count (e.g. 2 homicide victims); a
+    -- counted one bounds the suppressed count (6 crimes at 3 or more each: 1 or 2 addresses).
+    case when is_suppressed and (list_contains(counted, 'denominator')
         or (denominator > 0 and denominator < threshold)) then null else denominator end
         as denominator,
     case when is_suppressed then null else value end as value,

@@ -7,10 +7,9 @@
  * config file's folder, so the pipeline never depends on the working directory.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { ConfigError } from '../errors.js';
+import { parseYaml, readConfigBytes } from './read-config-file.js';
 import {
   INPUT_SOURCES,
   type InputSource,
@@ -103,21 +102,6 @@ export function parseConfig(text: string, configPath: string): SnaConfig {
   return parseConfigText(text, path.resolve(configPath), sha256(Buffer.from(text, 'utf8')));
 }
 
-async function readConfigBytes(absolute: string): Promise<Buffer> {
-  try {
-    return await readFile(absolute);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const what =
-      code === 'ENOENT'
-        ? 'config file not found (give --config <file>)'
-        : code === 'EISDIR'
-          ? 'is a folder, not a config file (give --config <file>)'
-          : `cannot read the config file (${code ?? String(error)})`;
-    throw new ConfigError([`${absolute}: ${what}`], absolute);
-  }
-}
-
 function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -128,23 +112,6 @@ function parseConfigText(text: string, configPath: string, configSha256: string)
   const config = validateConfig(raw, configPath, configSha256, problems);
   if (problems.count > 0) throw new ConfigError(problems.lines, configPath);
   return config;
-}
-
-/** YAML → plain JS; syntax errors (all of them) become `file:line:column: message`. */
-function parseYaml(text: string, configPath: string): unknown {
-  const lineCounter = new LineCounter();
-  // Pin the YAML 1.2 core schema even under a `%YAML 1.1` directive: 1.1 would read
-  // `E08000002` as a number, `2024-03-31` as a Date and `no` as false.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core' });
-  if (doc.errors.length > 0) {
-    const lines = doc.errors.map((error) => {
-      const { line, col } = lineCounter.linePos(error.pos[0]);
-      const message = error.message.split('\n')[0] ?? error.message;
-      return `${configPath}:${line}:${col}: ${message}`;
-    });
-    throw new ConfigError(lines, configPath);
-  }
-  return doc.toJS() ?? {}; // an empty file validates as {}: every required key is reported
 }
 
 function validateConfig(

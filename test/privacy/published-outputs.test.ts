@@ -17,6 +17,7 @@ import {
   referencesIn,
   tokens,
 } from './published.js';
+import { smallCountLeaks } from './small-counts.js';
 
 const SUPPRESS_BELOW = 5;
 
@@ -138,5 +139,9 @@ describe('published outputs of the demo', { timeout: 300_000 }, () => {
         (f.suppressed === true && f.value !== null),
     );
     expect(small.map((f) => `${f.indicator_id} ${f.category} ${f.breakdown_value}`)).toEqual([]);
+  });
+
+  it('no published file holds a count from 1 to 4, in rows, tables or sentences', async () => {
+    expect(await smallCountLeaks(out, SUPPRESS_BELOW)).toEqual([]);
   });
 });

@@ -303,7 +303,7 @@ describe('place', () => {
     const none = row('addresses.repeat_count', { value: 0, numerator: 0, denominator: 46 });
     expect(place.repeatAddresses(none)?.text).toBe('No repeat addresses.');
     expect(place.repeatAddresses(suppressed('addresses.repeat_count'))?.text).toBe(
-      'Too few crimes at repeat addresses to publish the number.',
+      'The numbers of repeat addresses and of the crimes at them are too small to publish.',
     );
     expect(place.repeatAddresses(notAvailable('addresses.repeat_count'))).toBeNull();
   });

@@ -81,7 +81,11 @@ export function deprivation(row: PublishedRow | undefined): HeadlineSentence | n
 export function repeatAddresses(row: PublishedRow | undefined): HeadlineSentence | null {
   if (!row) return null;
   if (isSuppressed(row)) {
-    return sentence('Too few crimes at repeat addresses to publish the number', [row]);
+    // Suppressed for a small number of addresses as for few crimes: never restate either.
+    return sentence(
+      'The numbers of repeat addresses and of the crimes at them are too small to publish',
+      [row],
+    );
   }
   if (!hasValue(row)) return null;
   if (row.value === 0) {
