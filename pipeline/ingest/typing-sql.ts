@@ -212,9 +212,7 @@ export function typingSelect(
     ...keep,
     ...columns.map((c) => c.def.name),
     'problems',
-    ...(options.rawLine
-      ? [`CASE WHEN problems IS NOT NULL THEN ${rawLine} END AS raw_line`]
-      : []),
+    ...(options.rawLine ? [`CASE WHEN problems IS NOT NULL THEN ${rawLine} END AS raw_line`] : []),
   ];
   return `SELECT ${outer.join(', ')}
 FROM (
