@@ -15,6 +15,7 @@ import { scanContent } from './line-count.js';
 import {
   acceptedLine,
   chooseNumbering,
+  createInFileOrder,
   dropRejectTables,
   numberLines,
   readCsvSql,
@@ -22,7 +23,7 @@ import {
   recordLineBreaks,
   structuralLine,
 } from './line-numbers.js';
-import { readInto, settleContent } from './read-content.js';
+import { readerError, settleContent } from './read-content.js';
 import { type BoundColumn, typingSelect } from './typing-sql.js';
 import { reshapeWide } from './wide-reshape.js';
 
@@ -99,9 +100,12 @@ export async function loadFile(
   try {
     // Reading and typing fill connection-local temporary tables only, so they run before the
     // transaction: row ids of a table made inside one are not its positions (see line-numbers).
-    const prepared = file.reshape
-      ? await prepareWide(db, file, file.reshape, temporaries)
-      : await prepareLong(db, file, temporaries);
+    const prepared = await (file.reshape
+      ? prepareWide(db, file, file.reshape, temporaries)
+      : prepareLong(db, file, temporaries)
+    ).catch((error: unknown) => {
+      throw readerError(file, error);
+    });
     return await db.transaction(async () => {
       await forgetFile(db, file.source, file.schema.table, file.relPath);
       const row = await db.one<{ id: number }>(`SELECT nextval('seq_file_id')::INTEGER AS id`);
@@ -170,9 +174,8 @@ async function prepareLong(
 ): Promise<Prepared> {
   await dropRejectTables(db);
   const typedRead = (readPath: string, nul: boolean) =>
-    readInto(
+    createInFileOrder(
       db,
-      file,
       'load_typed',
       typingSelect(file.columns, readCsvSql(file), { rawLine: rawLineOf(file), nul }),
       { path: readPath, ...dateParams(file) },
@@ -245,7 +248,7 @@ async function prepareWide(
 ): Promise<Prepared> {
   await dropRejectTables(db);
   const content = await settleContent(db, file, await scanContent(file.readPath), temporaries);
-  await readInto(db, file, 'load_buf', `SELECT * FROM ${readCsvSql(file)}`, {
+  await createInFileOrder(db, 'load_buf', `SELECT * FROM ${readCsvSql(file)}`, {
     path: content.readPath,
   });
   await readStructural(db, content.blanks);

@@ -1,7 +1,7 @@
 /**
  * What the loader reads, given what the quick scan found: the file itself, or a copy with its
  * line ends made uniform; the blank lines to number around; whether to look for NUL bytes. And
- * the read itself, with any error DuckDB's reader raises said with the file's name.
+ * DuckDB's errors in reading a file, said with the file's name.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import type { Database } from '../db/database.js';
 import { InputError, SqlError } from '../errors.js';
 import type { ContentScan } from './line-count.js';
 import { type BlankLine, scanQuoted } from './line-ends.js';
-import { createInFileOrder, storeBlankLines } from './line-numbers.js';
+import { storeBlankLines } from './line-numbers.js';
 import type { FileToLoad } from './load-file.js';
 
 export interface Content {
@@ -57,21 +57,6 @@ export async function settleContent(
     blanks: within.length > 0,
     nul: scan.nul,
   };
-}
-
-/** `createInFileOrder` of a read of `file`, its reader's errors said with the file's name. */
-export async function readInto(
-  db: Database,
-  file: FileToLoad,
-  table: string,
-  select: string,
-  params: Record<string, string>,
-): Promise<void> {
-  try {
-    await createInFileOrder(db, table, select, params);
-  } catch (error) {
-    throw readerError(file, error);
-  }
 }
 
 /** DuckDB's complaint about reading a file, with the file named (exit 3 for what it read). */

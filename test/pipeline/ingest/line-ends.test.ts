@@ -5,8 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { InputError, SqlError } from '../../../pipeline/errors.js';
 import { scanContent } from '../../../pipeline/ingest/line-count.js';
 import { scanQuoted } from '../../../pipeline/ingest/line-ends.js';
+import type { FileToLoad } from '../../../pipeline/ingest/load-file.js';
+import { readerError } from '../../../pipeline/ingest/read-content.js';
 import { workspace } from '../../helpers/workspace.js';
 
 const file = (content: string | Buffer, name = 'f.csv') => workspace().write(name, content);
@@ -68,5 +71,28 @@ describe('scanQuoted', () => {
       { line: 5, unit: 3 },
       { line: 7, unit: 5 },
     ]);
+  });
+});
+
+describe('readerError', () => {
+  const file = { path: '/data/crimes.csv' } as unknown as FileToLoad;
+
+  it("names the file in DuckDB's complaint about reading it (exit 3)", () => {
+    const error = readerError(
+      file,
+      new SqlError('Invalid Input Error: The CSV Parser state machine reached an invalid state.'),
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).format()).toBe(
+      '/data/crimes.csv: cannot read the file as CSV: Invalid Input Error: The CSV Parser state machine reached an invalid state.',
+    );
+  });
+
+  it('names the file in any other DuckDB error, keeping its exit code', () => {
+    const error = readerError(file, new SqlError('Out of Memory Error: failed to allocate'));
+    expect(error).toBeInstanceOf(SqlError);
+    expect((error as SqlError).format()).toBe(
+      '/data/crimes.csv: Out of Memory Error: failed to allocate',
+    );
   });
 });
