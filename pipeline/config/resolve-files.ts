@@ -3,7 +3,7 @@
  * wherever a path is). Files come back sorted by path, because the contract lets a later
  * file's row replace an earlier one's (re-sent extracts are taken in name order, §3.1).
  */
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { ConfigError } from '../errors.js';
@@ -13,7 +13,13 @@ import { INPUT_SOURCES, REFERENCE_SOURCES } from './types.js';
 /** What a glob may match when its pattern names no extension of its own. */
 const DATA_FILE = /\.csv(\.gz)?$/i;
 
-type Found = { files: string[] } | { problem: string };
+/** A matched path left out because it is the same file as an earlier one (a symlink). */
+export interface SameFile {
+  path: string;
+  sameAs: string;
+}
+
+type Found = { files: string[]; same: SameFile[] } | { problem: string };
 
 /**
  * The files a spec names, absolute and sorted. Throws a ConfigError (exit 2) when the
@@ -21,9 +27,21 @@ type Found = { files: string[] } | { problem: string };
  * the message.
  */
 export async function resolveFiles(spec: InputSpec, key: string): Promise<string[]> {
+  return (await resolveFilesOnce(spec, key)).files;
+}
+
+/**
+ * As `resolveFiles`, also saying which matched paths were left out as the same file as an
+ * earlier one: a `**` glob follows symlinks, so a link to a folder (or a loop) matches one
+ * file under several paths, and each file must load once.
+ */
+export async function resolveFilesOnce(
+  spec: InputSpec,
+  key: string,
+): Promise<{ files: string[]; same: SameFile[] }> {
   const found = await findFiles(spec, key);
   if ('problem' in found) throw new ConfigError([found.problem]);
-  return found.files;
+  return found;
 }
 
 /**
@@ -59,7 +77,7 @@ async function findFiles(spec: InputSpec, key: string): Promise<Found> {
   const target = spec.absolutePattern;
   const kind = await entryKind(target);
   // A path that exists as written is taken literally, even if it contains glob characters.
-  if (kind === 'file') return { files: [target] };
+  if (kind === 'file') return { files: [target], same: [] };
   if (kind === 'folder') {
     const folder = spec.pattern.replace(/[\\/]+$/, '');
     return {
@@ -75,7 +93,23 @@ async function findFiles(spec: InputSpec, key: string): Promise<Found> {
         : '';
     return { problem: `${key}: "${spec.pattern}" matches no file${why}` };
   }
-  return { files: files.sort(byPath) };
+  return onePathEach(files.sort(byPath));
+}
+
+/** Keeps the first path (in path order) to each real file. */
+async function onePathEach(sorted: string[]): Promise<{ files: string[]; same: SameFile[] }> {
+  const first = new Map<string, string>();
+  const files: string[] = [];
+  const same: SameFile[] = [];
+  for (const file of sorted) {
+    const real = await realpath(file).catch(() => file);
+    const earlier = first.get(real);
+    if (earlier === undefined) {
+      first.set(real, file);
+      files.push(file);
+    } else same.push({ path: file, sameAs: earlier });
+  }
+  return { files, same };
 }
 
 /** Plain code-unit order: the same on every machine and locale. */

@@ -29,6 +29,13 @@ export interface IngestOutcome {
 export async function ingest(config: SnaConfig, db: Database, log: Logger): Promise<IngestOutcome> {
   await ensureRawTables(db, config.resources);
   const plan = await planIngest(config, db);
+  for (const same of plan.sameFiles) {
+    log.info(`${same.path}: the same file as ${same.sameAs} (a symbolic link); loaded once`, {
+      source: same.source,
+      file: same.path,
+      same_as: same.sameAs,
+    });
+  }
   for (const stale of plan.staleReferenceFiles) {
     await db.transaction(() =>
       forgetFile(db, stale.source, SCHEMAS[stale.source].table, stale.path),

@@ -4,7 +4,8 @@
  * DuckDB numbers records, not lines, and leaves rows it cannot split out of the result (they go
  * to its rejects table). A file whose line count is one more than its record count has every
  * record on one line, so a record's line follows from its position alone; only a file with
- * quoted line breaks (or blank lines) pays for counting the breaks in every record.
+ * quoted line breaks or blank lines within it pays for counting the breaks in every record
+ * (blank lines, which DuckDB skips, are found by the quote-aware pass in `line-ends.ts`).
  *
  * Positions come from `rowid`: a temporary table made by CREATE TABLE AS from the read, outside
  * any transaction, keeps the file's order (`createInFileOrder`), so row `rowid` is accepted
@@ -12,6 +13,7 @@
  * the read would number records too, but it runs the read on one thread.)
  */
 import type { Database } from '../db/database.js';
+import type { BlankLine } from './line-ends.js';
 import type { FileToLoad } from './load-file.js';
 
 /** How an accepted record's line is found. */
@@ -70,17 +72,38 @@ export async function dropRejectTables(db: Database, rejects = 'load_rejects'): 
   await db.run(`DROP TABLE IF EXISTS ${rejects}_scan`);
 }
 
-/** One row per record the reader rejected: its index among all records, column and reason. */
-export async function readStructural(db: Database): Promise<void> {
-  // Reject line numbers count records (header = 1): record index = line - 2.
+/**
+ * `load_blanks`: the blank lines outside quotes, which DuckDB skips. `unit` is the blank's line
+ * as DuckDB counts lines (it counts blank lines but not breaks inside quotes); `threshold` is
+ * the first line, counted without blank lines, that the blank pushes down.
+ */
+export async function storeBlankLines(db: Database, blanks: readonly BlankLine[]): Promise<void> {
+  await db.run('CREATE OR REPLACE TEMP TABLE load_blanks (unit BIGINT, threshold BIGINT)');
+  const sorted = [...blanks].sort((a, b) => a.line - b.line);
+  for (let from = 0; from < sorted.length; from += 10_000) {
+    const values = sorted
+      .slice(from, from + 10_000)
+      .map((b, i) => `(${Math.trunc(b.unit)}, ${Math.trunc(b.line) - (from + i)})`);
+    await db.run(`INSERT INTO load_blanks VALUES ${values.join(', ')}`);
+  }
+}
+
+/**
+ * One row per record the reader rejected: its index among all records, column and reason.
+ * `blanks`: `load_blanks` holds the file's blank lines, which DuckDB's line numbers count.
+ */
+export async function readStructural(db: Database, blanks = false): Promise<void> {
+  // Reject line numbers count records and blank lines (header = 1): record index = line - 2
+  // less the blank lines before it.
+  const skipped = blanks ? ' - (SELECT count(*) FROM load_blanks b WHERE b.unit < r.line)' : '';
   await db.run(
     `CREATE OR REPLACE TEMP TABLE load_structural AS
      WITH errors AS (
-         SELECT (line - 2)::BIGINT AS rec_idx, error_type, error_message, column_idx,
-                regexp_replace(csv_line, '^\\r?\\n', '') AS raw_line,
+         SELECT (r.line - 2${skipped})::BIGINT AS rec_idx, error_type, error_message, column_idx,
+                regexp_replace(csv_line, '^[\\r\\n]+', '') AS raw_line,
                 try_cast(regexp_extract(error_message, 'Expected Number of Columns: (\\d+)', 1) AS INTEGER) AS expected,
                 try_cast(regexp_extract(error_message, 'Found: (\\d+)', 1) AS INTEGER) AS found
-         FROM load_rejects
+         FROM load_rejects r
      )
      SELECT rec_idx,
             CASE WHEN bool_or(error_type = 'MISSING COLUMNS') THEN min(found)
@@ -109,11 +132,13 @@ export async function chooseNumbering(
   file: FileToLoad,
   physicalLines: number,
   accepted: number,
+  blanks = false,
 ): Promise<LineNumbering> {
   const structural = await db.all<{ rec_idx: number }>(
     'SELECT rec_idx FROM load_structural ORDER BY rec_idx',
   );
-  if (physicalLines === accepted + structural.length + 1) {
+  // Blank lines within the file are placed by `load_lines`; `physicalLines` leaves out the rest.
+  if (!blanks && physicalLines === accepted + structural.length + 1) {
     if (structural.length === 0) return { kind: 'direct' };
     if (structural.length <= MAX_INLINE_SHIFTS) {
       // Accepted record a (0-based) is record a + #{i : rec_idx_i - i <= a} of the file.
@@ -127,7 +152,7 @@ export async function chooseNumbering(
     { path: file.readPath },
   );
   await dropRejectTables(db, 'load_rejects_again');
-  await numberLines(db, '(SELECT rowid + 1 AS rec, extra FROM load_extra)');
+  await numberLines(db, '(SELECT rowid + 1 AS rec, extra FROM load_extra)', blanks);
   return { kind: 'table' };
 }
 
@@ -143,7 +168,9 @@ export function recordLineBreaks(columns: number): string {
  * from it, so an accepted record's index among all records is its position plus the rejects
  * before it; quoted fields holding line breaks push later records down by that many lines.
  */
-export async function numberLines(db: Database, records: string): Promise<void> {
+export async function numberLines(db: Database, records: string, blanks = false): Promise<void> {
+  // Lines counted without blank lines move down past each blank line at or above them.
+  const line = blanks ? '(SELECT count(*) FROM load_blanks b WHERE b.threshold <= nominal)' : '0';
   await db.run(
     `CREATE OR REPLACE TEMP TABLE load_lines AS
      WITH shifted AS (
@@ -161,10 +188,13 @@ export async function numberLines(db: Database, records: string): Promise<void> 
          UNION ALL
          SELECT NULL, rec_idx, length(raw_line) - length(replace(raw_line, chr(10), ''))
          FROM load_structural
+     ),
+     nominal AS (
+         SELECT rec, rec_idx,
+                rec_idx + 2 + coalesce(sum(extra) OVER (ORDER BY rec_idx ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS nominal
+         FROM all_records
      )
-     SELECT rec, rec_idx,
-            rec_idx + 2 + coalesce(sum(extra) OVER (ORDER BY rec_idx ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS line
-     FROM all_records`,
+     SELECT rec, rec_idx, nominal + ${line} AS line FROM nominal`,
   );
 }
 

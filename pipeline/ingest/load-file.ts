@@ -5,12 +5,13 @@
  * good rows are inserted. Either the whole file lands (rows + rejects + its ingest_files row)
  * or nothing does.
  */
+import { rm } from 'node:fs/promises';
 import type { SourceSchema } from '../../data/schemas/define.js';
 import type { WideReshape } from '../../data/schemas/wide-layouts.js';
 import type { Source } from '../config/types.js';
 import type { Database } from '../db/database.js';
 import { InputError } from '../errors.js';
-import { countLines } from './line-count.js';
+import { scanContent } from './line-count.js';
 import {
   acceptedLine,
   chooseNumbering,
@@ -22,6 +23,7 @@ import {
   recordLineBreaks,
   structuralLine,
 } from './line-numbers.js';
+import { readerError, settleContent } from './read-content.js';
 import { type BoundColumn, typingSelect } from './typing-sql.js';
 import { reshapeWide } from './wide-reshape.js';
 
@@ -94,12 +96,16 @@ export async function loadFile(
   file: FileToLoad,
   maxRejectPct: number,
 ): Promise<FileLoadResult> {
+  const temporaries: string[] = [];
   try {
     // Reading and typing fill connection-local temporary tables only, so they run before the
     // transaction: row ids of a table made inside one are not its positions (see line-numbers).
-    const prepared = file.reshape
-      ? await prepareWide(db, file, file.reshape)
-      : await prepareLong(db, file);
+    const prepared = await (file.reshape
+      ? prepareWide(db, file, file.reshape, temporaries)
+      : prepareLong(db, file, temporaries)
+    ).catch((error: unknown) => {
+      throw readerError(file, error);
+    });
     return await db.transaction(async () => {
       await forgetFile(db, file.source, file.schema.table, file.relPath);
       const row = await db.one<{ id: number }>(`SELECT nextval('seq_file_id')::INTEGER AS id`);
@@ -141,6 +147,7 @@ export async function loadFile(
     });
   } finally {
     await dropLoadTables(db);
+    for (const dir of temporaries) await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -149,28 +156,51 @@ function dateParams(file: FileToLoad): { date_format: string } | undefined {
   return dated ? { date_format: file.strptimeFormat } : undefined;
 }
 
-/** The file's text of a record, rebuilt from its cells (for rejects.csv). */
+/**
+ * The file's text of a record, rebuilt from its cells (for rejects.csv). One flat call, not a
+ * chain of `||`: a file with hundreds of columns would exceed DuckDB's expression depth.
+ */
 const rawLineOf = (file: FileToLoad, prefix = '') =>
-  file.header.map((_, i) => csvCell(`${prefix}c${i}`)).join(` || ',' || `);
+  `concat_ws(',', ${file.header.map((_, i) => csvCell(`${prefix}c${i}`)).join(', ')})`;
 
 /**
  * A long file: read, typed and checked in one pass into `load_typed` while its lines are counted
  * alongside; good rows then go straight into the raw table in file order.
  */
-async function prepareLong(db: Database, file: FileToLoad): Promise<Prepared> {
+async function prepareLong(
+  db: Database,
+  file: FileToLoad,
+  temporaries: string[],
+): Promise<Prepared> {
   await dropRejectTables(db);
-  const typed = typingSelect(file.columns, readCsvSql(file), { rawLine: rawLineOf(file) });
+  const typedRead = (readPath: string, nul: boolean) =>
+    createInFileOrder(
+      db,
+      'load_typed',
+      typingSelect(file.columns, readCsvSql(file), { rawLine: rawLineOf(file), nul }),
+      { path: readPath, ...dateParams(file) },
+    );
   // Both settle before either failure is raised: the clean-up must not race the running query.
-  const [lines, read] = await Promise.allSettled([
-    countLines(file.readPath),
-    createInFileOrder(db, 'load_typed', typed, { path: file.readPath, ...dateParams(file) }),
+  const [scanned, read] = await Promise.allSettled([
+    scanContent(file.readPath),
+    typedRead(file.readPath, false),
   ]);
-  if (read.status === 'rejected') throw read.reason;
-  if (lines.status === 'rejected') throw lines.reason;
-  const physicalLines = lines.value;
-  await readStructural(db);
+  if (scanned.status === 'rejected') throw scanned.reason;
+  // Mixed line ends or NUL bytes (rare): the first read is set aside and the file read again.
+  const content = await settleContent(db, file, scanned.value, temporaries);
+  if (content.readPath !== file.readPath || content.nul) {
+    await dropRejectTables(db);
+    await typedRead(content.readPath, content.nul);
+  } else if (read.status === 'rejected') throw read.reason;
+  await readStructural(db, content.blanks);
   const accepted = (await db.one<{ n: number }>('SELECT count(*) AS n FROM load_typed'))?.n ?? 0;
-  const numbering = await chooseNumbering(db, file, physicalLines, accepted);
+  const numbering = await chooseNumbering(
+    db,
+    { ...file, readPath: content.readPath },
+    content.lines,
+    accepted,
+    content.blanks,
+  );
   const row = acceptedLine(numbering);
   const write = async (fileId: number) => {
     const params = { file_id: fileId, source: file.source, path: file.relPath };
@@ -199,11 +229,10 @@ async function prepareLong(db: Database, file: FileToLoad): Promise<Prepared> {
 
 /** Reader-rejected records as rejects rows (column named from the header where known). */
 function structuralRejects(file: FileToLoad, at: { line: string; join: string }): string {
-  const headerCase = file.header
-    .map((h, i) => `WHEN ${i} THEN '${h.replaceAll("'", "''")}'`)
-    .join(' ');
+  // A list, not a CASE: flat however many columns the file has.
+  const headers = file.header.map((h) => `'${h.replaceAll("'", "''")}'`).join(', ');
   return `SELECT $file_id, $source, $path, ${at.line},
-            CASE s.column_idx ${headerCase} ELSE NULL END, s.reason, s.raw_line
+            [${headers}][(s.column_idx + 1)::BIGINT], s.reason, s.raw_line
      FROM load_structural s ${at.join}`;
 }
 
@@ -215,19 +244,22 @@ async function prepareWide(
   db: Database,
   file: FileToLoad,
   reshape: WideReshape,
+  temporaries: string[],
 ): Promise<Prepared> {
   await dropRejectTables(db);
+  const content = await settleContent(db, file, await scanContent(file.readPath), temporaries);
   await createInFileOrder(db, 'load_buf', `SELECT * FROM ${readCsvSql(file)}`, {
-    path: file.readPath,
+    path: content.readPath,
   });
-  await readStructural(db);
+  await readStructural(db, content.blanks);
   await numberLines(
     db,
     `(SELECT rowid + 1 AS rec, ${recordLineBreaks(file.header.length)} AS extra FROM load_buf)`,
+    content.blanks,
   );
   await reshapeWide(db, reshape, file.header);
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE load_typed AS ${typingSelect(file.columns, 'load_long', { keep: ['rec'] })}`,
+    `CREATE OR REPLACE TEMP TABLE load_typed AS ${typingSelect(file.columns, 'load_long', { keep: ['rec'], nul: content.nul })}`,
     dateParams(file),
   );
   const accepted = (await db.one<{ n: number }>('SELECT count(*) AS n FROM load_buf'))?.n ?? 0;
@@ -261,6 +293,7 @@ async function dropLoadTables(db: Database): Promise<void> {
     'load_buf',
     'load_extra',
     'load_lines',
+    'load_blanks',
     'load_long',
     'load_structural',
   ];

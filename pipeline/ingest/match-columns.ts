@@ -37,9 +37,11 @@ export function matchColumns(
   const columns: BoundColumn[] = schema.columns.map((def) => {
     const mapped = mapping[def.name];
     const candidates = mapped ? [mapped] : [def.name, ...(def.aliases ?? [])];
-    const hit = candidates.map(normaliseHeader).find((c) => positions.has(c));
-    const at = hit === undefined ? undefined : positions.get(hit);
-    if (!at) {
+    // Every header the column goes by: two (`lsoa_code` and `LSOA11CD`) leave it ambiguous.
+    const at = [...new Set(candidates.map(normaliseHeader))]
+      .flatMap((c) => positions.get(c) ?? [])
+      .sort((a, b) => a - b);
+    if (at.length === 0) {
       if (mapped) {
         problems.push(
           `column mapping ${def.name}: "${mapped}" is not in the header (found ${found})`,
@@ -50,7 +52,11 @@ export function matchColumns(
       return { def };
     }
     if (at.length > 1) {
-      problems.push(`column "${def.name}" appears ${at.length} times in the header`);
+      const named = at.map((i) => `"${header[i]}"`).join(', ');
+      const choose = mapped ? '' : '; name the one to use with columns: in the config';
+      problems.push(
+        `column "${def.name}" is in the header ${at.length} times, as ${named} (sna cannot tell which to use${choose})`,
+      );
     }
     const index = at[0] as number;
     return { def, source: `c${index}`, header: header[index] };

@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { SCHEMAS } from '../../data/schemas/index.js';
 import { toStrptime } from '../config/date-format.js';
-import { resolveFiles } from '../config/resolve-files.js';
+import { resolveFilesOnce } from '../config/resolve-files.js';
 import type { InputSpec, SnaConfig, Source } from '../config/types.js';
 import { INPUT_SOURCES, REFERENCE_SOURCES } from '../config/types.js';
 import type { Database } from '../db/database.js';
@@ -26,6 +26,8 @@ export interface PlannedFile extends Omit<FileToLoad, 'readPath'> {
 
 export interface IngestPlan {
   files: PlannedFile[];
+  /** Paths a glob matched that are the same file as an earlier path (loaded once, under it). */
+  sameFiles: Array<{ source: Source; path: string; sameAs: string }>;
   /** Loaded files of reference sources that the config no longer names (to be dropped). */
   staleReferenceFiles: Array<{ source: Source; path: string }>;
 }
@@ -83,6 +85,7 @@ export async function planIngest(config: SnaConfig, db: Database | undefined): P
     });
   }
   const files: PlannedFile[] = [];
+  const sameFiles: IngestPlan['sameFiles'] = [];
   const problems: InputError[] = [];
   for (const [source, spec, key] of configuredSources(config)) {
     const schema = SCHEMAS[source];
@@ -92,7 +95,15 @@ export async function planIngest(config: SnaConfig, db: Database | undefined): P
       date_format: strptimeFormat,
       encoding: spec.encoding,
     });
-    for (const path of await resolveFiles(spec, key)) {
+    const resolved = await resolveFilesOnce(spec, key);
+    for (const same of resolved.same) {
+      sameFiles.push({
+        source,
+        path: relativePath(config, same.path),
+        sameAs: relativePath(config, same.sameAs),
+      });
+    }
+    for (const path of resolved.files) {
       try {
         const header = await readHeader(path, spec.encoding);
         const match = matchLayout(schema, header, spec.columns);
@@ -145,7 +156,7 @@ export async function planIngest(config: SnaConfig, db: Database | undefined): P
       const [source, path] = k.split('\u0000') as [Source, string];
       return { source, path };
     });
-  return { files, staleReferenceFiles };
+  return { files, sameFiles, staleReferenceFiles };
 }
 
 /** The separator a one-column header seems to use instead of commas, if any. */

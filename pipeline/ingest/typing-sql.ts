@@ -103,9 +103,11 @@ export function problemChecks(
   switch (type.kind) {
     case 'date':
       checks.push(invalid('not a real date in the configured date_format'));
+      checks.push(tooEarly(typed, v));
       break;
     case 'month':
       checks.push(invalid('not a month in the configured date_format'));
+      checks.push(tooEarly(typed, v));
       break;
     case 'time':
       checks.push(invalid('not a time HH:mm'));
@@ -142,7 +144,22 @@ export function problemChecks(
   return checks;
 }
 
+/**
+ * The earliest date sna accepts: an extract's dates are recent, and a year such as 0000 parses
+ * (as 1 BC) but is a typing slip or a placeholder, not a date.
+ */
+export const EARLIEST_DATE = '1900-01-01';
+
+function tooEarly(typed: string, v: string): { when: string; reason: string } {
+  return {
+    when: `(${typed}) < DATE '${EARLIEST_DATE}'`,
+    reason: `${quote('a date before 1900: ')} || ${shown(v)}`,
+  };
+}
+
 export interface TypingOptions {
+  /** The file holds NUL bytes: a cell with one is a problem (binary data, not text). */
+  nul?: boolean;
   /** Input columns carried through unchanged (e.g. `rec`). */
   keep?: readonly string[];
   /** SQL over the input's columns giving the raw line, computed only for rows with problems. */
@@ -165,9 +182,18 @@ export function typingSelect(
   const cellOf = (c: BoundColumn) => `cell__${c.def.name}`;
   const cells = columns.map((c) => `${cell(c)} AS ${cellOf(c)}`);
   const values = columns.map((c) => `${typedExpression(c, cellOf(c))} AS ${c.def.name}`);
-  const checks = columns.flatMap((c) =>
-    problemChecks(c, cellOf(c), c.def.name).map((check) => ({ ...check, column: c })),
-  );
+  const checks = columns.flatMap((c) => [
+    ...(options.nul && c.source
+      ? [
+          {
+            when: `contains(${cellOf(c)}, chr(0))`,
+            reason: quote('contains a NUL byte (binary data, not text)'),
+            column: c,
+          },
+        ]
+      : []),
+    ...problemChecks(c, cellOf(c), c.def.name).map((check) => ({ ...check, column: c })),
+  ]);
   const problemList = checks.map(
     ({ when, reason, column }) =>
       `CASE WHEN ${when} THEN {'column': ${column.headerSql ?? quote(column.header ?? column.def.name)}, 'reason': ${reason}} END`,
@@ -180,13 +206,13 @@ export function typingSelect(
     ? `CASE WHEN ${bad} THEN list_filter([${problemList.join(',\n      ')}], p -> p IS NOT NULL) END`
     : `NULL::STRUCT("column" VARCHAR, reason VARCHAR)[]`;
   const keep = options.keep ?? [];
+  // NUL shown as the symbol for it: rejects.csv is opened by people, in text editors.
+  const rawLine = options.nul ? `replace(${options.rawLine}, chr(0), '\u2400')` : options.rawLine;
   const outer = [
     ...keep,
     ...columns.map((c) => c.def.name),
     'problems',
-    ...(options.rawLine
-      ? [`CASE WHEN problems IS NOT NULL THEN ${options.rawLine} END AS raw_line`]
-      : []),
+    ...(options.rawLine ? [`CASE WHEN problems IS NOT NULL THEN ${rawLine} END AS raw_line`] : []),
   ];
   return `SELECT ${outer.join(', ')}
 FROM (

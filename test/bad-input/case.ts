@@ -32,6 +32,8 @@ export interface BadInputCase {
   /** Where the case's file goes, relative to the config folder; none for config-only cases. */
   file?: string;
   content?: string | Buffer;
+  /** Prepares the case's folder (e.g. symlinks) before its file is written; `dir` is its root. */
+  setup?: (dir: string) => void;
   /** Rewrites the config's `inputs:` block (default INPUTS) or its thresholds. */
   inputs?: string;
   thresholds?: string;

@@ -116,7 +116,9 @@ export const STRUCTURE_CASES: BadInputCase[] = [
     file: CRIMES,
     content: csv(`${CRIMES_HEADER},Crime Ref`, `${row('B1')},B1`),
     exit: 3,
-    stderr: ['error: <file>:1: column "crime_ref" appears 2 times in the header'],
+    stderr: [
+      'error: <file>:1: column "crime_ref" is in the header 2 times, as "crime_ref", "Crime Ref" (sna cannot tell which to use; name the one to use with columns: in the config)',
+    ],
     rows: null,
   },
   {

@@ -43,6 +43,7 @@ export function loadGoodFiles(): string {
 export function runCase(baseDir: string, c: BadInputCase): CaseRun {
   const dir = mkdtempSync(join(tmpdir(), 'sna-bad-input-'));
   cpSync(baseDir, dir, { recursive: true });
+  c.setup?.(dir);
   if (c.file !== undefined && c.content !== undefined) writeAt(join(dir, c.file), c.content);
   const config = join(dir, 'sna.config.yaml');
   if (c.earlier) {

@@ -22,7 +22,10 @@ describe('the corpus', () => {
   it('has at least 30 cases, each named once', async () => {
     const { STRUCTURE_CASES } = await import('./cases-structure.js');
     const { VALUE_CASES } = await import('./cases-values.js');
-    const names = [...STRUCTURE_CASES, ...VALUE_CASES, ...FILE_CASES].map((c) => c.name);
+    const { READING_CASES } = await import('./cases-reading.js');
+    const names = [...STRUCTURE_CASES, ...VALUE_CASES, ...FILE_CASES, ...READING_CASES].map(
+      (c) => c.name,
+    );
     expect(names.length).toBeGreaterThanOrEqual(30);
     expect(new Set(names).size).toBe(names.length);
   });
