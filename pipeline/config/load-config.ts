@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { ConfigError } from '../errors.js';
+import { outputDirProblem } from './output-dir.js';
 import {
   INPUT_SOURCES,
   type InputSource,
@@ -172,6 +173,19 @@ function validateConfig(
   );
   const thresholds = readThresholds(top.mapping.thresholds, problems);
   const outputDir = readTopPath(top, 'output_dir', 'out', configDir);
+  const written = top.mapping.output_dir;
+  const outputProblem = outputDirProblem(
+    outputDir,
+    typeof written === 'string' ? written.trim() : undefined,
+    configPath,
+    [
+      ...Object.entries<InputSpec>(inputs).map(([key, spec]) => [`inputs.${key}`, spec] as const),
+      ...Object.entries<InputSpec>(reference).map(
+        ([key, spec]) => [`reference.${key}`, spec] as const,
+      ),
+    ],
+  );
+  if (outputProblem) problems.add('output_dir', outputProblem);
   const database = readTopPath(top, 'database', path.join(outputDir, 'sna.duckdb'), configDir);
   const resources = readResources(top.mapping.resources, problems);
   return {
