@@ -121,7 +121,7 @@ describe('sna run killed with SIGKILL', { timeout: 600_000 }, () => {
 
   it('during ingest (after the first newly landed file is loaded): outputs untouched', async () => {
     const loadedNew = (l: LogLine) =>
-      l.message.includes(' loaded ') && HELD_BACK.test(basename(String(l.file ?? '')));
+      l.action === 'load' && HELD_BACK.test(basename(String(l.file ?? '')));
     const run = await runAndKill(ws.path('sna.config.yaml'), (lines) => lines.some(loadedNew));
     await afterKill(run);
     // The ingest writes no output: every byte is the last good run's.
