@@ -84,7 +84,8 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
   const notBuilt = stages.filter((s) => STAGES_NOT_BUILT.includes(s));
   const command = options.command ?? `sna ${stages.join(' ')} --config ${config.configPath}`;
   const lock = acquireRunLock(config.database, { command, log });
-  for (const path of removeLeftoverStaging(config.outputDir)) {
+  const leftover = removeLeftoverStaging(config.outputDir);
+  for (const path of leftover.removed) {
     log.info(`removed the staging folder an interrupted run left: ${path}`);
   }
   let db: Database | undefined;
@@ -175,7 +176,7 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
       coverage: manifestCoverage(coverage),
       population: await manifestPopulation(db),
     };
-    const previous = readManifest(config.outputDir)?.outputs;
+    const previous = [...(readManifest(config.outputDir)?.outputs ?? []), ...leftover.listed];
     const published = publishStaging(staging, config.outputDir, stages, previous, (outputs) =>
       manifestText({ ...manifest, outputs }),
     );

@@ -33,18 +33,32 @@ export interface ManifestOutput {
 
 /**
  * Removes the staging folders runs that died left in `output_dir`. Only called while holding
- * the run lock, when no other run can be writing there.
+ * the run lock, when no other run can be writing there. A run killed while switching its set
+ * in left its manifest (renamed last) in its folder: the outputs it lists are returned, as
+ * files sna wrote, so the next switch may remove those it no longer writes.
  */
-export function removeLeftoverStaging(outputDir: string): string[] {
-  if (!existsSync(outputDir)) return [];
+export function removeLeftoverStaging(outputDir: string): {
+  removed: string[];
+  listed: ManifestOutput[];
+} {
   const removed: string[] = [];
+  const listed: ManifestOutput[] = [];
+  if (!existsSync(outputDir)) return { removed, listed };
   for (const entry of readdirSync(outputDir, { withFileTypes: true })) {
     if (!entry.isDirectory() || !STAGING_FOLDER.test(entry.name)) continue;
     const path = join(outputDir, entry.name);
+    try {
+      const manifest = JSON.parse(readFileSync(join(path, MANIFEST), 'utf8')) as {
+        outputs?: ManifestOutput[];
+      };
+      listed.push(...(manifest.outputs ?? []));
+    } catch {
+      // No manifest: the run died before its switch, so none of its files were published.
+    }
     rmSync(path, { recursive: true, force: true });
     removed.push(path);
   }
-  return removed;
+  return { removed, listed };
 }
 
 /** A new, empty staging folder for this run. */
@@ -87,8 +101,9 @@ export interface Published {
 
 /**
  * Switches the staged outputs in: `manifest(outputs)` written to staging, every other file
- * renamed into `outputDir`, stale outputs of the stages that ran removed, the manifest last. `previous`
- * is the last complete run's list (undefined when it recorded none: nothing is removed).
+ * renamed into `outputDir`, stale outputs of the stages that ran removed, the manifest last.
+ * `previous` lists what sna wrote before: the last complete run's outputs, then those of a
+ * switch cut short; with none listed, nothing is removed.
  */
 export function publishStaging(
   staging: string,
@@ -108,12 +123,19 @@ export function publishStaging(
     };
   });
   const ran = new Set([...stagesRun, 'every run']);
-  const stale: ManifestOutput[] = [];
-  for (const earlier of previous ?? []) {
-    if (fresh.has(earlier.path) || !existsSync(join(outputDir, earlier.path))) continue;
+  // Each path sna wrote before, with every sha256 it was written with.
+  const earlier = new Map<string, { first: ManifestOutput; hashes: Set<string> }>();
+  for (const output of previous ?? []) {
+    const found = earlier.get(output.path);
+    if (found) found.hashes.add(output.sha256);
+    else earlier.set(output.path, { first: output, hashes: new Set([output.sha256]) });
+  }
+  const stale: Array<{ path: string; hashes: Set<string> }> = [];
+  for (const [path, { first, hashes }] of earlier) {
+    if (fresh.has(path) || !existsSync(join(outputDir, path))) continue;
     // A stage that did not run this time leaves its outputs as they are, still listed.
-    if (ran.has(stageOf(earlier.path))) stale.push(earlier);
-    else outputs.push(earlier);
+    if (ran.has(stageOf(path))) stale.push({ path, hashes });
+    else outputs.push(first);
   }
   outputs.sort((a, b) => a.path.localeCompare(b.path));
   // Written first, so a failure here (a full disk) still leaves the last set untouched.
@@ -125,9 +147,9 @@ export function publishStaging(
   }
   const removed: string[] = [];
   const keptChanged: string[] = [];
-  for (const earlier of stale) {
-    const path = join(outputDir, earlier.path);
-    if (sha256Of(path) !== earlier.sha256) {
+  for (const { path: relPath, hashes } of stale) {
+    const path = join(outputDir, relPath);
+    if (!hashes.has(sha256Of(path))) {
       keptChanged.push(path);
       continue;
     }

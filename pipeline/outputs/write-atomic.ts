@@ -53,6 +53,15 @@ function failIfAsked(path: string): void {
   }
 }
 
+/** The temporary of a failed write; a failure to remove it must not hide the first one. */
+function removeQuietly(temporary: string): void {
+  try {
+    rmSync(temporary, { force: true });
+  } catch {
+    // e.g. ENOTDIR: nothing was written there
+  }
+}
+
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const temporary = temporaryName(path);
   try {
@@ -61,7 +70,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     writeFileSync(temporary, content);
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    removeQuietly(temporary);
     throw cannotWrite(path, error);
   }
 }
@@ -75,7 +84,7 @@ export async function replaceAtomic(path: string, write: (temporary: string) => 
     await write(temporary);
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    removeQuietly(temporary);
     throw cannotWrite(path, error);
   }
 }
