@@ -84,15 +84,15 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
   const notBuilt = stages.filter((s) => STAGES_NOT_BUILT.includes(s));
   const command = options.command ?? `sna ${stages.join(' ')} --config ${config.configPath}`;
   const lock = acquireRunLock(config.database, { command, log });
-  const leftover = removeLeftoverStaging(config.outputDir);
-  for (const path of leftover.removed) {
-    log.info(`removed the staging folder an interrupted run left: ${path}`);
-  }
   let db: Database | undefined;
   let staging: string | undefined;
   let outcome: IngestOutcome | undefined;
   let report: ReportOutcome | undefined;
   try {
+    const leftover = removeLeftoverStaging(config.outputDir);
+    for (const path of leftover.removed) {
+      log.info(`removed the staging folder an interrupted run left: ${path}`);
+    }
     // Only a refresh (ingest) may find nothing to do; asking for a stage by name redoes it.
     if (stages.includes('ingest')) {
       const built = stages.filter((s) => !STAGES_NOT_BUILT.includes(s));
