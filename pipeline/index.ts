@@ -7,6 +7,9 @@
  *   fct_* ──indicators──▶ indicator_values, indicators.csv / .parquet
  *   indicators_published ──report──▶ charts, headline, report.html, notebooks/sna.ipynb
  *   everything ──▶ manifest.json, rejects.csv
+ *
+ * Every output is written to a staging folder and switched in at the end, manifest last
+ * (outputs/staging.ts): readers see the last complete set or the new one, never a mix.
  */
 import { computeIndicators, indicatorContext } from '../indicators/compute.js';
 import { storeIndicators, writeIndicatorFiles } from '../indicators/store.js';
@@ -22,9 +25,20 @@ import { InputBatchError, planIngest } from './ingest/plan.js';
 import { createLogger, type Logger } from './log.js';
 import { accountingBySource, accountingLine } from './outputs/accounting.js';
 import { codeFingerprint } from './outputs/code-fingerprint.js';
-import { manifestInputs, packageVersion, writeManifest } from './outputs/manifest.js';
+import {
+  type Manifest,
+  manifestInputs,
+  manifestText,
+  packageVersion,
+  readManifest,
+} from './outputs/manifest.js';
 import { writeRejectsCsv } from './outputs/rejects-csv.js';
-import { removeLeftoverTemporaries } from './outputs/write-atomic.js';
+import {
+  openStaging,
+  publishStaging,
+  removeLeftoverStaging,
+  removeStaging,
+} from './outputs/staging.js';
 import { buildModels, ensureRawTables } from './stages/build-models.js';
 import {
   checkData,
@@ -70,13 +84,15 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
   const notBuilt = stages.filter((s) => STAGES_NOT_BUILT.includes(s));
   const command = options.command ?? `sna ${stages.join(' ')} --config ${config.configPath}`;
   const lock = acquireRunLock(config.database, { command, log });
-  for (const path of removeLeftoverTemporaries(config.outputDir)) {
-    log.info(`removed a temporary file left by an interrupted run: ${path}`);
-  }
   let db: Database | undefined;
+  let staging: string | undefined;
   let outcome: IngestOutcome | undefined;
   let report: ReportOutcome | undefined;
   try {
+    const leftover = removeLeftoverStaging(config.outputDir);
+    for (const path of leftover.removed) {
+      log.info(`removed the staging folder an interrupted run left: ${path}`);
+    }
     // Only a refresh (ingest) may find nothing to do; asking for a stage by name redoes it.
     if (stages.includes('ingest')) {
       const built = stages.filter((s) => !STAGES_NOT_BUILT.includes(s));
@@ -92,6 +108,8 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
     }
     db = await Database.open(config.database);
     await ensureRawTables(db, config.resources);
+    staging = openStaging(config.outputDir);
+    const staged: SnaConfig = { ...config, outputDir: staging };
     if (stages.includes('ingest')) {
       const t = performance.now();
       outcome = await ingest(config, db, log);
@@ -123,7 +141,7 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
       const context = await indicatorContext(db, config, log);
       const rows = await computeIndicators(context);
       await storeIndicators(db, rows);
-      await writeIndicatorFiles(db, config.outputDir);
+      await writeIndicatorFiles(db, staging);
       timings.indicators = seconds(started);
       log.info(`Indicators: ${rows.length} rows written to indicators.csv and indicators.parquet`, {
         stage: 'indicators',
@@ -133,14 +151,14 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
     }
     if (stages.includes('report')) {
       const started = performance.now();
-      report = await writeReport(db, config, log);
+      report = await writeReport(db, staged, log);
       timings.report = seconds(started);
     }
     for (const stage of notBuilt) {
       log.warn(`the ${stage} stage is not built yet: skipped`);
     }
-    await writeRejectsCsv(db, config.outputDir, outcome?.failures ?? []);
-    writeManifest(config, {
+    await writeRejectsCsv(db, staging, outcome?.failures ?? []);
+    const manifest: Manifest = {
       version: packageVersion(),
       code_sha256: codeFingerprint(),
       config_sha256: config.configSha256,
@@ -157,8 +175,18 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
       inputs,
       coverage: manifestCoverage(coverage),
       population: await manifestPopulation(db),
-    });
+    };
+    const previous = [...(readManifest(config.outputDir)?.outputs ?? []), ...leftover.listed];
+    const published = publishStaging(staging, config.outputDir, stages, previous, (outputs) =>
+      manifestText({ ...manifest, outputs }),
+    );
+    staging = undefined;
+    for (const path of published.removed) log.debug(`removed ${path}: no longer an output`);
+    for (const path of published.keptChanged) {
+      log.warn(`left ${path} in place: an earlier run wrote it, but it has changed since`);
+    }
   } finally {
+    if (staging) removeStaging(staging);
     db?.close();
     lock.release();
   }

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
+import { outputDirProblem } from './output-dir.js';
 import { parseYaml, readConfigBytes } from './read-config-file.js';
 import {
   INPUT_SOURCES,
@@ -139,6 +140,19 @@ function validateConfig(
   );
   const thresholds = readThresholds(top.mapping.thresholds, problems);
   const outputDir = readTopPath(top, 'output_dir', 'out', configDir);
+  const written = top.mapping.output_dir;
+  const outputProblem = outputDirProblem(
+    outputDir,
+    typeof written === 'string' ? written.trim() : undefined,
+    configPath,
+    [
+      ...Object.entries<InputSpec>(inputs).map(([key, spec]) => [`inputs.${key}`, spec] as const),
+      ...Object.entries<InputSpec>(reference).map(
+        ([key, spec]) => [`reference.${key}`, spec] as const,
+      ),
+    ],
+  );
+  if (outputProblem) problems.add('output_dir', outputProblem);
   const database = readTopPath(top, 'database', path.join(outputDir, 'sna.duckdb'), configDir);
   const resources = readResources(top.mapping.resources, problems);
   return {

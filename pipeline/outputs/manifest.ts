@@ -5,10 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SnaConfig } from '../config/types.js';
 import type { Database } from '../db/database.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { MANIFEST, type ManifestOutput } from './staging.js';
 
 export interface ManifestInput {
   source: string;
@@ -42,6 +41,11 @@ export interface Manifest {
   coverage: Record<string, ManifestCoverage>;
   /** The mid-year of the residents every rate divides by, and the year the period ends. */
   population: { year: number | null; period_end_year: number };
+  /**
+   * Every output of the published set but this file, with its sha256 (staging.ts): what the
+   * nightly no-op check compares, and the only files sna ever removes. Absent from manifests of older sna code.
+   */
+  outputs?: ManifestOutput[];
 }
 
 export interface ManifestCoverage {
@@ -127,9 +131,16 @@ function mapToRecord(value: unknown): Record<string, number> {
   return out;
 }
 
-export function writeManifest(config: SnaConfig, manifest: Manifest): void {
-  writeFileAtomic(
-    join(config.outputDir, 'manifest.json'),
-    `${JSON.stringify(manifest, null, 2)}\n`,
-  );
+export function manifestText(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** The last complete run's manifest in `outputDir`; undefined when there is none to trust. */
+export function readManifest(outputDir: string): Manifest | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(join(outputDir, MANIFEST), 'utf8')) as Manifest;
+    return Array.isArray(manifest.inputs) ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
 }

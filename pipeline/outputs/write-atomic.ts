@@ -1,48 +1,90 @@
-/** Outputs are written to a temporary name and renamed, so a failed run never leaves a half-written file. */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+/**
+ * Outputs are written to a temporary name and renamed, so a failed write never leaves a
+ * half-written file; a write that fails names the output it was writing.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { EXIT, PipelineError } from '../errors.js';
+
+/** A run's staging folder in `output_dir` (see staging.ts): sna's prefix, then its pid. */
+export const STAGING_PREFIX = '.sna-staging-';
+export const STAGING_FOLDER = /^\.sna-staging-\d+$/;
+
+/** `<output_dir>/.sna-staging-123/charts/a.svg` → `<output_dir>/charts/a.svg`. */
+export function publishedPath(path: string): string {
+  return path.replace(/[/\\]\.sna-staging-\d+(?=[/\\])/, '');
+}
 
 export function temporaryName(path: string): string {
   return `${path}.tmp-${process.pid}`;
 }
 
+const REASONS: Record<string, string> = {
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  EIO: 'input/output error',
+};
+
+/** A failed write as one line naming the output (DuckDB's COPY errors carry no errno). */
+function cannotWrite(path: string, error: unknown): PipelineError {
+  if (error instanceof PipelineError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const reason =
+    (code && REASONS[code]) ??
+    (/no space left on device/i.test(message)
+      ? REASONS.ENOSPC
+      : (message.split('\n')[0] ?? message));
+  const published = publishedPath(path);
+  const kept = published === path ? '' : '; the outputs of the last complete run are kept';
+  return new PipelineError(`cannot write (${reason})${kept}`, EXIT.other, { file: published });
+}
+
 /**
- * Removes temporary files a killed run left in the output folder (`<name>.tmp-<pid>`). Only
- * called while holding the run lock, when no other run can be writing there.
+ * For the tests of a full disk where no small file system can be mounted: the output named
+ * by `SNA_TEST_FAIL_WRITE` (a file name) fails as a full disk would.
  */
-export function removeLeftoverTemporaries(outputDir: string): string[] {
-  if (!existsSync(outputDir)) return [];
-  const removed: string[] = [];
-  for (const entry of readdirSync(outputDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !/\.tmp-\d+$/.test(entry.name)) continue;
-    const path = join(entry.parentPath, entry.name);
-    rmSync(path, { force: true });
-    removed.push(path);
+function failIfAsked(path: string): void {
+  if (process.env.SNA_TEST_FAIL_WRITE && basename(path) === process.env.SNA_TEST_FAIL_WRITE) {
+    throw Object.assign(new Error(`ENOSPC: no space left on device, write`), { code: 'ENOSPC' });
   }
-  return removed;
+}
+
+/** The temporary of a failed write; a failure to remove it must not hide the first one. */
+function removeQuietly(temporary: string): void {
+  try {
+    rmSync(temporary, { force: true });
+  } catch {
+    // e.g. ENOTDIR: nothing was written there
+  }
 }
 
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
   const temporary = temporaryName(path);
   try {
+    failIfAsked(path);
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temporary, content);
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
+    removeQuietly(temporary);
+    throw cannotWrite(path, error);
   }
 }
 
 /** Runs `write(tmp)` to produce a file at a temporary path, then moves it into place. */
 export async function replaceAtomic(path: string, write: (temporary: string) => Promise<void>) {
-  mkdirSync(dirname(path), { recursive: true });
   const temporary = temporaryName(path);
   try {
+    failIfAsked(path);
+    mkdirSync(dirname(path), { recursive: true });
     await write(temporary);
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
+    removeQuietly(temporary);
+    throw cannotWrite(path, error);
   }
 }

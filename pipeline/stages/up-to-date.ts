@@ -1,33 +1,22 @@
 /**
  * The nightly refresh's shortcut: a run whose inputs, config and sna code are those of the
- * last good run, and whose outputs are all still there, has nothing to do.
+ * last good run, and whose outputs are byte for byte the ones that run wrote, has nothing to do.
  *
- * "The last good run" is the one that wrote `manifest.json`: a run that dies before the end
- * (kill -9, a failed stage) leaves the previous manifest, so the next run sees the difference
- * and recomputes, even when the database already holds the new files.
+ * "The last good run" is the one that wrote `manifest.json`, renamed in last of its set with
+ * each output's sha256: a run that dies before the end (kill -9, a failed stage) leaves the
+ * previous manifest, so the next run sees the difference and recomputes, even when the
+ * database already holds the new files; one killed while switching its set in leaves outputs
+ * whose hashes are not the manifest's, and the next run recomputes too.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveFiles } from '../config/resolve-files.js';
 import { REFERENCE_SOURCES, type SnaConfig } from '../config/types.js';
 import { configuredSources, relativePath } from '../ingest/plan.js';
 import { sha256File } from '../ingest/read-file.js';
 import { codeFingerprint } from '../outputs/code-fingerprint.js';
-import { type Manifest, packageVersion } from '../outputs/manifest.js';
-
-/** Files each stage leaves in `output_dir` (contract §5); all must exist to skip the stage. */
-export const STAGE_OUTPUTS: Record<string, readonly string[]> = {
-  ingest: ['manifest.json', 'rejects.csv'],
-  indicators: ['indicators.csv', 'indicators.parquet'],
-  report: [
-    'report.html',
-    'headline.json',
-    'headline.csv',
-    'headline.md',
-    'notebooks/sna.ipynb',
-    'charts',
-  ],
-};
+import { packageVersion, readManifest } from '../outputs/manifest.js';
+import { sha256Of } from '../outputs/staging.js';
 
 export type Freshness =
   | { upToDate: true; lastRun: string; files: number }
@@ -35,13 +24,13 @@ export type Freshness =
 
 /**
  * Whether running `stages` now would change nothing: the same config, sna version and input
- * files (by sha256) as the last good run, and every output it wrote still in place.
+ * files (by sha256) as the last good run, and every output it wrote still in place, unchanged.
  */
 export async function checkUpToDate(
   config: SnaConfig,
   stages: readonly string[],
 ): Promise<Freshness> {
-  const manifest = readManifest(join(config.outputDir, 'manifest.json'));
+  const manifest = readManifest(config.outputDir);
   if (!manifest) return { upToDate: false, reason: 'no earlier run' };
   if (manifest.config_sha256 !== config.configSha256) {
     return { upToDate: false, reason: 'the configuration changed' };
@@ -56,11 +45,18 @@ export async function checkUpToDate(
   if (notRun.length > 0) {
     return { upToDate: false, reason: `the last run did not run ${notRun.join(', ')}` };
   }
-  const missing = [
-    config.database,
-    ...stages.flatMap((s) => STAGE_OUTPUTS[s] ?? []).map((f) => join(config.outputDir, f)),
-  ].filter((path) => !existsSync(path));
+  if (!manifest.outputs) return { upToDate: false, reason: 'the last run listed no outputs' };
+  if (!existsSync(config.database))
+    return { upToDate: false, reason: `missing ${config.database}` };
+  const paths = manifest.outputs.map((o) => join(config.outputDir, o.path));
+  const missing = paths.filter((path) => !existsSync(path));
   if (missing.length > 0) return { upToDate: false, reason: `missing ${missing.join(', ')}` };
+  const altered = manifest.outputs
+    .filter((o) => sha256Of(join(config.outputDir, o.path)) !== o.sha256)
+    .map((o) => join(config.outputDir, o.path));
+  if (altered.length > 0) {
+    return { upToDate: false, reason: `not the last run’s outputs: ${altered.join(', ')}` };
+  }
 
   const lastHashes = new Map(manifest.inputs.map((i) => [`${i.source}\u0000${i.path}`, i.sha256]));
   const files = await configuredFiles(config);
@@ -99,13 +95,4 @@ async function configuredFiles(config: SnaConfig) {
     }
   }
   return files;
-}
-
-function readManifest(path: string): Manifest | undefined {
-  try {
-    const manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
-    return Array.isArray(manifest.inputs) ? manifest : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,5 +1,9 @@
-/** Writes each chart as `charts/<name>.vl.json`, `.svg` and `.png`, every file atomically. */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+/**
+ * Writes each chart as `charts/<name>.vl.json`, `.svg` and `.png`, every file atomically. A run
+ * writes them into its staging folder; charts an earlier run drew and this one does not are
+ * removed when the set is switched in (pipeline/outputs/staging.ts), by the manifest's list,
+ * so a file of the user's own in `charts/` is never touched.
+ */
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../pipeline/outputs/write-atomic.js';
 import type { RenderedChart } from '../types.js';
@@ -10,8 +14,9 @@ export async function writeCharts(
   outputDir: string,
 ): Promise<void> {
   const dir = join(outputDir, 'charts');
-  // PNGs are drawn concurrently on resvg's worker threads; the rest is quick.
-  await Promise.all(
+  // PNGs are drawn concurrently on resvg's worker threads; the rest is quick. Every write is
+  // settled before a failure is passed on, so none lands after the run has cleaned up.
+  const results = await Promise.allSettled(
     charts.map(async (chart) => {
       const base = join(dir, chart.name);
       writeFileAtomic(`${base}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);
@@ -19,11 +24,6 @@ export async function writeCharts(
       writeFileAtomic(`${base}.png`, await renderPngAsync(chart.svg));
     }),
   );
-  // A chart an earlier run drew but this one did not (its data went away) must not linger.
-  const current = new Set(charts.map((c) => c.name));
-  if (!existsSync(dir)) return;
-  for (const file of readdirSync(dir)) {
-    const name = file.replace(/\.(vl\.json|svg|png)$/, '');
-    if (name !== file && !current.has(name)) rmSync(join(dir, file));
-  }
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }

@@ -1,13 +1,14 @@
 /**
  * kill -9 at several points of a real `sna run`: the database still opens, the last good
- * outputs are intact (unchanged, or replaced whole), and the next run's numbers equal those of
+ * outputs are intact (the last good set, until a run completes and switches its set in), and
+ * the next run's numbers equal those of
  * an uninterrupted run on a fresh workspace.
  *
  * One workspace goes through a nightly refresh: a complete run on extracts without the two
  * latest years, then those files land and each following run is killed one stage later than
  * the one before (ingest → indicators → report), until a last run completes.
  */
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lockPathFor } from '../../pipeline/db/lock.js';
@@ -111,6 +112,8 @@ describe('sna run killed with SIGKILL', { timeout: 600_000 }, () => {
     );
   }
 
+  const stagingFolders = () => readdirSync(outDir).filter((f) => f.startsWith('.sna-staging-'));
+
   const tookOverFrom = (lines: readonly LogLine[], pid: number) =>
     lines.some((l) => l.level === 'warn' && l.message.includes(`stale database lock: pid ${pid} `));
 
@@ -118,7 +121,7 @@ describe('sna run killed with SIGKILL', { timeout: 600_000 }, () => {
 
   it('during ingest (after the first newly landed file is loaded): outputs untouched', async () => {
     const loadedNew = (l: LogLine) =>
-      l.message.includes(': read ') && HELD_BACK.test(basename(String(l.file ?? '')));
+      l.action === 'load' && HELD_BACK.test(basename(String(l.file ?? '')));
     const run = await runAndKill(ws.path('sna.config.yaml'), (lines) => lines.some(loadedNew));
     await afterKill(run);
     // The ingest writes no output: every byte is the last good run's.
@@ -138,25 +141,27 @@ describe('sna run killed with SIGKILL', { timeout: 600_000 }, () => {
     previous = run;
   });
 
-  it('during report (once it has replaced its first chart file)', async () => {
+  it('during report (once it has written its first chart file): the published set is untouched', async () => {
     let startedAt = 0;
     const run = await runAndKill(ws.path('sna.config.yaml'), (lines) => {
       if (!lines.some((l) => l.stage === 'indicators')) return false;
       startedAt ||= Date.now() - 1000;
-      return newestMtime(join(outDir, 'charts')) > startedAt;
+      return stagingFolders().some((f) => newestMtime(join(outDir, f, 'charts')) > startedAt);
     });
     expect(tookOverFrom(run.lines, previous.pid)).toBe(true);
     expect(run.lines.some((l) => l.stage === 'report')).toBe(false);
     await afterKill(run);
-    // The indicators stage finished before the kill, so its files are the new ones.
-    expect(readFileSync(join(outDir, 'indicators.csv')).equals(referenceCsv)).toBe(true);
-    const charts = snapshot(join(outDir, 'charts'));
-    const replaced = [...charts].filter(([f, b]) => !lastGood.get(`charts/${f}`)?.equals(b));
-    expect(replaced.length).toBeGreaterThan(0);
-    for (const [file, bytes] of charts) {
-      if (file.endsWith('.vl.json')) expect(() => JSON.parse(bytes.toString('utf8'))).not.toThrow();
-      if (file.endsWith('.svg')) expect(bytes.toString('utf8').trimEnd()).toMatch(/<\/svg>$/);
-    }
+    // The new indicators and charts went to the run's staging folder only: every published
+    // file is still the last good run's, so no reader sees new indicators beside an old report.
+    const staged = stagingFolders();
+    expect(staged).toEqual([`.sna-staging-${run.pid}`]);
+    const published = new Map(
+      [...snapshot(outDir)].filter(([file]) => !file.startsWith('.sna-staging-')),
+    );
+    expect(published).toEqual(lastGood);
+    const stagedFiles = snapshot(join(outDir, staged[0] ?? ''));
+    expect(stagedFiles.get('indicators.csv')?.equals(referenceCsv)).toBe(true);
+    expect([...stagedFiles.keys()].some((f) => f.startsWith('charts/'))).toBe(true);
     previous = run;
   });
 
@@ -169,8 +174,9 @@ describe('sna run killed with SIGKILL', { timeout: 600_000 }, () => {
     expect(readFileSync(join(outDir, 'indicators.csv')).equals(referenceCsv)).toBe(true);
     expect(inputCounts(outDir)).toEqual(referenceInputs);
     parseOutputs(outDir);
-    // Temporary files of the killed runs (`<name>.tmp-<pid>`) must not pile up in the outputs.
-    const leftovers = [...snapshot(outDir).keys()].filter((f) => f.includes('.tmp-'));
+    // Staging folders and temporary files of the killed runs must not pile up in the outputs.
+    const leftovers = [...snapshot(outDir).keys()].filter((f) => /\.tmp-|\.sna-staging-/.test(f));
     expect(leftovers).toEqual([]);
+    expect(stagingFolders()).toEqual([]);
   });
 });

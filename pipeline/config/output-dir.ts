@@ -1,0 +1,66 @@
+/**
+ * `output_dir` must be a folder of sna's own. sna replaces its outputs there and removes the
+ * ones a later run no longer writes, and a folder that holds the inputs would have its own
+ * CSV files read back as extracts on the next run; so the whole disk, the home folder, a folder
+ * holding the config, and a folder holding (or searched for) an input are refused.
+ */
+import { homedir } from 'node:os';
+import path from 'node:path';
+import type { InputSpec } from './types.js';
+
+const WHY =
+  'sna replaces and removes files in its output folder, so give it a folder of its own, e.g. out';
+
+/** Characters that make a path segment a glob (picomatch's, as tinyglobby reads them). */
+const GLOB_SEGMENT = /[*?[\]{}()!+@]/;
+
+/** True when `inside` is `folder` or anywhere below it. */
+export function isWithin(inside: string, folder: string): boolean {
+  const relative = path.relative(folder, inside);
+  return relative === '' || (relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative));
+}
+
+/**
+ * The folder a configured path or glob reads from (its segments before the first glob
+ * character), and whether the rest of the pattern may reach into subfolders of it.
+ */
+function searchedFolder(absolutePattern: string): { folder: string; deep: boolean } {
+  const segments = absolutePattern.split(path.sep);
+  const first = segments.findIndex((segment) => GLOB_SEGMENT.test(segment));
+  if (first === -1) return { folder: path.dirname(absolutePattern), deep: false };
+  return {
+    folder: segments.slice(0, first).join(path.sep) || path.sep,
+    deep: segments.length - first > 1 || segments[first]?.includes('**') === true,
+  };
+}
+
+/**
+ * Why `outputDir` cannot be sna's output folder, or undefined when it can. `written` is the
+ * value as the config gives it; `sources` are the configured inputs and references by key.
+ */
+export function outputDirProblem(
+  outputDir: string,
+  written: string | undefined,
+  configPath: string,
+  sources: ReadonlyArray<readonly [string, InputSpec]>,
+): string | undefined {
+  if (written?.startsWith('~')) {
+    return `"${written}" starts with ~, which sna does not expand: write the full path`;
+  }
+  const shown = `"${outputDir}"`;
+  if (outputDir === path.parse(outputDir).root) return `${shown} is the root folder: ${WHY}`;
+  if (outputDir === homedir()) return `${shown} is the home folder: ${WHY}`;
+  if (isWithin(configPath, outputDir)) {
+    return `${shown} holds the config file (${path.relative(outputDir, configPath)}): ${WHY}`;
+  }
+  for (const [key, spec] of sources) {
+    const { folder, deep } = searchedFolder(spec.absolutePattern);
+    if (isWithin(folder, outputDir)) {
+      return `${shown} holds the files of ${key} (${spec.pattern}): sna would read its own CSV files as extracts; ${WHY}`;
+    }
+    if (deep && isWithin(outputDir, folder)) {
+      return `${shown} is inside ${folder}, which ${key} searches (${spec.pattern}): sna would read its own CSV files as extracts; ${WHY}`;
+    }
+  }
+  return undefined;
+}

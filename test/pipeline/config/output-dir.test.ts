@@ -1,0 +1,102 @@
+/**
+ * `output_dir` must be a folder of sna's own: sna replaces and removes files in it, so a folder
+ * that holds other things (the whole disk, the home folder, the config, the inputs) is refused
+ * with exit 2, by `loadConfig` and so by `validate` and every run.
+ */
+import { readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../pipeline/config/load-config.js';
+import { ConfigError, EXIT } from '../../../pipeline/errors.js';
+import { baseConfig, runCli, workspace, writeReference } from '../../helpers/workspace.js';
+
+const CONFIG_PATH = '/srv/sna/bury/sna.config.yaml';
+
+const config = (outputDir: string, inputs = 'extracts/police/crimes-*.csv') => `
+area: {name: Bury, codes: [E08000002]}
+period: {end: 2024-03-31}
+inputs: {police_crimes: "${inputs}"}
+reference: {geography: ref/geo.csv, population: ref/pop.csv}
+output_dir: ${outputDir}
+`;
+
+/** The one problem a config is refused with (fails the test if it is accepted). */
+function refusal(text: string): string {
+  try {
+    parseConfig(text, CONFIG_PATH);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).exitCode).toBe(EXIT.usage);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(1);
+    return problems[0] ?? '';
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('output_dir: a folder of sna’s own', () => {
+  it('refuses the root folder', () => {
+    expect(refusal(config('/'))).toMatch(/^output_dir: "\/" is the root folder: /);
+  });
+
+  it('refuses the home folder, and a path starting with ~ (which sna does not expand)', () => {
+    expect(refusal(config(homedir()))).toMatch(/^output_dir: ".+" is the home folder: /);
+    expect(refusal(config('"~/sna-out"'))).toMatch(
+      /^output_dir: "~\/sna-out" starts with ~, which sna does not expand/,
+    );
+  });
+
+  it('refuses the config’s folder and any folder above it', () => {
+    expect(refusal(config('.'))).toBe(
+      'output_dir: "/srv/sna/bury" holds the config file (sna.config.yaml): sna replaces and removes files in its output folder, so give it a folder of its own, e.g. out',
+    );
+    expect(refusal(config('..'))).toMatch(/^output_dir: "\/srv\/sna" holds the config file /);
+    expect(refusal(config('/srv'))).toMatch(/^output_dir: "\/srv" holds the config file /);
+  });
+
+  it('refuses a folder holding an input, or one a recursive input glob searches', () => {
+    expect(refusal(config('extracts'))).toMatch(
+      /^output_dir: "\/srv\/sna\/bury\/extracts" holds the files of inputs\.police_crimes \(extracts\/police\/crimes-\*\.csv\): sna would read its own CSV files as extracts/,
+    );
+    expect(refusal(config('extracts/police'))).toMatch(/holds the files of inputs.police_crimes/);
+    expect(refusal(config('ref'))).toMatch(/holds the files of reference.geography/);
+    expect(refusal(config('extracts/out', 'extracts/**/*.csv'))).toMatch(
+      /^output_dir: "\/srv\/sna\/bury\/extracts\/out" is inside \/srv\/sna\/bury\/extracts, which inputs\.police_crimes searches \(extracts\/\*\*\/\*\.csv\)/,
+    );
+  });
+
+  it('accepts a folder of its own, beside or below the config', () => {
+    expect(parseConfig(config('out'), CONFIG_PATH).outputDir).toBe('/srv/sna/bury/out');
+    expect(parseConfig(config('../results'), CONFIG_PATH).outputDir).toBe('/srv/sna/results');
+    expect(parseConfig(config('/data/sna-out'), CONFIG_PATH).outputDir).toBe('/data/sna-out');
+    // Beside the extracts, not holding them: a glob without ** searches one folder only.
+    expect(parseConfig(config('extracts/out'), CONFIG_PATH).outputDir).toBe(
+      '/srv/sna/bury/extracts/out',
+    );
+  });
+
+  it('`sna validate` and `sna run` exit 2 with that one line, and write nothing', () => {
+    const ws = workspace('sna-output-dir-');
+    writeReference(ws);
+    ws.write('extracts/crimes.csv', 'crime_ref,recorded_date,ho_offence_code\nA1,2025-01-01,8N\n');
+    // `run` only where a regression would harm nothing outside the workspace.
+    for (const [outputDir, why, commands] of [
+      ['/', 'is the root folder', ['validate']],
+      ['..', 'holds the config file', ['validate']],
+      ['.', 'holds the config file', ['validate', 'run']],
+      ['extracts', 'holds the files of inputs.police_crimes', ['validate', 'run']],
+    ] as const) {
+      const configPath = ws.config(
+        baseConfig('  police_crimes: extracts/crimes.csv', `output_dir: ${outputDir}\n`),
+      );
+      for (const command of commands) {
+        const result = runCli([command, '--config', configPath]);
+        expect(result.status, `${command} ${outputDir}: ${result.stderr}`).toBe(EXIT.usage);
+        const lines = result.stderr.trim().split('\n');
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatch(new RegExp(`^error: output_dir: ".*" ${why}`));
+      }
+    }
+    expect(readdirSync(ws.dir).sort()).toEqual(['extracts', 'ref', 'sna.config.yaml']);
+  }, 120_000);
+});

@@ -1,0 +1,125 @@
+/**
+ * The switch of a staged set of outputs: new files in, manifest last with each sha256, and only
+ * files sna can prove it wrote removed (listed before, bytes unchanged, no longer written).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PipelineError } from '../../../pipeline/errors.js';
+import {
+  type ManifestOutput,
+  openStaging,
+  publishStaging,
+  removeLeftoverStaging,
+} from '../../../pipeline/outputs/staging.js';
+import { writeFileAtomic } from '../../../pipeline/outputs/write-atomic.js';
+import { workspace } from '../../helpers/workspace.js';
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const listed = (path: string, text: string): ManifestOutput => ({
+  path,
+  sha256: sha(text),
+  bytes: Buffer.byteLength(text),
+});
+function put(folder: string, files: Record<string, string>) {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(folder, path)), { recursive: true });
+    writeFileSync(join(folder, path), text);
+  }
+}
+
+describe('publishStaging', () => {
+  it('switches the set in and removes only the earlier outputs it can prove it wrote', () => {
+    const out = workspace('sna-staging-').dir;
+    put(out, {
+      'indicators.csv': 'old indicators\n',
+      'report.html': 'old report\n',
+      'charts/gone.svg': '<svg>gone</svg>',
+      'charts/edited.svg': '<svg>the user edited this</svg>',
+      'charts/logo.svg': '<svg>the user’s logo</svg>',
+      'mine/draft.docx.tmp-1': 'the user’s draft',
+    });
+    const previous = [
+      listed('charts/edited.svg', '<svg>as sna drew it</svg>'),
+      listed('charts/gone.svg', '<svg>gone</svg>'),
+      listed('indicators.csv', 'old indicators\n'),
+      listed('report.html', 'old report\n'),
+    ];
+    const staging = openStaging(out);
+    put(staging, { 'report.html': 'new report\n', 'charts/kept.svg': '<svg>new</svg>' });
+    let manifestOutputs: ManifestOutput[] = [];
+    const published = publishStaging(staging, out, ['report'], previous, (outputs) => {
+      manifestOutputs = outputs;
+      return JSON.stringify({ outputs });
+    });
+
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toBe('new report\n');
+    expect(readFileSync(join(out, 'charts/kept.svg'), 'utf8')).toBe('<svg>new</svg>');
+    // The report stage ran and drew no `gone` chart any more: its file, unchanged, is removed.
+    expect(published.removed).toEqual([join(out, 'charts/gone.svg')]);
+    expect(published.keptChanged).toEqual([join(out, 'charts/edited.svg')]);
+    expect(readdirSync(join(out, 'charts')).sort()).toEqual(['edited.svg', 'kept.svg', 'logo.svg']);
+    expect(readFileSync(join(out, 'mine/draft.docx.tmp-1'), 'utf8')).toBe('the user’s draft');
+    // The indicators stage did not run: its file stays, listed with its recorded hash.
+    expect(manifestOutputs).toEqual([
+      listed('charts/kept.svg', '<svg>new</svg>'),
+      listed('indicators.csv', 'old indicators\n'),
+      listed('report.html', 'new report\n'),
+    ]);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toEqual({
+      outputs: manifestOutputs,
+    });
+    expect(existsSync(staging)).toBe(false);
+  });
+
+  it('removes nothing when no earlier outputs were recorded', () => {
+    const out = workspace('sna-staging-').dir;
+    put(out, { 'charts/old.svg': '<svg/>' });
+    const staging = openStaging(out);
+    put(staging, { 'report.html': 'r' });
+    const published = publishStaging(staging, out, ['report'], undefined, () => '{}');
+    expect(published.removed).toEqual([]);
+    expect(existsSync(join(out, 'charts/old.svg'))).toBe(true);
+  });
+});
+
+describe('removeLeftoverStaging', () => {
+  it('removes only sna’s staging folders, and returns what a switch cut short listed', () => {
+    const out = workspace('sna-staging-').dir;
+    const cutShort = [listed('charts/new.svg', '<svg>new</svg>')];
+    put(out, {
+      '.sna-staging-123/manifest.json': JSON.stringify({ outputs: cutShort }),
+      '.sna-staging-456/charts/a.svg': '<svg/>',
+      '.sna-staging-notes/keep.txt': 'the user’s',
+      '.sna-staging-7.tmp-1': 'a file, not a folder',
+    });
+    const leftover = removeLeftoverStaging(out);
+    expect(leftover.removed.sort()).toEqual([
+      join(out, '.sna-staging-123'),
+      join(out, '.sna-staging-456'),
+    ]);
+    expect(leftover.listed).toEqual(cutShort);
+    expect(readdirSync(out).sort()).toEqual(['.sna-staging-7.tmp-1', '.sna-staging-notes']);
+  });
+});
+
+describe('a write that fails', () => {
+  it('names the published path, and says the last complete set is kept, when staged', () => {
+    const out = workspace('sna-staging-').dir;
+    const staging = openStaging(out);
+    writeFileSync(join(staging, 'charts'), 'a file where a folder must go');
+    let error: unknown;
+    try {
+      writeFileAtomic(join(staging, 'charts', 'a.svg'), '<svg/>');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(PipelineError);
+    expect((error as PipelineError).format()).toMatch(
+      new RegExp(
+        `^${out}/charts/a\\.svg: cannot write \\(.+\\); the outputs of the last complete run are kept$`,
+      ),
+    );
+  });
+});
