@@ -1,42 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorRow } from '../../indicators/define.js';
-import { storeIndicators } from '../../indicators/store.js';
-import { Database } from '../../pipeline/db/database.js';
+import { publishRows, testRow } from '../helpers/published-rows.js';
 
-function row(fields: Partial<IndicatorRow>): IndicatorRow {
-  return {
-    indicator_id: 'police.by_beat',
-    category: 'knife_crime',
-    area_code: 'E08999999',
-    period_start: '2024-04-01',
-    period_end: '2025-03-31',
-    breakdown: 'beat',
-    breakdown_value: null,
-    numerator: null,
-    denominator: null,
-    value: null,
-    lower_ci95: null,
-    upper_ci95: null,
-    unit: 'percent',
-    significance: null,
-    method: 'wilson',
-    note: null,
-    ...fields,
-  };
-}
+const row = (fields: Partial<IndicatorRow>): IndicatorRow =>
+  testRow(
+    { indicator_id: 'police.by_beat', breakdown: 'beat', unit: 'percent', method: 'wilson' },
+    fields,
+  );
 
-async function publish(rows: IndicatorRow[]) {
-  const db = await Database.open(':memory:');
-  try {
-    await db.run('CREATE TABLE run_config AS SELECT 5 AS suppress_below');
-    await storeIndicators(db, rows);
-    return await db.all<Record<string, unknown>>(
-      'SELECT indicator_id, breakdown_value, numerator, denominator, value, lower_ci95, suppressed FROM indicators_published ORDER BY indicator_id, breakdown_value',
-    );
-  } finally {
-    db.close();
-  }
-}
+const publish = (rows: IndicatorRow[]) =>
+  publishRows(
+    rows,
+    'indicator_id, breakdown_value, numerator, denominator, value, lower_ci95, suppressed',
+    'indicator_id, breakdown_value',
+  );
 
 describe('small-number suppression', () => {
   it('blanks a count of 1–4 with its value and limits, and one more value of its breakdown', async () => {

@@ -11,8 +11,7 @@ import type {
   IndicatorRow,
 } from '../../indicators/define.js';
 import { INDICATORS, registryProblems } from '../../indicators/registry.js';
-import { storeIndicators } from '../../indicators/store.js';
-import { Database } from '../../pipeline/db/database.js';
+import { publishRows, testRow } from '../helpers/published-rows.js';
 import { smallCountsInText } from './small-counts.js';
 
 const family = (indicator: Partial<IndicatorDefinition>): IndicatorFamily => ({
@@ -21,40 +20,18 @@ const family = (indicator: Partial<IndicatorDefinition>): IndicatorFamily => ({
   compute: async () => [],
 });
 
-function row(fields: Partial<IndicatorRow>): IndicatorRow {
-  return {
-    indicator_id: 'addresses.repeat_count',
-    category: 'violence_with_injury_domestic',
-    area_code: 'E08999999',
-    period_start: '2024-04-01',
-    period_end: '2025-03-31',
-    breakdown: 'none',
-    breakdown_value: null,
-    numerator: null,
-    denominator: null,
-    value: null,
-    lower_ci95: null,
-    upper_ci95: null,
-    unit: 'count',
-    significance: null,
-    method: 'count',
-    note: null,
-    ...fields,
-  };
-}
+const row = (fields: Partial<IndicatorRow>): IndicatorRow =>
+  testRow(
+    { indicator_id: 'addresses.repeat_count', category: 'violence_with_injury_domestic' },
+    fields,
+  );
 
-async function publish(rows: IndicatorRow[]) {
-  const db = await Database.open(':memory:');
-  try {
-    await db.run('CREATE TABLE run_config AS SELECT 5 AS suppress_below');
-    await storeIndicators(db, rows);
-    return await db.all<Record<string, unknown>>(
-      'SELECT indicator_id, category, numerator, denominator, value, suppressed FROM indicators_published ORDER BY indicator_id, category',
-    );
-  } finally {
-    db.close();
-  }
-}
+const publish = (rows: IndicatorRow[]) =>
+  publishRows(
+    rows,
+    'indicator_id, category, numerator, denominator, value, suppressed',
+    'indicator_id, category',
+  );
 
 describe('disclosure declarations', () => {
   it('every indicator whose value is a count declares it, and no other does', () => {
