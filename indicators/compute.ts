@@ -17,6 +17,7 @@ import { describeNeed, type IndicatorContext, type IndicatorRow, type Need } fro
 import { loadPopulationYear, populationNote, populationWarning } from './population-year.js';
 import { FAMILIES, INDICATORS, registryProblems, rowProblem } from './registry.js';
 import { indicatorRow, NO_AREA_ROWS, notAvailableRow } from './rows.js';
+import { sourcesOutsideArea } from './source-areas.js';
 
 /** The category a not-available row is written under when a family produced no rows. */
 function defaultCategory(indicatorId: string): string {
@@ -120,16 +121,9 @@ async function noAreaRows(
 ): Promise<IndicatorRow[]> {
   const police = policeSourceInUse(available);
   if (!police) return [];
-  const [found] = await context.db.all<{ rows: number; fall_in: string[] }>(
-    `SELECT sum(row_count)::INTEGER AS rows,
-            list(coalesce(lad_name, lad_code, 'LSOAs not in the geography lookup') || ' (' ||
-                 row_count || ')' ORDER BY row_count DESC, lad_code)[1:3] AS fall_in
-     FROM agg_source_areas WHERE source = $source
-     HAVING NOT bool_or(is_in_area) AND sum(row_count) > 0`,
-    { source: police },
-  );
+  const found = (await sourcesOutsideArea(context.db)).find((f) => f.source === police);
   if (!found) return [];
-  const note = `${NO_AREA_ROWS}: ${police}'s ${found.rows} rows fall in ${found.fall_in.join(', ')}`;
+  const note = `${NO_AREA_ROWS}: ${police}'s ${found.rows} rows fall in ${found.fallIn.join(', ')}`;
   return family.indicators
     .filter((i) => runnable.has(i.id) && eventSourcesOf(i, available).includes(police))
     .map((i) => indicatorRow(context, i, { category: defaultCategory(i.id), note }));

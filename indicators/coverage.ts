@@ -123,6 +123,16 @@ export function policeSourceInUse(
   return null;
 }
 
+/** The coverage of the sources the indicators read: police.uk is not read when extracts load. */
+export function coverageInUse(
+  coverage: readonly SourceCoverage[],
+  available: ReadonlySet<Source>,
+): SourceCoverage[] {
+  const police = policeSourceInUse(available);
+  const isPolice = (s: EventSource) => s === 'police_crimes' || s === 'police_uk_street';
+  return coverage.filter((c) => !isPolice(c.source) || c.source === police);
+}
+
 /** The dated sources an indicator's rows are counted from, as loaded in this run. */
 export function eventSourcesOf(
   definition: IndicatorDefinition,

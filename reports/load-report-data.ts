@@ -5,7 +5,7 @@
  */
 
 import { availableSources } from '../indicators/compute.js';
-import { loadCoverage, policeSourceInUse } from '../indicators/coverage.js';
+import { coverageInUse, loadCoverage, policeSourceInUse } from '../indicators/coverage.js';
 import { loadPopulationYear } from '../indicators/population-year.js';
 import { INDICATORS } from '../indicators/registry.js';
 import { PUBLISHED_COLUMNS } from '../indicators/store.js';
@@ -36,12 +36,9 @@ export async function loadReportData(db: Database, config: SnaConfig): Promise<R
     'SELECT DISTINCT area_code, area_name FROM dim_comparators ORDER BY area_code',
   );
   // As fct_crime_categories chooses: the extracts when any are loaded, else police.uk.
-  const police = policeSourceInUse(await availableSources(db));
-  const crimeSource = police ?? undefined;
-  const coverage = (await loadCoverage(db)).filter(
-    (c) =>
-      !(c.source === 'police_crimes' || c.source === 'police_uk_street') || c.source === police,
-  );
+  const available = await availableSources(db);
+  const crimeSource = policeSourceInUse(available) ?? undefined;
+  const coverage = coverageInUse(await loadCoverage(db), available);
   return {
     area: {
       name: config.area.name,

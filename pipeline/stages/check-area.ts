@@ -3,6 +3,8 @@
  * otherwise, with the codes the user probably meant), and each police source has rows in the
  * area (a warning naming where its rows fall otherwise). Both read the built models.
  */
+
+import type { SourceOutsideArea } from '../../indicators/source-areas.js';
 import type { SnaConfig } from '../config/types.js';
 import type { Database } from '../db/database.js';
 
@@ -46,26 +48,6 @@ export async function areaCodeProblems(db: Database, config: SnaConfig): Promise
         : ' (area.codes are local authority district codes, e.g. E08000012, of the lookup’s vintage)';
     return `area.codes: ${code} is not a local authority code in the geography lookup${hint}`;
   });
-}
-
-/** A police source with rows elsewhere and none in the area, and where its rows fall most. */
-export interface SourceOutsideArea {
-  source: string;
-  rows: number;
-  /** "Leicester (13)", "LSOAs not in the lookup (1)", most rows first, at most three. */
-  fallIn: string[];
-}
-
-export async function sourcesOutsideArea(db: Database): Promise<SourceOutsideArea[]> {
-  const rows = await db.all<{ source: string; rows: number; fall_in: string[] }>(
-    `SELECT source, sum(row_count)::INTEGER AS rows,
-            list(coalesce(lad_name, lad_code, 'LSOAs not in the geography lookup') ||
-                 ' (' || row_count || ')' ORDER BY row_count DESC, lad_code)[1:3] AS fall_in
-     FROM agg_source_areas GROUP BY source
-     HAVING NOT bool_or(is_in_area) AND sum(row_count) > 0
-     ORDER BY source`,
-  );
-  return rows.map((r) => ({ source: r.source, rows: r.rows, fallIn: r.fall_in }));
 }
 
 /** "police_uk_street: no rows in Liverpool; its 14 rows fall in Leicester (13), …". */

@@ -6,18 +6,19 @@
  */
 import { availableSources } from '../../indicators/compute.js';
 import {
+  coverageInUse as inUseOf,
   loadCoverage,
   monthRangeWords,
-  policeSourceInUse,
   type SourceCoverage,
 } from '../../indicators/coverage.js';
 import { loadPopulationYear } from '../../indicators/population-year.js';
+import { sourcesOutsideArea } from '../../indicators/source-areas.js';
 import type { SnaConfig } from '../config/types.js';
 import type { Database } from '../db/database.js';
 import { ConfigError, InputError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Manifest } from '../outputs/manifest.js';
-import { areaCodeProblems, outsideAreaWords, sourcesOutsideArea } from './check-area.js';
+import { areaCodeProblems, outsideAreaWords } from './check-area.js';
 
 export async function checkData(
   db: Database,
@@ -67,13 +68,7 @@ export interface CoverageInUse {
 
 async function coverageInUse(db: Database): Promise<CoverageInUse> {
   const all = await loadCoverage(db);
-  const available = await availableSources(db);
-  const police = policeSourceInUse(available);
-  const inUse = all.filter(
-    (c) =>
-      !(c.source === 'police_crimes' || c.source === 'police_uk_street') || c.source === police,
-  );
-  return { all, inUse };
+  return { all, inUse: inUseOf(all, await availableSources(db)) };
 }
 
 /** "police_uk_street: data cover 3 of 12 months: September to November 2022 (missing …)". */
