@@ -8,8 +8,7 @@ import type { Source } from '../pipeline/config/types.js';
 import type { Database } from '../pipeline/db/database.js';
 import type { IndicatorContext, IndicatorDefinition, IndicatorRow, Need } from './define.js';
 
-export const COVERAGE_PERIODS = ['assessment', 'previous', 'history'] as const;
-export type CoveragePeriod = (typeof COVERAGE_PERIODS)[number];
+export type CoveragePeriod = 'assessment' | 'previous' | 'history';
 
 /** Sources whose rows are dated, so that a period can be covered or not. */
 export type EventSource = 'police_crimes' | 'police_uk_street' | 'ae_assaults' | 'youth_justice';

@@ -1,7 +1,7 @@
 /** The report's opening: title, area, periods, the SYNTHETIC DATA banner and the contents. */
 
 import { coverageWords, monthRangeWords } from '../../../indicators/coverage.js';
-import { populationWarning } from '../../../indicators/population-year.js';
+import { populationGap, populationWarning } from '../../../indicators/population-year.js';
 import type { ReportData } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import { formatDate } from '../format.js';
@@ -63,7 +63,7 @@ function dataWarnings(data: ReportData): string {
     ),
     ...(populationWarning(population)
       ? [
-          `Rates use the population of mid-${population.year}, ${population.periodEndYear - (population.year ?? 0)} years before the period ends. A newer population file (ONS mid-year estimates) would give rates of the period.`,
+          `Rates use the population of mid-${population.year}, ${populationGap(population)} years before the period ends. A newer population file (ONS mid-year estimates) would give rates of the period.`,
         ]
       : []),
   ];

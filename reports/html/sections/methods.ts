@@ -3,6 +3,7 @@
  * numerator, denominator and method, then the statistical methods, the periods and the
  * small-number rule the run used.
  */
+import { populationGap } from '../../../indicators/population-year.js';
 import type { ReportData } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import { formatDate, UNIT_LABELS } from '../format.js';
@@ -45,10 +46,10 @@ function definitionEntries(data: ReportData): string {
 }
 
 function populationWords(data: ReportData): string {
-  const { year, periodEndYear } = data.population;
+  const { year } = data.population;
   if (year === null)
     return 'no residents of the area were found in the population file, so no rate is given.';
-  const gap = periodEndYear - year;
+  const gap = populationGap(data.population);
   return gap === 0
     ? `this run uses mid-${year}.`
     : `this run uses <strong>mid-${year}</strong>, ${gap} year${gap === 1 ? '' : 's'} before the period ends.`;
