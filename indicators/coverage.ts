@@ -160,14 +160,11 @@ export function dayRangeWords(start: string, end: string): string {
   return `${day(start, start.slice(0, 4) !== end.slice(0, 4))} to ${day(end, true)}`;
 }
 
-/** Indicators that compare the period with the previous one: blank unless both are covered. */
-const comparesPeriods = (definition: IndicatorDefinition): boolean =>
-  definition.id.endsWith('.change');
-
 /**
  * Says on each row what its sources cover of the period it is computed over. A monthly row
- * stands for its own month (blank where the month is not covered, in its SQL); a change needs
- * both periods whole, so it is blanked rather than compare part of one with all of the other.
+ * stands for its own month (blank where the month is not covered, in its SQL); a row declared
+ * as a comparison (a change, a rank among areas) needs its period whole, so it is blanked rather
+ * than compare part of one period with all of another.
  */
 export function withCoverage(
   row: IndicatorRow,
@@ -181,7 +178,7 @@ export function withCoverage(
     row.period_start === context.period.historyStart && row.period_start !== context.period.start
       ? 'history'
       : 'assessment';
-  const compares = comparesPeriods(definition);
+  const compares = definition.comparison === 'previous_period';
   const periods: CoveragePeriod[] = compares ? [period, 'previous'] : [period];
   const short = eventSourcesOf(definition, available).flatMap((source) =>
     periods.flatMap((p) =>
@@ -195,19 +192,21 @@ export function withCoverage(
     return previous ? { ...row, note: joinNote(row.note, previous) } : row;
   }
   const said = short.map(coverageWords);
-  if (!compares) return { ...row, note: [row.note, ...said].filter(Boolean).join('; ') };
-  // The method's own note (an infinite ratio, say) speaks of a comparison no longer made.
+  if (!definition.comparison)
+    return { ...row, note: [row.note, ...said].filter(Boolean).join('; ') };
+  // Part of a period set against a whole one (the previous period, other areas' years) would
+  // mislead; the method's own note speaks of a comparison no longer made.
+  const against =
+    definition.comparison === 'previous_period'
+      ? 'no change is computed over a period the data do not fully cover'
+      : 'no comparison with other areas over a period the data do not fully cover';
   return {
     ...row,
-    denominator: null,
+    denominator: compares ? null : row.denominator,
     value: null,
     lower_ci95: null,
     upper_ci95: null,
     significance: null,
-    note: [
-      previous,
-      ...said,
-      'no change is computed over a period the data do not fully cover',
-    ].join('; '),
+    note: [previous, ...said, against].filter(Boolean).join('; '),
   };
 }

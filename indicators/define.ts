@@ -90,6 +90,12 @@ export interface IndicatorDefinition {
   needs: readonly Need[];
   /** Which published columns are counts of people, addresses or events (see COUNTED_COLUMNS). */
   disclosure: Disclosure;
+  /**
+   * What the area's value is set against, when that has to cover the whole period too: the
+   * previous period (a change), or other areas' full periods (a rank, a benchmark). Over a period
+   * the area's data do not fully cover, such a row is blanked rather than compare part with whole.
+   */
+  comparison?: 'previous_period' | 'other_areas';
 }
 
 /** One row of `indicators.csv` (contract §5.1), before suppression. */

@@ -51,6 +51,7 @@ export const aeRate: IndicatorDefinition = {
 export const aeChange: IndicatorDefinition = {
   ...base,
   id: 'ae.change',
+  comparison: 'previous_period',
   title: 'Change in A&E assault attendances',
   definition:
     'Percentage change in attendances against the previous period; exact conditional 95% CI of the count ratio.',

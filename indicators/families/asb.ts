@@ -55,6 +55,7 @@ export const asbRate: IndicatorDefinition = {
 
 export const asbChange: IndicatorDefinition = {
   id: 'asb.change',
+  comparison: 'previous_period',
   title: 'Change in anti-social behaviour on the previous period',
   definition:
     'Percentage change in ASB incidents against the previous period of equal length; significant when the exact conditional 95% CI of the count ratio excludes 1.',

@@ -54,6 +54,7 @@ export const policeRate: IndicatorDefinition = {
 
 export const policeChange: IndicatorDefinition = {
   id: 'police.change',
+  comparison: 'previous_period',
   title: 'Change on the previous period',
   definition:
     'Percentage change in crimes against the previous period of equal length; significant when the exact conditional 95% CI of the count ratio excludes 1.',

@@ -15,6 +15,7 @@ import { noComparatorsNote } from './police-comparators.js';
 
 export const rankAmongComparators: IndicatorDefinition = {
   id: 'police.rank_among_comparators',
+  comparison: 'other_areas',
   title: 'Rank among comparator areas',
   definition:
     'Rank of the area’s rate per 1,000 among itself and its comparators for the same category and year (1 = lowest rate).',
@@ -30,6 +31,7 @@ export const rankAmongComparators: IndicatorDefinition = {
 
 export const comparatorsCombinedRate: IndicatorDefinition = {
   id: 'police.comparators_combined_rate_per_1000',
+  comparison: 'other_areas',
   title: 'Comparator areas together: crimes per 1,000 residents',
   definition:
     'The comparator areas’ crimes per 1,000 residents taken together (all their crimes ÷ all their residents, not the mean of their rates; the area itself left out), exact Poisson / Byar’s 95% CI. significance compares the area’s own rate with this value as Fingertips does (“CI overlapping reference value”): higher or lower when the area’s 95% CI lies wholly above or below it, else similar.',

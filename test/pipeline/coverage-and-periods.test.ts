@@ -132,6 +132,37 @@ describe('coverage: what the data cover of each period', () => {
     expect(august).toContain('no data for this month');
   });
 
+  it('ranks no part of a year among other areas’ whole years', async () => {
+    const ws = setUp({ end: '2022-11-30', street: threeMonths() });
+    // The peers' full-year rates (3 and 40 per 1,000) would rank the area's three months (10.5)
+    // second of three: a rank of part of a year against whole years.
+    ws.write(
+      'ref/comparators.csv',
+      [
+        'area_code,area_name,year,category,count,population',
+        'E08999901,Peer One,2022,violence_and_sexual_offences,30,10000',
+        'E08999902,Peer Two,2022,violence_and_sexual_offences,400,10000',
+      ].join('\n'),
+    );
+    const yaml = readFileSync(ws.path('sna.config.yaml'), 'utf8').replace(
+      'reference:\n',
+      'reference:\n  comparators: ref/comparators.csv\n',
+    );
+    ws.config(yaml);
+    const { indicators, headline } = await runAll(ws);
+    for (const id of [
+      'police.rank_among_comparators',
+      'police.comparators_combined_rate_per_1000',
+    ]) {
+      const fields = row(indicators, id, 'violence_and_sexual_offences').split(',');
+      expect([id, fields[9], fields[13]]).toEqual([id, '', '']);
+      expect(fields.at(-1)).toContain(
+        'no comparison with other areas over a period the data do not fully cover',
+      );
+    }
+    expect(headline).not.toContain('areas compared');
+  });
+
   it('exits 3 naming the source and the missing months when complete coverage is required', async () => {
     const ws = setUp({
       end: '2022-11-30',
