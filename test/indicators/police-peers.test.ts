@@ -149,13 +149,13 @@ describe('comparators on police.uk data', () => {
       ['police.comparator_rate_per_1000', 'violence_and_sexual_offences', 'E08999902', 5, null],
       ['police.rank_among_comparators', 'robbery', 'E08999999', null, none],
       // 2 crimes per 1,000 residents (the reference's 1,000) against 3 and 5.
-      // The street files hold January only: the rank says so, and names the population year.
+      // The street files hold January only: one month is not ranked against peers' years.
       [
         'police.rank_among_comparators',
         'violence_and_sexual_offences',
         'E08999999',
-        1,
-        'data cover 1 of 12 months: January 2025; population of mid-2025',
+        null,
+        'data cover 1 of 12 months: January 2025; no comparison with other areas over a period the data do not fully cover; population of mid-2025',
       ],
     ]);
   });
