@@ -77,7 +77,10 @@ export const MODELS: readonly Model[] = [
     'one row per A&E / YJ row sent, ranked latest first',
     cached,
   ),
-  intermediate('int_source_months', 'one row per event source × calendar month it has rows in'),
+  // A table: it scans every row sent, and the coverage mart and two monthly aggregates read it.
+  intermediate('int_source_months', 'one row per event source × calendar month it has rows in', {
+    materialise: 'table',
+  }),
   // A table: read by fct_street_crimes, int_rows_set_aside and the manifest's per-file counts.
   intermediate(
     'int_street_crimes_versioned',
