@@ -2,6 +2,7 @@
 
 import { coverageWords, monthRangeWords } from '../../../indicators/coverage.js';
 import { populationGap, populationWarning } from '../../../indicators/population-year.js';
+import { capitalise } from '../../headline/format.js';
 import type { ReportData } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import { formatDate } from '../format.js';
@@ -24,10 +25,10 @@ export function syntheticBanner(): string {
 
 /** How sources are named to a reader. */
 export const SOURCE_NAMES: Readonly<Record<string, string>> = {
-  police_crimes: 'Police crime extracts',
+  police_crimes: 'police crime extracts',
   police_uk_street: 'police.uk street files',
   ae_assaults: 'A&E assault attendances',
-  youth_justice: 'Youth justice offences',
+  youth_justice: 'youth justice offences',
 };
 
 /**
@@ -59,7 +60,7 @@ function dataWarnings(data: ReportData): string {
   const warnings = [
     ...short.map(
       (c) =>
-        `${SOURCE_NAMES[c.source] ?? c.source} cover ${c.monthsCovered} of the assessment period’s ${c.monthsExpected} months${covered(c)}. Their counts and rates are for those months only, not scaled up, and no change on the previous period is computed from them.`,
+        `${capitalise(SOURCE_NAMES[c.source] ?? c.source)} cover ${c.monthsCovered} of the assessment period’s ${c.monthsExpected} months${covered(c)}. Their counts and rates are for those months only, not scaled up, and neither a change on the previous period nor a rank among other areas is computed from them.`,
     ),
     ...(populationWarning(population)
       ? [
