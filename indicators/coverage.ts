@@ -150,6 +150,9 @@ export function eventSourcesOf(
   return [...new Set(definition.needs.map(of).filter((s): s is EventSource => s !== null))];
 }
 
+/** How a change's note says it was not computed, the data not covering both periods. */
+export const NOT_COMPUTED = 'no change is computed over a period the data do not fully cover';
+
 export const joinNote = (note: string | null, more: string): string =>
   note ? `${note}; ${more}` : more;
 
@@ -198,7 +201,7 @@ export function withCoverage(
   // mislead; the method's own note speaks of a comparison no longer made.
   const against =
     definition.comparison === 'previous_period'
-      ? 'no change is computed over a period the data do not fully cover'
+      ? NOT_COMPUTED
       : 'no comparison with other areas over a period the data do not fully cover';
   return {
     ...row,

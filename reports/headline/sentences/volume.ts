@@ -2,6 +2,8 @@
  * Sentences about volume and time: the period's count and its change on the period before,
  * the rate per head and the rank among comparator areas, and the seasonal peaks.
  */
+
+import { NOT_COMPUTED } from '../../../indicators/coverage.js';
 import type { HeadlineSentence, PublishedRow } from '../../types.js';
 import { coverageOf, hasValue, held, isNotAvailable, isSuppressed } from '../facts.js';
 import {
@@ -46,6 +48,13 @@ export function countAndChange(
     );
   }
   if (!hasValue(change)) {
+    // Not computed when the data do not cover both periods: said, so no one reads "no change".
+    if (change.note?.includes(NOT_COMPUTED)) {
+      return sentence(
+        `${counted}; the data do not cover ${period.previous}, so no change is given`,
+        [count, change],
+      );
+    }
     // The change is undefined when the previous period had none.
     return change.denominator === 0
       ? sentence(`${counted}, none in ${period.previous}`, [count, change])

@@ -4,6 +4,8 @@
  * its count, rate, change on the previous period and the LSOAs with most. Community safety plans
  * report them all; the serious violence table should not carry them.
  */
+
+import { coverageWords, dayRangeWords, NOT_COMPUTED } from '../../../indicators/coverage.js';
 import { ASB_CATEGORY, categoryNames, inPoliceUkHeadline } from '../../headline/categories.js';
 import { hasValue } from '../../headline/facts.js';
 import type { PublishedRow, ReportData } from '../../types.js';
@@ -53,6 +55,10 @@ function rateCell(row: PublishedRow | undefined): string {
 }
 
 function changeCell(row: PublishedRow | undefined): string {
+  // The long coverage note is said once under the table, not in every row.
+  if (!hasValue(row) && row && !row.suppressed && row.note?.includes(NOT_COMPUTED)) {
+    return '<span class="note">not computed: the data do not cover both periods</span>';
+  }
   if (!hasValue(row)) return `<span class="note">${escapeHtml(missing(row))}</span>`;
   const sign = row.value > 0 ? '+' : row.value < 0 ? '−' : '';
   const words = row.significance ? ` <span class="ci">(${WORDS[row.significance]})</span>` : '';
@@ -100,6 +106,12 @@ export function otherCrimeCategories(data: ReportData): string[] {
     .map((r) => r.category);
 }
 
+/** What the source covers of the previous period, when it does not cover all of it. */
+function previousCoverage(data: ReportData): string {
+  const previous = data.coverage.find((c) => c.period === 'previous' && !c.complete);
+  return previous ? `; ${escapeHtml(coverageWords(previous))}` : '';
+}
+
 /** The section, or nothing when the run's crimes are the force's (no such crime types). */
 export function otherCrimeSection(data: ReportData): string {
   if (data.crimeSource !== 'police_uk_street') return '';
@@ -123,5 +135,6 @@ comes first.</p>
 ${lines.join('\n')}
 </tbody>
 </table>
+<p class="note">Change compares the period with ${escapeHtml(dayRangeWords(data.period.previousStart, data.period.previousEnd))}${previousCoverage(data)}.</p>
 </section>`;
 }
