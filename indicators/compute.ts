@@ -123,7 +123,8 @@ async function noAreaRows(
   if (!police) return [];
   const found = (await sourcesOutsideArea(context.db)).find((f) => f.source === police);
   if (!found) return [];
-  const note = `${NO_AREA_ROWS}: ${police}'s ${found.rows} rows fall in ${found.fallIn.join(', ')}`;
+  // Places only: the counts stay in the run's log, since a count here may be below suppress_below.
+  const note = `${NO_AREA_ROWS}: ${police}'s rows fall in ${found.places.join(', ')}`;
   return family.indicators
     .filter((i) => runnable.has(i.id) && eventSourcesOf(i, available).includes(police))
     .map((i) => indicatorRow(context, i, { category: defaultCategory(i.id), note }));

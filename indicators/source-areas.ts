@@ -11,6 +11,8 @@ export interface SourceOutsideArea {
   rows: number;
   /** "Leicester (13)", "LSOAs not in the lookup (1)", most rows first, at most three. */
   fallIn: string[];
+  /** The same places without their counts, for published outputs (a count may be small). */
+  places: string[];
 }
 
 export async function sourcesOutsideArea(db: Database): Promise<SourceOutsideArea[]> {
@@ -22,5 +24,10 @@ export async function sourcesOutsideArea(db: Database): Promise<SourceOutsideAre
      HAVING NOT bool_or(is_in_area) AND sum(row_count) > 0
      ORDER BY source`,
   );
-  return rows.map((r) => ({ source: r.source, rows: r.rows, fallIn: r.fall_in }));
+  return rows.map((r) => ({
+    source: r.source,
+    rows: r.rows,
+    fallIn: r.fall_in,
+    places: r.fall_in.map((place) => place.replace(/ \(\d+\)$/, '')),
+  }));
 }
