@@ -30,7 +30,7 @@ export const PLANTED = {
   asbTop: 'Test 001A (E01999001)',
   asbTopCount: 7,
   asbSmall: 'Test 001B (E01999002)', // 2 incidents: below suppress_below (5)
-  asbNextSmallest: 'Test 001C (E01999003)', // 5, blanked too so 2 cannot be found by subtraction
+  asbNextSmallest: 'Test 001C (E01999003)', // 5: not listed, else 14 − 7 − 5 would give 001B's 2
   robberyTop: 'Test 001B (E01999002)',
   robberyTopCount: 6,
 };
