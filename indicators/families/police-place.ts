@@ -148,23 +148,17 @@ function beatRows(context: IndicatorContext, category: string, beats: BeatCount[
   return rows;
 }
 
-/** The note that marks `police.top10pct_lsoa_share` as 100% whatever the data (see below). */
-export const BY_CONSTRUCTION = '100% by construction';
-
 /**
  * When the LSOAs with any crime are no more than the top 10% holds, every crime is in the top
  * 10% whatever the pattern (5 crimes in 60 LSOAs: 100%, 5 of 5): a share that says nothing of
- * concentration. The note says so, with the counts, and the headline leaves the share out.
+ * concentration. The note says so, without the number of LSOAs with crime (with a small count
+ * that would tell how the crimes are spread); the headline leaves a 100% share out.
  */
 function byConstructionNote(lsoas: readonly LsoaCount[], top: number): string | null {
   const withCrime = lsoas.filter((l) => num(l.crimes) > 0).length;
   if (withCrime > top) return null;
-  const where = withCrime === 1 ? '1 LSOA' : `${withCrime} LSOAs`;
-  return `${BY_CONSTRUCTION}: the crimes are in ${where}, and the top 10% is ${top} of the area's ${lsoas.length} LSOAs`;
+  return `100% by construction: the crimes lie in no more LSOAs than the top 10% (${top} of the area's ${lsoas.length} LSOAs) holds`;
 }
-
-const joinNotes = (...notes: ReadonlyArray<string | null | undefined>): string | null =>
-  notes.filter((n): n is string => Boolean(n)).join('; ') || null;
 
 function lsoaRows(context: IndicatorContext, category: string, lsoas: LsoaCount[]): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
@@ -182,7 +176,7 @@ function lsoaRows(context: IndicatorContext, category: string, lsoas: LsoaCount[
         numerator: inTop,
         denominator: known,
         ...estimate,
-        note: joinNotes(estimate.note, byConstructionNote(lsoas, top)),
+        note: [estimate.note, byConstructionNote(lsoas, top)].filter(Boolean).join('; ') || null,
       }),
     );
   }

@@ -38,7 +38,7 @@ describe('police.top10pct_lsoa_share', () => {
     expect([row?.numerator, row?.denominator, row?.value]).toEqual([6, 6, 100]);
     // The extract covers June only, which the note says after the reason for the 100%.
     expect(row?.note?.split('; ')[0]).toBe(
-      "100% by construction: the crimes are in 1 LSOA, and the top 10% is 1 of the area's 2 LSOAs",
+      "100% by construction: the crimes lie in no more LSOAs than the top 10% (1 of the area's 2 LSOAs) holds",
     );
   }, 60_000);
 

@@ -230,10 +230,12 @@ describe('place', () => {
       numerator: 5,
       denominator: 5,
       value: 100,
-      note: "100% by construction: the crimes are in 3 LSOAs, and the top 10% is 6 of the area's 60 LSOAs",
     });
     expect(place.topLsoaShare(r)).toBeNull();
-    expect(place.topLsoaShare({ ...r, note: null })?.text).toMatch(/^100% of crimes/);
+    // 95%: some crimes lie outside the top 10%, so the share tells of concentration.
+    expect(place.topLsoaShare({ ...r, numerator: 19, denominator: 20, value: 95 })?.text).toMatch(
+      /^95% of crimes/,
+    );
   });
 
   it('names the wards above the funnel, highest rate first, at most three', () => {

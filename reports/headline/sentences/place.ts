@@ -2,7 +2,6 @@
  * Sentences about place: the top beat, the concentration in the busiest LSOAs, the wards above
  * the funnel, the link with deprivation, and repeat addresses.
  */
-import { BY_CONSTRUCTION } from '../../../indicators/families/police-place.js';
 import type { HeadlineSentence, PublishedRow } from '../../types.js';
 import type { CategoryNames } from '../categories.js';
 import { hasValue, held, isSuppressed } from '../facts.js';
@@ -32,7 +31,9 @@ export function topBeat(
  */
 export function topLsoaShare(row: PublishedRow | undefined): HeadlineSentence | null {
   // 100% whatever the pattern when the LSOAs with crime are no more than the top 10% holds.
-  if (!hasValue(row) || row.note?.includes(BY_CONSTRUCTION)) return null;
+  // 100% happens exactly when the crimes lie in no more LSOAs than the top 10% holds: true by
+  // construction, so it says nothing of concentration.
+  if (!hasValue(row) || row.value >= 100) return null;
   return sentence(
     `${formatPercent(row.value)}% of crimes with a known location are in the 10% of neighbourhoods (LSOAs) with most crime (${formatCount(held(row.numerator))} of ${formatCount(held(row.denominator))})`,
     [row],
