@@ -7,9 +7,11 @@ import type { SnaConfig, Source } from '../pipeline/config/types.js';
 import type { Database } from '../pipeline/db/database.js';
 import type { Logger } from '../pipeline/log.js';
 import {
+  coverageInUse,
   eventSourcesOf,
   joinNote,
   loadCoverage,
+  peerComparisonProblem,
   policeSourceInUse,
   withCoverage,
 } from './coverage.js';
@@ -144,11 +146,28 @@ async function withDataNotes(
   const warning = populationWarning(population);
   if (warning) context.log.warn(warning);
   const populationWords = populationNote(population);
+  const peerProblem = peerComparisonProblem(coverageInUse(coverage, available), population);
   return rows.map((row) => {
     const definition = INDICATORS.find((i) => i.id === row.indicator_id);
     if (!definition || row.note?.startsWith('not available') || row.note?.startsWith(NO_AREA_ROWS))
       return row;
     let out = withCoverage(row, definition, context, available, coverage);
+    // Short coverage is said by withCoverage; a population years off the peers' is said here.
+    if (
+      peerProblem &&
+      definition.comparison === 'other_areas' &&
+      out.area_code === context.areaCode &&
+      !out.note?.includes(peerProblem)
+    ) {
+      out = {
+        ...out,
+        value: null,
+        lower_ci95: null,
+        upper_ci95: null,
+        significance: null,
+        note: joinNote(out.note, peerProblem),
+      };
+    }
     if (
       populationWords &&
       out.area_code === context.areaCode &&

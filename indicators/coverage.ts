@@ -7,6 +7,11 @@
 import type { Source } from '../pipeline/config/types.js';
 import type { Database } from '../pipeline/db/database.js';
 import type { IndicatorContext, IndicatorDefinition, IndicatorRow, Need } from './define.js';
+import {
+  POPULATION_GAP_WARN_YEARS,
+  type PopulationYear,
+  populationGap,
+} from './population-year.js';
 
 export type CoveragePeriod = 'assessment' | 'previous' | 'history';
 
@@ -212,4 +217,26 @@ export function withCoverage(
     significance: null,
     note: [previous, ...said, against].filter(Boolean).join('; '),
   };
+}
+
+/**
+ * Why the area's rates cannot be set against other areas' (a rank, a combined benchmark, the
+ * comparators chart), or null when they can: the peers' counts are for the whole period with
+ * populations of the year it ends, so the area's must be too, within the gap that warns.
+ */
+export function peerComparisonProblem(
+  coverageOfSourcesInUse: readonly SourceCoverage[],
+  population: PopulationYear,
+): string | null {
+  const short = coverageOfSourcesInUse.find(
+    (c) =>
+      (c.source === 'police_crimes' || c.source === 'police_uk_street') &&
+      c.period === 'assessment' &&
+      !c.complete,
+  );
+  if (short) return 'no comparison with other areas over a period the data do not fully cover';
+  if (population.year !== null && populationGap(population) > POPULATION_GAP_WARN_YEARS) {
+    return `no comparison with other areas: the area's rates use the population of mid-${population.year}, the comparators' that of ${population.periodEndYear}`;
+  }
+  return null;
 }

@@ -3,7 +3,7 @@
  * cover of each period, periods by calendar, the population year, and area checks, each on a small
  * inline table whose answer is worked out by hand.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../pipeline/config/load-config.js';
 import { ConfigError, InputError } from '../../pipeline/errors.js';
@@ -161,6 +161,36 @@ describe('coverage: what the data cover of each period', () => {
       );
     }
     expect(headline).not.toContain('areas compared');
+    // Nor drawn among them.
+    expect(existsSync(ws.path('out/charts/police-rate-comparators.vl.json'))).toBe(false);
+  });
+
+  it('sets no rate of an old population among peers’ rates of the period’s year', async () => {
+    const year = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => {
+        const month = `20${i === 0 ? '21-12' : `22-${String(i).padStart(2, '0')}`}`;
+        return [`${month}-test-street.csv`, [street(`${month}-a`, month, 'E01999001')]];
+      }),
+    );
+    const ws = setUp({ end: '2022-11-30', populationYear: 2015, street: year });
+    ws.write(
+      'ref/comparators.csv',
+      'area_code,area_name,year,category,count,population\nE08999901,Peer One,2022,violence_and_sexual_offences,30,10000\n',
+    );
+    ws.config(
+      readFileSync(ws.path('sna.config.yaml'), 'utf8').replace(
+        'reference:\n',
+        'reference:\n  comparators: ref/comparators.csv\n',
+      ),
+    );
+    const { manifest, indicators } = await runAll(ws);
+    expect(manifest.coverage.police_uk_street?.periods.assessment?.complete).toBe(true);
+    const rank = row(indicators, 'police.rank_among_comparators', 'violence_and_sexual_offences');
+    expect(rank.split(',')[9]).toBe('');
+    expect(rank).toContain(
+      "no comparison with other areas: the area's rates use the population of mid-2015, the comparators' that of 2022",
+    );
+    expect(existsSync(ws.path('out/charts/police-rate-comparators.vl.json'))).toBe(false);
   });
 
   it('exits 3 naming the source and the missing months when complete coverage is required', async () => {

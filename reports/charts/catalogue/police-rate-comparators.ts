@@ -2,6 +2,7 @@
  * The area's crime rate per 1,000 residents against its comparator areas', with 95% intervals,
  * one panel per category that has comparators, each titled with the area's published rank.
  */
+import { peerComparisonProblem } from '../../../indicators/coverage.js';
 import type { PublishedRow, ReportData } from '../../types.js';
 import { defineChart, type IndicatorRows, rowsOf } from '../define.js';
 import { categoryTitle, formatDate, sortCategories, suppressedNote } from '../format.js';
@@ -57,6 +58,8 @@ export const policeRateComparators = defineChart({
     'police.rank_among_comparators',
   ],
   spec(rows, data) {
+    // Part of a period, or a population years off the peers', is not set among whole ones.
+    if (peerComparisonProblem(data.coverage, data.population)) return undefined;
     const categories = sortCategories(
       rowsOf(rows, 'police.comparator_rate_per_1000').map((r) => r.category),
     );
