@@ -3,6 +3,7 @@
  * list of sentences made by the builders in `sentences/` from the published indicator rows.
  */
 
+import { coverageWords } from '../../indicators/coverage.js';
 import { NO_AREA_ROWS } from '../../indicators/rows.js';
 import type {
   Headline,
@@ -190,12 +191,31 @@ export function headlineCategories(data: ReportData): string[] {
     .sort((a, b) => compareCategories(a, b, policeUk));
 }
 
+/**
+ * The period as a category's sentences name it: never a part presented as the whole, so when
+ * its source does not cover every month the label says so ("December 2021 to November 2022
+ * (data cover 3 of 12 months: September to November 2022)") wherever a sentence names it.
+ */
+function coveredPeriod(data: ReportData, category: string, period: PeriodWords): PeriodWords {
+  const source =
+    category === AE_CATEGORY
+      ? 'ae_assaults'
+      : category === YOUTH_JUSTICE_CATEGORY
+        ? 'youth_justice'
+        : data.crimeSource;
+  const short = data.coverage.find(
+    (c) => c.source === source && c.period === 'assessment' && !c.complete,
+  );
+  return short ? { ...period, label: `${period.label} (${coverageWords(short)})` } : period;
+}
+
 /** The headline table of a run: one row per category with data, in the table's order. */
 export function buildHeadline(data: ReportData): Headline {
-  const period = periodWords(data.period.start, data.period.end);
+  const wholePeriod = periodWords(data.period.start, data.period.end);
   const policeUk = data.crimeSource === 'police_uk_street';
   const rows = headlineCategories(data).map((category): HeadlineRow => {
     const categoryRows = new CategoryRows(category, data.rows);
+    const period = coveredPeriod(data, category, wholePeriod);
     const columns =
       category === AE_CATEGORY
         ? aeRow(categoryRows, period)

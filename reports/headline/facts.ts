@@ -35,16 +35,6 @@ export class CategoryRows {
 export const isNotAvailable = (row: PublishedRow): boolean =>
   row.note?.startsWith('not available') ?? false;
 
-/**
- * What a row's note says of its data's coverage ("data cover 3 of 12 months: September to
- * November 2022"), for the first sentence of its category; null when its data cover the period.
- */
-export function coverageOf(row: PublishedRow | undefined): string | null {
-  const parts = row?.note?.split('; ') ?? [];
-  const said = parts.filter((part) => part.startsWith('data cover '));
-  return said.length > 0 ? said.join('; ') : null;
-}
-
 /** A row whose value may be stated. */
 export function hasValue(row: PublishedRow | undefined): row is PublishedRow & { value: number } {
   return (

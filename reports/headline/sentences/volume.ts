@@ -5,7 +5,7 @@
 
 import { NOT_COMPUTED } from '../../../indicators/coverage.js';
 import type { HeadlineSentence, PublishedRow } from '../../types.js';
-import { coverageOf, hasValue, held, isNotAvailable, isSuppressed } from '../facts.js';
+import { hasValue, held, isNotAvailable, isSuppressed } from '../facts.js';
 import {
   formatCount,
   formatPercent,
@@ -29,17 +29,12 @@ export function countAndChange(
   events: EventWords = CRIMES,
 ): HeadlineSentence | null {
   if (!count || isNotAvailable(count)) return null;
-  // Never a part presented as the whole: the first sentence says what the data cover.
-  const coverage = coverageOf(count);
-  const covered = coverage ? ` (${coverage})` : '';
   if (isSuppressed(count)) {
-    return sentence(`Too few ${events.many} in ${period.label}${covered} to publish the number`, [
-      count,
-    ]);
+    return sentence(`Too few ${events.many} in ${period.label} to publish the number`, [count]);
   }
   if (!hasValue(count)) return null;
   const n = count.value;
-  const counted = `${formatCount(n)} ${n === 1 ? events.one : events.many} in ${period.label}${covered}`;
+  const counted = `${formatCount(n)} ${n === 1 ? events.one : events.many} in ${period.label}`;
   if (!change || isNotAvailable(change)) return sentence(counted, [count]);
   if (isSuppressed(change)) {
     return sentence(
