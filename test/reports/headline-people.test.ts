@@ -275,3 +275,35 @@ describe('the assembled table', () => {
     expect(md).not.toContain('<b>');
   });
 });
+
+describe('a source short of the period', () => {
+  it('names the period with what the source covers in every sentence that names it', () => {
+    const yj = (id: string, value: number) =>
+      row(id, { category: 'youth_justice', value, numerator: value, unit: 'count' });
+    const short = {
+      source: 'youth_justice' as const,
+      period: 'assessment' as const,
+      start: '2024-04-01',
+      end: '2025-03-31',
+      monthsExpected: 12,
+      monthsCovered: 7,
+      complete: false,
+      coveredMonths: ['2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10'],
+      missingMonths: ['2024-11', '2024-12', '2025-01', '2025-02', '2025-03'],
+      firstMonth: '2020-04',
+      lastMonth: '2024-10',
+      gapMonths: 0,
+    };
+    const data = {
+      ...area([yj('yj.offences', 68), yj('yj.children', 46)]),
+      coverage: [short],
+    };
+    const row0 = buildHeadline(data).rows.find((r) => r.category === 'youth_justice');
+    expect(row0?.perpetrators[0]?.text).toBe(
+      '46 children committed 68 offences in 2024/25 (data cover 7 of 12 months: April to October 2024).',
+    );
+    // The police categories' source covers the year: their sentences say nothing of it.
+    const knife = buildHeadline(data).rows.find((r) => r.category === 'knife_crime');
+    expect(knife?.intelligence[0]?.text).not.toContain('data cover');
+  });
+});
