@@ -16,6 +16,7 @@ import {
   withCoverage,
 } from './coverage.js';
 import { describeNeed, type IndicatorContext, type IndicatorRow, type Need } from './define.js';
+import { ASB_CATEGORY } from './families/police-top-lsoas.js';
 import { loadPopulationYear, populationNote, populationWarning } from './population-year.js';
 import { FAMILIES, INDICATORS, registryProblems, rowProblem } from './registry.js';
 import { indicatorRow, NO_AREA_ROWS, notAvailableRow } from './rows.js';
@@ -26,7 +27,7 @@ function defaultCategory(indicatorId: string): string {
   if (indicatorId.startsWith('ae.')) return 'ae_assault';
   if (indicatorId.startsWith('yj.')) return 'youth_justice';
   if (indicatorId.startsWith('hm.')) return 'headline_measures';
-  if (indicatorId.startsWith('asb.')) return 'anti_social_behaviour';
+  if (indicatorId.startsWith('asb.')) return ASB_CATEGORY;
   return 'serious_violence';
 }
 

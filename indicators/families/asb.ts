@@ -87,8 +87,6 @@ interface AsbCounts extends Record<string, unknown> {
   period_count: number;
   previous_count: number;
   residents: number | null;
-  first_month: string | null;
-  previous_covered: boolean;
 }
 
 function periodRows(context: IndicatorContext, row: AsbCounts): IndicatorRow[] {
@@ -107,14 +105,6 @@ function periodRows(context: IndicatorContext, row: AsbCounts): IndicatorRow[] {
           ...fromEstimate(crudeRate({ count, denominator: residents, multiplier: 1000 })),
         }),
   );
-  if (!row.previous_covered) {
-    const note =
-      row.first_month === null
-        ? 'no anti-social behaviour in the data'
-        : `the data start in ${row.first_month}, after the previous period began`;
-    rows.push(indicatorRow(context, asbChange, { category, numerator: count, note }));
-    return rows;
-  }
   rows.push(
     indicatorRow(context, asbChange, {
       category,

@@ -1,5 +1,6 @@
 -- police.uk anti-social behaviour in the assessment and previous periods, and the area's
 -- residents: one row, or none when force extracts are loaded (fct_street_asb is then unused).
+-- What the files cover of each period is said on the rows from agg_source_coverage.
 with counts as (
     select
         count(*) filter (
@@ -7,9 +8,7 @@ with counts as (
         )::integer as period_count,
         count(*) filter (
             where fct_street_asb.offence_date between run_config.previous_start and run_config.previous_end
-        )::integer as previous_count,
-        -- Before the first month of ASB the data say nothing: it is not zero.
-        date_trunc('month', min(fct_street_asb.offence_date)) as first_month
+        )::integer as previous_count
     from fct_street_asb
     cross join run_config
 )
@@ -17,9 +16,6 @@ with counts as (
 select
     counts.period_count,
     counts.previous_count,
-    (select sum(population) from dim_area_population)::double as residents,
-    strftime(counts.first_month, '%Y-%m') as first_month,
-    coalesce(counts.first_month <= run_config.previous_start, false) as previous_covered
+    (select sum(population) from dim_area_population)::double as residents
 from counts
-cross join run_config
 where not exists (select 1 from stg_police__crimes)

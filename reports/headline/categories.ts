@@ -3,6 +3,7 @@
  * serious violence comes first, then the contract §4 basket in its order, then any category
  * a custom offence-group file adds, then the A&E and youth justice rows.
  */
+import { ASB_CATEGORY } from '../../indicators/families/police-top-lsoas.js';
 
 export interface CategoryNames {
   /** The row's title in the table ("Violence with injury"). */
@@ -29,7 +30,7 @@ export const SERIOUS_VIOLENCE_ORDER = [
 
 export const AE_CATEGORY = 'ae_assault';
 export const YOUTH_JUSTICE_CATEGORY = 'youth_justice';
-export const ASB_CATEGORY = 'anti_social_behaviour';
+export { ASB_CATEGORY };
 
 /**
  * The police.uk crime types that bear on serious violence, in the table's order: all a
