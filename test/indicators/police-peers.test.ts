@@ -114,6 +114,20 @@ describe('comparators on police.uk data', () => {
         street('b1', 'Robbery'),
       ].join('\n'),
     );
+    // The force's files for the rest of the year hold only anti-social behaviour: the year is
+    // covered, so the area's rate may be ranked among the peers' years.
+    for (const month of ['2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09'].concat([
+      '2024-10',
+      '2024-11',
+      '2024-12',
+      '2025-02',
+      '2025-03',
+    ])) {
+      ws.write(
+        `street/${month}-test-street.csv`,
+        `${HEADER}\n,${month},Test Police,Test Police,-2.1,53.5,On or near Test Street,E01999001,,Anti-social behaviour,,`,
+      );
+    }
     ws.write(
       'ref/comparators.csv',
       [
@@ -149,13 +163,13 @@ describe('comparators on police.uk data', () => {
       ['police.comparator_rate_per_1000', 'violence_and_sexual_offences', 'E08999902', 5, null],
       ['police.rank_among_comparators', 'robbery', 'E08999999', null, none],
       // 2 crimes per 1,000 residents (the reference's 1,000) against 3 and 5.
-      // The street files hold January only: one month is not ranked against peers' years.
+      // 2 crimes per 1,000 residents (the reference's 1,000) against 3 and 5: the lowest.
       [
         'police.rank_among_comparators',
         'violence_and_sexual_offences',
         'E08999999',
-        null,
-        'data cover 1 of 12 months: January 2025; no comparison with other areas over a period the data do not fully cover; population of mid-2025',
+        1,
+        'population of mid-2025',
       ],
     ]);
   });
