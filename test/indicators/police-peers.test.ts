@@ -162,7 +162,6 @@ describe('comparators on police.uk data', () => {
       ['police.comparator_rate_per_1000', 'violence_and_sexual_offences', 'E08999901', 3, null],
       ['police.comparator_rate_per_1000', 'violence_and_sexual_offences', 'E08999902', 5, null],
       ['police.rank_among_comparators', 'robbery', 'E08999999', null, none],
-      // 2 crimes per 1,000 residents (the reference's 1,000) against 3 and 5.
       // 2 crimes per 1,000 residents (the reference's 1,000) against 3 and 5: the lowest.
       [
         'police.rank_among_comparators',
