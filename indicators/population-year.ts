@@ -29,11 +29,9 @@ export const populationGap = (p: PopulationYear): number =>
 /** "population of mid-2015 (7 years before the period ends)" — the note on every rate. */
 export function populationNote(p: PopulationYear): string | null {
   if (p.year === null) return null;
+  // dim_area_population takes the latest year up to the period's end, never a later one.
   const gap = populationGap(p);
-  const when =
-    gap === 0
-      ? ''
-      : ` (${Math.abs(gap)} year${Math.abs(gap) === 1 ? '' : 's'} ${gap > 0 ? 'before' : 'after'} the period ends)`;
+  const when = gap === 0 ? '' : ` (${gap} year${gap === 1 ? '' : 's'} before the period ends)`;
   return `population of mid-${p.year}${when}`;
 }
 
