@@ -3,7 +3,7 @@
  * that holds other things (the whole disk, the home folder, the config, the inputs) is refused
  * with exit 2, by `loadConfig` and so by `validate` and every run.
  */
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../pipeline/config/load-config.js';
@@ -21,9 +21,9 @@ output_dir: ${outputDir}
 `;
 
 /** The one problem a config is refused with (fails the test if it is accepted). */
-function refusal(text: string): string {
+function refusal(text: string, configPath = CONFIG_PATH): string {
   try {
-    parseConfig(text, CONFIG_PATH);
+    parseConfig(text, configPath);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).exitCode).toBe(EXIT.usage);
@@ -43,6 +43,52 @@ describe('output_dir: a folder of sna’s own', () => {
     expect(refusal(config(homedir()))).toMatch(/^output_dir: ".+" is the home folder: /);
     expect(refusal(config('"~/sna-out"'))).toMatch(
       /^output_dir: "~\/sna-out" starts with ~, which sna does not expand/,
+    );
+  });
+
+  it('refuses any folder above the home folder', () => {
+    const ws = workspace('sna-output-dir-');
+    const home = ws.path('home/someone');
+    mkdirSync(home, { recursive: true });
+    const before = process.env.HOME;
+    process.env.HOME = home;
+    try {
+      expect(homedir()).toBe(home);
+      expect(refusal(config(ws.path('home')), ws.path('sna.config.yaml'))).toMatch(
+        new RegExp(`^output_dir: "${ws.path('home')}" holds the home folder \\(${home}\\): `),
+      );
+    } finally {
+      process.env.HOME = before;
+    }
+  });
+
+  it('follows links: a link to a folder of inputs, or to the config’s, is refused', () => {
+    const ws = workspace('sna-output-dir-');
+    mkdirSync(ws.path('extracts'));
+    mkdirSync(ws.path('deep/out'), { recursive: true });
+    symlinkSync(ws.path('extracts'), ws.path('extlink'));
+    symlinkSync(ws.dir, ws.path('deep/here'));
+    const configPath = ws.path('sna.config.yaml');
+    const real = (p: string) => p.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(refusal(config('extlink', 'extracts/*.csv'), configPath)).toMatch(
+      new RegExp(
+        `^output_dir: "${real(ws.path('extlink'))}" \\(${real(ws.path('extracts'))} once links are followed\\) holds the files of inputs\\.police_crimes`,
+      ),
+    );
+    // Not yet made: the nearest folder that exists is resolved, the rest appended.
+    expect(refusal(config('extlink/out', 'extracts/**/*.csv'), configPath)).toMatch(
+      /is inside .*extracts, which inputs\.police_crimes searches/,
+    );
+    expect(refusal(config('deep/here'), configPath)).toMatch(
+      /holds the config file \(sna\.config\.yaml\)/,
+    );
+    // The other way round: inputs read through a link into output_dir.
+    symlinkSync(ws.path('deep/out'), ws.path('outlink'));
+    expect(refusal(config('deep/out', 'outlink/*.csv'), configPath)).toMatch(
+      /holds the files of inputs\.police_crimes \(outlink\/\*\.csv\)/,
+    );
+    expect(parseConfig(config('deep/out', 'extlink/*.csv'), configPath).outputDir).toBe(
+      ws.path('deep/out'),
     );
   });
 
