@@ -19,7 +19,7 @@ import { checkInputPaths } from './config/resolve-files.js';
 import type { SnaConfig } from './config/types.js';
 import { Database } from './db/database.js';
 import { acquireRunLock } from './db/lock.js';
-import { ConfigError, InputError } from './errors.js';
+import { ConfigError, InputError, PipelineError } from './errors.js';
 import { type IngestOutcome, ingest } from './ingest/ingest.js';
 import { InputBatchError, planIngest } from './ingest/plan.js';
 import { createLogger, type Logger } from './log.js';
@@ -177,16 +177,30 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
       population: await manifestPopulation(db),
     };
     const previous = [...(readManifest(config.outputDir)?.outputs ?? []), ...leftover.listed];
-    const published = publishStaging(staging, config.outputDir, stages, previous, (outputs) =>
-      manifestText({ ...manifest, outputs }),
-    );
+    // The staging folder is publishStaging's from here: a switch cut short keeps it, with the
+    // staged manifest, so that the next run knows which files already switched in are sna's.
+    const switching = staging;
     staging = undefined;
+    const published = await publishStaging(
+      switching,
+      config.outputDir,
+      stages,
+      previous,
+      (outputs) => manifestText({ ...manifest, outputs }),
+    );
     for (const path of published.removed) log.debug(`removed ${path}: no longer an output`);
     for (const path of published.keptChanged) {
       log.warn(`left ${path} in place: an earlier run wrote it, but it has changed since`);
     }
   } finally {
-    if (staging) removeStaging(staging);
+    if (staging) {
+      try {
+        removeStaging(staging);
+      } catch (error) {
+        // A run is failing already: its error is the one to report; the next run removes this.
+        log.warn(error instanceof PipelineError ? error.format() : String(error));
+      }
+    }
     db?.close();
     lock.release();
   }

@@ -26,12 +26,25 @@ const REASONS: Record<string, string> = {
   EPERM: 'operation not permitted',
   EROFS: 'read-only file system',
   EIO: 'input/output error',
+  EISDIR: 'a folder, not a file',
+  ENOTDIR: 'a file is where a folder must go',
+  ENOENT: 'no such file or folder',
+  EBUSY: 'in use',
 };
 
-/** A failed write as one line naming the output (DuckDB's COPY errors carry no errno). */
-function cannotWrite(path: string, error: unknown): PipelineError {
+/**
+ * A failed file operation as one line naming the path (the published one, for a staged path),
+ * so the user learns which file to look at rather than an errno and a syscall. `after` says
+ * what became of the outputs; by default, for a staged path, that the last complete set is kept.
+ */
+export function fileError(
+  path: string,
+  doing: string,
+  error: unknown,
+  after?: string,
+): PipelineError {
   if (error instanceof PipelineError) return error;
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const message = error instanceof Error ? error.message : String(error);
   const reason =
     (code && REASONS[code]) ??
@@ -39,8 +52,29 @@ function cannotWrite(path: string, error: unknown): PipelineError {
       ? REASONS.ENOSPC
       : (message.split('\n')[0] ?? message));
   const published = publishedPath(path);
-  const kept = published === path ? '' : '; the outputs of the last complete run are kept';
-  return new PipelineError(`cannot write (${reason})${kept}`, EXIT.other, { file: published });
+  const kept =
+    after ?? (published === path ? undefined : 'the outputs of the last complete run are kept');
+  return new PipelineError(`cannot ${doing} (${reason})${kept ? `; ${kept}` : ''}`, EXIT.other, {
+    file: published,
+  });
+}
+
+/**
+ * Runs `action` on `path` (waiting for it when it returns a promise); a failure becomes
+ * `fileError(path, doing, …)`. The one wrapper for file operations of sna's outputs.
+ */
+export function onPath<T>(path: string, doing: string, action: () => T, after?: string): T {
+  try {
+    const result = action();
+    if (result instanceof Promise) {
+      return result.catch((error: unknown) => {
+        throw fileError(path, doing, error, after);
+      }) as T;
+    }
+    return result;
+  } catch (error) {
+    throw fileError(path, doing, error, after);
+  }
 }
 
 /**
@@ -71,7 +105,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     renameSync(temporary, path);
   } catch (error) {
     removeQuietly(temporary);
-    throw cannotWrite(path, error);
+    throw fileError(path, 'write', error);
   }
 }
 
@@ -85,6 +119,6 @@ export async function replaceAtomic(path: string, write: (temporary: string) => 
     renameSync(temporary, path);
   } catch (error) {
     removeQuietly(temporary);
-    throw cannotWrite(path, error);
+    throw fileError(path, 'write', error);
   }
 }

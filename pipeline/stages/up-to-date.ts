@@ -16,7 +16,7 @@ import { configuredSources, relativePath } from '../ingest/plan.js';
 import { sha256File } from '../ingest/read-file.js';
 import { codeFingerprint } from '../outputs/code-fingerprint.js';
 import { packageVersion, readManifest } from '../outputs/manifest.js';
-import { sha256Of } from '../outputs/staging.js';
+import { listedOutputs, outputSha256 } from '../outputs/staging.js';
 
 export type Freshness =
   | { upToDate: true; lastRun: string; files: number }
@@ -48,12 +48,16 @@ export async function checkUpToDate(
   if (!manifest.outputs) return { upToDate: false, reason: 'the last run listed no outputs' };
   if (!existsSync(config.database))
     return { upToDate: false, reason: `missing ${config.database}` };
-  const paths = manifest.outputs.map((o) => join(config.outputDir, o.path));
+  // Only paths inside output_dir: a manifest naming a file elsewhere never has it read.
+  const listed = listedOutputs(manifest.outputs, config.outputDir);
+  const paths = listed.map((o) => join(config.outputDir, o.path));
   const missing = paths.filter((path) => !existsSync(path));
   if (missing.length > 0) return { upToDate: false, reason: `missing ${missing.join(', ')}` };
-  const altered = manifest.outputs
-    .filter((o) => sha256Of(join(config.outputDir, o.path)) !== o.sha256)
-    .map((o) => join(config.outputDir, o.path));
+  const altered: string[] = [];
+  for (const output of listed) {
+    const path = join(config.outputDir, output.path);
+    if ((await outputSha256(path)) !== output.sha256) altered.push(path);
+  }
   if (altered.length > 0) {
     return { upToDate: false, reason: `not the last run’s outputs: ${altered.join(', ')}` };
   }

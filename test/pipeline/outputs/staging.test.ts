@@ -3,10 +3,17 @@
  * files sna can prove it wrote removed (listed before, bytes unchanged, no longer written).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PipelineError } from '../../../pipeline/errors.js';
+import { EXIT, PipelineError } from '../../../pipeline/errors.js';
 import {
   type ManifestOutput,
   openStaging,
@@ -30,7 +37,7 @@ function put(folder: string, files: Record<string, string>) {
 }
 
 describe('publishStaging', () => {
-  it('switches the set in and removes only the earlier outputs it can prove it wrote', () => {
+  it('switches the set in and removes only the earlier outputs it can prove it wrote', async () => {
     const out = workspace('sna-staging-').dir;
     put(out, {
       'indicators.csv': 'old indicators\n',
@@ -49,7 +56,7 @@ describe('publishStaging', () => {
     const staging = openStaging(out);
     put(staging, { 'report.html': 'new report\n', 'charts/kept.svg': '<svg>new</svg>' });
     let manifestOutputs: ManifestOutput[] = [];
-    const published = publishStaging(staging, out, ['report'], previous, (outputs) => {
+    const published = await publishStaging(staging, out, ['report'], previous, (outputs) => {
       manifestOutputs = outputs;
       return JSON.stringify({ outputs });
     });
@@ -73,14 +80,82 @@ describe('publishStaging', () => {
     expect(existsSync(staging)).toBe(false);
   });
 
-  it('removes nothing when no earlier outputs were recorded', () => {
+  it('removes nothing when no earlier outputs were recorded', async () => {
     const out = workspace('sna-staging-').dir;
     put(out, { 'charts/old.svg': '<svg/>' });
     const staging = openStaging(out);
     put(staging, { 'report.html': 'r' });
-    const published = publishStaging(staging, out, ['report'], undefined, () => '{}');
+    const published = await publishStaging(staging, out, ['report'], undefined, () => '{}');
     expect(published.removed).toEqual([]);
     expect(existsSync(join(out, 'charts/old.svg'))).toBe(true);
+  });
+
+  it('never removes a listed path outside output_dir, however the manifest names it', async () => {
+    const root = workspace('sna-staging-').dir;
+    const out = join(root, 'out');
+    put(root, {
+      'victim.txt': 'not sna’s\n',
+      'victim-abs.txt': 'not sna’s either\n',
+      'elsewhere/victim.txt': 'nor this\n',
+      'out/report.html': 'old report\n',
+    });
+    // A link inside output_dir to a folder outside it: a path through it leaves output_dir.
+    symlinkSync(join(root, 'elsewhere'), join(out, 'charts'));
+    const previous = [
+      listed('../victim.txt', 'not sna’s\n'),
+      listed(join(root, 'victim-abs.txt'), 'not sna’s either\n'),
+      listed('charts/victim.txt', 'nor this\n'),
+      listed('report.html', 'old report\n'),
+    ];
+    const staging = openStaging(out);
+    put(staging, { 'headline.md': 'new headline\n' });
+    const published = await publishStaging(staging, out, ['report'], previous, () => '{}');
+    expect(published.removed).toEqual([join(out, 'report.html')]);
+    expect(readFileSync(join(root, 'victim.txt'), 'utf8')).toBe('not sna’s\n');
+    expect(readFileSync(join(root, 'victim-abs.txt'), 'utf8')).toBe('not sna’s either\n');
+    expect(readFileSync(join(root, 'elsewhere/victim.txt'), 'utf8')).toBe('nor this\n');
+  });
+
+  it('a file where a folder of outputs goes: fails naming it before any rename', async () => {
+    const out = workspace('sna-staging-').dir;
+    put(out, { 'report.html': 'old report\n', charts: 'the user’s file\n' });
+    const staging = openStaging(out);
+    put(staging, { 'report.html': 'new report\n', 'charts/a.svg': '<svg/>' });
+    const error = await publishStaging(staging, out, ['report'], undefined, () => '{}').catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(PipelineError);
+    expect((error as PipelineError).exitCode).toBe(EXIT.other);
+    expect((error as PipelineError).format()).toBe(
+      `${out}/charts: cannot switch the new outputs in (a file is where a folder must go); the outputs of the last complete run are kept`,
+    );
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toBe('old report\n');
+    expect(existsSync(join(out, 'manifest.json'))).toBe(false);
+  });
+
+  it('a folder where an output file goes: fails naming it before any rename', async () => {
+    const out = workspace('sna-staging-').dir;
+    put(out, { 'headline.md': 'old headline\n', 'report.html/keep.txt': 'the user’s\n' });
+    const staging = openStaging(out);
+    put(staging, { 'headline.md': 'new headline\n', 'report.html': 'new report\n' });
+    const error = await publishStaging(staging, out, ['report'], undefined, () => '{}').catch(
+      (caught: unknown) => caught,
+    );
+    expect((error as PipelineError).format()).toBe(
+      `${out}/report.html: cannot switch the new outputs in (a folder is where a file must go); the outputs of the last complete run are kept`,
+    );
+    expect(readFileSync(join(out, 'headline.md'), 'utf8')).toBe('old headline\n');
+  });
+
+  it('a listed output that is now a folder is left in place, not an error', async () => {
+    const out = workspace('sna-staging-').dir;
+    put(out, { 'charts/gone.svg/keep.txt': 'the user’s\n' });
+    const staging = openStaging(out);
+    put(staging, { 'report.html': 'r' });
+    const previous = [listed('charts/gone.svg', '<svg/>')];
+    const published = await publishStaging(staging, out, ['report'], previous, () => '{}');
+    expect(published.keptChanged).toEqual([join(out, 'charts/gone.svg')]);
+    expect(existsSync(join(out, 'charts/gone.svg/keep.txt'))).toBe(true);
   });
 });
 
@@ -101,6 +176,22 @@ describe('removeLeftoverStaging', () => {
     ]);
     expect(leftover.listed).toEqual(cutShort);
     expect(readdirSync(out).sort()).toEqual(['.sna-staging-7.tmp-1', '.sna-staging-notes']);
+  });
+
+  it('drops a listed path that is absolute, climbs out with .., or is outside output_dir', () => {
+    const out = workspace('sna-staging-').dir;
+    const inside = listed('charts/new.svg', '<svg>new</svg>');
+    put(out, {
+      '.sna-staging-123/manifest.json': JSON.stringify({
+        outputs: [
+          listed('../victim.txt', 'x'),
+          listed('/tmp/victim.txt', 'x'),
+          listed('charts/../../victim.txt', 'x'),
+          inside,
+        ],
+      }),
+    });
+    expect(removeLeftoverStaging(out).listed).toEqual([inside]);
   });
 });
 
