@@ -53,7 +53,8 @@ export async function scanContent(path: string): Promise<ContentScan> {
       if (length === 0 || (length === 1 && before === CR)) {
         trailingBlank += 1;
       } else {
-        if (trailingBlank > 0 && previousBreak >= 0) interiorBlank = true;
+        // An empty line seen before (its LF set previousBreak) and now one that is not.
+        if (trailingBlank > 0) interiorBlank = true;
         trailingBlank = 0;
       }
       previousBreak = bytes + at;
@@ -76,9 +77,4 @@ export async function scanContent(path: string): Promise<ContentScan> {
     trailingBlank,
     nul,
   };
-}
-
-/** Lines as an editor numbers them: a last line without a line break still counts. */
-export async function countLines(path: string): Promise<number> {
-  return (await scanContent(path)).lines;
 }

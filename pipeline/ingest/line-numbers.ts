@@ -3,9 +3,11 @@
  *
  * DuckDB numbers records, not lines, and leaves rows it cannot split out of the result (they go
  * to its rejects table). A file whose line count is one more than its record count has every
- * record on one line, so a record's line follows from its position alone; only a file with
- * quoted line breaks or blank lines within it pays for counting the breaks in every record
- * (blank lines, which DuckDB skips, are found by the quote-aware pass in `line-ends.ts`).
+ * record on one line, so a record's line follows from its position alone, shifted past the
+ * records the reader rejected and the blank lines (which DuckDB skips; the quote-aware pass in
+ * `line-ends.ts` finds them); only a file with quoted line breaks pays for a second read that
+ * counts the breaks in every record. Each shift is found with an ASOF join on the sorted shifts,
+ * never by counting them per record (that is a join of every record with every shift).
  *
  * Positions come from `rowid`: a temporary table made by CREATE TABLE AS from the read, outside
  * any transaction, keeps the file's order (`createInFileOrder`), so row `rowid` is accepted
@@ -15,17 +17,22 @@
 import type { Database } from '../db/database.js';
 import type { BlankLine } from './line-ends.js';
 import type { FileToLoad } from './load-file.js';
+import { STRAY_CR_REASON, STRAY_CR_SQL } from './typing-sql.js';
 
 /** How an accepted record's line is found. */
 export type LineNumbering =
   /** Every record on one line and none rejected by the reader: line = rowid + 2. */
   | { kind: 'direct' }
-  /** Every record on one line; `thresholds` shift the rows after each reader-rejected record. */
-  | { kind: 'shifted'; thresholds: number[] }
+  /**
+   * Every record on one line: accepted row `rowid` moves down one line per entry of `thresholds`
+   * at or below it (a reader-rejected record or a blank line before it); a reader-rejected
+   * record `rec_idx` moves down one line per entry of `blankThresholds` at or below it.
+   */
+  | { kind: 'shifted'; thresholds: number[]; blankThresholds?: number[] }
   /** Counted record by record into `load_lines (rec, rec_idx, line)`. */
   | { kind: 'table' };
 
-/** Beyond this many reader-rejected records, the shifts are joined instead of written inline. */
+/** Beyond this many shifts (rejected records and blank lines), they are joined, not inlined. */
 const MAX_INLINE_SHIFTS = 200;
 
 /** `read_csv` of the file with every cell as text; rows it cannot split go to `rejects`. */
@@ -75,40 +82,52 @@ export async function dropRejectTables(db: Database, rejects = 'load_rejects'): 
 /**
  * `load_blanks`: the blank lines outside quotes, which DuckDB skips. `unit` is the blank's line
  * as DuckDB counts lines (it counts blank lines but not breaks inside quotes); `threshold` is
- * the first line, counted without blank lines, that the blank pushes down.
+ * the first line, counted without blank lines, that the blank pushes down; `upto` is the number
+ * of blank lines up to and including this one.
  */
 export async function storeBlankLines(db: Database, blanks: readonly BlankLine[]): Promise<void> {
-  await db.run('CREATE OR REPLACE TEMP TABLE load_blanks (unit BIGINT, threshold BIGINT)');
+  await db.run(
+    'CREATE OR REPLACE TEMP TABLE load_blanks (unit BIGINT, threshold BIGINT, upto BIGINT)',
+  );
   const sorted = [...blanks].sort((a, b) => a.line - b.line);
   for (let from = 0; from < sorted.length; from += 10_000) {
     const values = sorted
       .slice(from, from + 10_000)
-      .map((b, i) => `(${Math.trunc(b.unit)}, ${Math.trunc(b.line) - (from + i)})`);
+      .map((b, i) => `(${b.unit}, ${b.line - (from + i)}, ${from + i + 1})`);
     await db.run(`INSERT INTO load_blanks VALUES ${values.join(', ')}`);
   }
 }
 
 /**
+ * Blank lines by `threshold`, one row per threshold with `upto` the blank lines at or below it:
+ * `x ASOF LEFT JOIN (blankShifts) b ON x.line >= b.threshold` gives `b.upto`, the blank lines
+ * that push line `x.line` (counted without blank lines) down.
+ */
+const BLANK_SHIFTS = 'SELECT threshold, max(upto) AS upto FROM load_blanks GROUP BY threshold';
+
+/**
  * One row per record the reader rejected: its index among all records, column and reason.
  * `blanks`: `load_blanks` holds the file's blank lines, which DuckDB's line numbers count.
  */
-export async function readStructural(db: Database, blanks = false): Promise<void> {
+export async function readStructural(db: Database, blanks = false, strayCr = false): Promise<void> {
   // Reject line numbers count records and blank lines (header = 1): record index = line - 2
-  // less the blank lines before it.
-  const skipped = blanks ? ' - (SELECT count(*) FROM load_blanks b WHERE b.unit < r.line)' : '';
+  // less the blank lines before it (units are distinct: `upto` is their count up to each).
+  const skipped = blanks ? ' - coalesce(b.upto, 0)' : '';
+  const join = blanks ? 'ASOF LEFT JOIN load_blanks b ON r.line > b.unit' : '';
   await db.run(
     `CREATE OR REPLACE TEMP TABLE load_structural AS
      WITH errors AS (
          SELECT (r.line - 2${skipped})::BIGINT AS rec_idx, error_type, error_message, column_idx,
-                regexp_replace(csv_line, '^[\\r\\n]+', '') AS raw_line,
+                ${strayCr ? `replace(regexp_replace(csv_line, '^[\\r\\n]+', ''), ${STRAY_CR_SQL}, chr(13))` : `regexp_replace(csv_line, '^[\\r\\n]+', '')`} AS raw_line,
+                ${strayCr ? `contains(csv_line, ${STRAY_CR_SQL})` : 'false'} AS stray,
                 try_cast(regexp_extract(error_message, 'Expected Number of Columns: (\\d+)', 1) AS INTEGER) AS expected,
                 try_cast(regexp_extract(error_message, 'Found: (\\d+)', 1) AS INTEGER) AS found
-         FROM load_rejects r
+         FROM load_rejects r ${join}
      )
      SELECT rec_idx,
             CASE WHEN bool_or(error_type = 'MISSING COLUMNS') THEN min(found)
                  ELSE min(column_idx) END AS column_idx,
-            CASE
+            ${strayCr ? `CASE WHEN bool_or(stray) THEN '${STRAY_CR_REASON}; ' ELSE '' END || ` : ''}CASE
                 WHEN bool_or(error_type = 'MISSING COLUMNS')
                     THEN 'too few columns: expected ' || max(expected) || ', found ' || min(found)
                 WHEN bool_or(error_type = 'TOO MANY COLUMNS')
@@ -123,9 +142,11 @@ export async function readStructural(db: Database, blanks = false): Promise<void
 }
 
 /**
- * Picks the cheapest numbering that is exact for this file, building `load_lines` (from a
- * second read of the file that keeps only each record's count of line breaks) only when
- * records span lines.
+ * Picks the cheapest numbering that is exact for this file. When every record is on one line
+ * (`physicalLines`, the lines that are not blank, is one more than the records), a record's
+ * line follows from its position: shifts written inline when they are few, else `load_lines`
+ * from the accepted rows' positions in `load_typed`. Only when records span lines is the file
+ * read a second time, keeping each record's count of line breaks.
  */
 export async function chooseNumbering(
   db: Database,
@@ -137,13 +158,31 @@ export async function chooseNumbering(
   const structural = await db.all<{ rec_idx: number }>(
     'SELECT rec_idx FROM load_structural ORDER BY rec_idx',
   );
-  // Blank lines within the file are placed by `load_lines`; `physicalLines` leaves out the rest.
-  if (!blanks && physicalLines === accepted + structural.length + 1) {
-    if (structural.length === 0) return { kind: 'direct' };
-    if (structural.length <= MAX_INLINE_SHIFTS) {
+  if (physicalLines === accepted + structural.length + 1) {
+    const blankCount = blanks
+      ? ((await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM load_blanks'))?.n ?? 0)
+      : 0;
+    if (structural.length === 0 && blankCount === 0) return { kind: 'direct' };
+    if (structural.length + blankCount <= MAX_INLINE_SHIFTS) {
       // Accepted record a (0-based) is record a + #{i : rec_idx_i - i <= a} of the file.
-      return { kind: 'shifted', thresholds: structural.map((s, i) => s.rec_idx - i) };
+      const thresholds = structural.map((s, i) => s.rec_idx - i);
+      if (blankCount === 0) return { kind: 'shifted', thresholds };
+      // A blank line pushes down the records from index threshold - 2 on (lines counted without
+      // blanks are record index + 2): among accepted rows, from that index less the
+      // reader-rejected records before it.
+      const blankThresholds = (
+        await db.all<{ t: number }>(
+          'SELECT (threshold - 2)::INTEGER AS t FROM load_blanks ORDER BY threshold',
+        )
+      ).map((b) => b.t);
+      for (const t of blankThresholds) {
+        thresholds.push(t - structural.filter((s) => s.rec_idx < t).length);
+      }
+      thresholds.sort((a, b) => a - b);
+      return { kind: 'shifted', thresholds, blankThresholds };
     }
+    await numberLines(db, '(SELECT rowid + 1 AS rec, 0 AS extra FROM load_typed)', blanks);
+    return { kind: 'table' };
   }
   await createInFileOrder(
     db,
@@ -170,18 +209,21 @@ export function recordLineBreaks(columns: number): string {
  */
 export async function numberLines(db: Database, records: string, blanks = false): Promise<void> {
   // Lines counted without blank lines move down past each blank line at or above them.
-  const line = blanks ? '(SELECT count(*) FROM load_blanks b WHERE b.threshold <= nominal)' : '0';
+  const line = blanks ? 'n.nominal + coalesce(b.upto, 0)' : 'n.nominal';
+  const join = blanks ? `ASOF LEFT JOIN (${BLANK_SHIFTS}) b ON n.nominal >= b.threshold` : '';
   await db.run(
     `CREATE OR REPLACE TEMP TABLE load_lines AS
-     WITH shifted AS (
-         SELECT rec_idx - (row_number() OVER (ORDER BY rec_idx) - 1) AS threshold
-         FROM load_structural
+     WITH shifts AS (
+         -- Accepted record a (0-based) is record a + upto, upto the rejects with threshold <= a.
+         SELECT threshold, max(upto) AS upto
+         FROM (SELECT rec_idx - (row_number() OVER (ORDER BY rec_idx) - 1) AS threshold,
+                      row_number() OVER (ORDER BY rec_idx) AS upto
+               FROM load_structural)
+         GROUP BY threshold
      ),
      accepted AS (
-         SELECT rec,
-                rec - 1 + (SELECT count(*) FROM shifted WHERE threshold <= rec - 1) AS rec_idx,
-                extra
-         FROM ${records}
+         SELECT r.rec, r.rec - 1 + coalesce(s.upto, 0) AS rec_idx, r.extra
+         FROM ${records} r ASOF LEFT JOIN shifts s ON r.rec - 1 >= s.threshold
      ),
      all_records AS (
          SELECT rec, rec_idx, extra FROM accepted
@@ -194,7 +236,7 @@ export async function numberLines(db: Database, records: string, blanks = false)
                 rec_idx + 2 + coalesce(sum(extra) OVER (ORDER BY rec_idx ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS nominal
          FROM all_records
      )
-     SELECT rec, rec_idx, nominal + ${line} AS line FROM nominal`,
+     SELECT n.rec, n.rec_idx, ${line} AS line FROM nominal n ${join}`,
   );
 }
 
@@ -203,10 +245,8 @@ export function acceptedLine(numbering: LineNumbering): { line: string; join: st
   switch (numbering.kind) {
     case 'direct':
       return { line: 't.rowid + 2', join: '' };
-    case 'shifted': {
-      const shifts = numbering.thresholds.map((th) => `(t.rowid >= ${th})::BIGINT`).join(' + ');
-      return { line: `t.rowid + 2 + ${shifts}`, join: '' };
-    }
+    case 'shifted':
+      return { line: `t.rowid + 2${shiftsSql('t.rowid', numbering.thresholds)}`, join: '' };
     case 'table':
       return { line: 'l.line', join: 'JOIN load_lines l ON l.rec = t.rowid + 1' };
   }
@@ -214,6 +254,14 @@ export function acceptedLine(numbering: LineNumbering): { line: string; join: st
 
 /** SQL giving the line of the reader-rejected record aliased `s`, and the join it needs. */
 export function structuralLine(numbering: LineNumbering): { line: string; join: string } {
-  if (numbering.kind !== 'table') return { line: 's.rec_idx + 2', join: '' };
+  if (numbering.kind === 'shifted') {
+    const line = `s.rec_idx + 2${shiftsSql('s.rec_idx', numbering.blankThresholds ?? [])}`;
+    return { line, join: '' };
+  }
+  if (numbering.kind === 'direct') return { line: 's.rec_idx + 2', join: '' };
   return { line: 'l.line', join: 'JOIN load_lines l ON l.rec IS NULL AND l.rec_idx = s.rec_idx' };
 }
+
+/** ` + (x >= t1)::BIGINT + …`: one line per threshold at or below `x`. */
+const shiftsSql = (x: string, thresholds: readonly number[]) =>
+  thresholds.map((t) => ` + (${x} >= ${t})::BIGINT`).join('');

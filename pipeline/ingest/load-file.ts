@@ -24,7 +24,7 @@ import {
   structuralLine,
 } from './line-numbers.js';
 import { readerError, settleContent } from './read-content.js';
-import { type BoundColumn, typingSelect } from './typing-sql.js';
+import { type BoundColumn, STRAY_CR_SQL, typingSelect } from './typing-sql.js';
 import { reshapeWide } from './wide-reshape.js';
 
 export interface FileToLoad {
@@ -173,26 +173,26 @@ async function prepareLong(
   temporaries: string[],
 ): Promise<Prepared> {
   await dropRejectTables(db);
-  const typedRead = (readPath: string, nul: boolean) =>
+  const typedRead = (readPath: string, checks: { nul?: boolean; strayCr?: boolean }) =>
     createInFileOrder(
       db,
       'load_typed',
-      typingSelect(file.columns, readCsvSql(file), { rawLine: rawLineOf(file), nul }),
+      typingSelect(file.columns, readCsvSql(file), { rawLine: rawLineOf(file), ...checks }),
       { path: readPath, ...dateParams(file) },
     );
   // Both settle before either failure is raised: the clean-up must not race the running query.
   const [scanned, read] = await Promise.allSettled([
     scanContent(file.readPath),
-    typedRead(file.readPath, false),
+    typedRead(file.readPath, {}),
   ]);
   if (scanned.status === 'rejected') throw scanned.reason;
   // Mixed line ends or NUL bytes (rare): the first read is set aside and the file read again.
   const content = await settleContent(db, file, scanned.value, temporaries);
   if (content.readPath !== file.readPath || content.nul) {
     await dropRejectTables(db);
-    await typedRead(content.readPath, content.nul);
+    await typedRead(content.readPath, content);
   } else if (read.status === 'rejected') throw read.reason;
-  await readStructural(db, content.blanks);
+  await readStructural(db, content.blanks, content.strayCr);
   const accepted = (await db.one<{ n: number }>('SELECT count(*) AS n FROM load_typed'))?.n ?? 0;
   const numbering = await chooseNumbering(
     db,
@@ -251,7 +251,7 @@ async function prepareWide(
   await createInFileOrder(db, 'load_buf', `SELECT * FROM ${readCsvSql(file)}`, {
     path: content.readPath,
   });
-  await readStructural(db, content.blanks);
+  await readStructural(db, content.blanks, content.strayCr);
   await numberLines(
     db,
     `(SELECT rowid + 1 AS rec, ${recordLineBreaks(file.header.length)} AS extra FROM load_buf)`,
@@ -259,14 +259,17 @@ async function prepareWide(
   );
   await reshapeWide(db, reshape, file.header);
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE load_typed AS ${typingSelect(file.columns, 'load_long', { keep: ['rec'], nul: content.nul })}`,
+    `CREATE OR REPLACE TEMP TABLE load_typed AS ${typingSelect(file.columns, 'load_long', { keep: ['rec'], nul: content.nul, strayCr: content.strayCr })}`,
     dateParams(file),
   );
   const accepted = (await db.one<{ n: number }>('SELECT count(*) AS n FROM load_buf'))?.n ?? 0;
+  const rawLine = content.strayCr
+    ? `replace(${rawLineOf(file, 'b.')}, ${STRAY_CR_SQL}, chr(13))`
+    : rawLineOf(file, 'b.');
   const write = async (fileId: number) => {
     await db.run(
       `INSERT INTO ingest_rejects (file_id, source, path, line, "column", reason, raw_line)
-       SELECT $file_id, $source, $path, l.line, p.problem.column, p.problem.reason, ${rawLineOf(file, 'b.')}
+       SELECT $file_id, $source, $path, l.line, p.problem.column, p.problem.reason, ${rawLine}
        FROM (SELECT rec, unnest(problems) AS problem FROM load_typed WHERE problems IS NOT NULL) p
        JOIN load_lines l USING (rec) JOIN (SELECT rowid + 1 AS rec, * FROM load_buf) b USING (rec)
        UNION ALL

@@ -9,12 +9,12 @@ import { basename, join } from 'node:path';
 import type { Database } from '../db/database.js';
 import { InputError, SqlError } from '../errors.js';
 import type { ContentScan } from './line-count.js';
-import { type BlankLine, scanQuoted } from './line-ends.js';
+import { type QuotedScan, STRAY_CR_MARK, scanQuoted } from './line-ends.js';
 import { storeBlankLines } from './line-numbers.js';
 import type { FileToLoad } from './load-file.js';
 
 export interface Content {
-  /** The file DuckDB reads: the file, or a copy with the CRs outside quotes removed. */
+  /** The file DuckDB reads: the file, or a copy with its line ends made LF (see `line-ends`). */
   readPath: string;
   /** Physical lines less the blank ones (within the file and at its end). */
   lines: number;
@@ -22,6 +22,8 @@ export interface Content {
   blanks: boolean;
   /** The file holds NUL bytes: cells are checked for them. */
   nul: boolean;
+  /** The copy marks stray CRs (`STRAY_CR_MARK`): cells are checked for the mark. */
+  strayCr: boolean;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function settleContent(
   temporaries: string[],
 ): Promise<Content> {
   let readPath = file.readPath;
-  let blanks: BlankLine[] = [];
+  let quoted: QuotedScan = { blanks: [], strayCrs: 0, holdsMark: false };
   if (!scan.uniformLineEnds || scan.interiorBlank) {
     let copy: string | undefined;
     if (!scan.uniformLineEnds) {
@@ -44,25 +46,42 @@ export async function settleContent(
       temporaries.push(dir);
       copy = join(dir, basename(file.readPath).replace(/\.gz$/i, ''));
     }
-    blanks = await scanQuoted(file.readPath, copy);
+    quoted = await scanQuoted(file.readPath, copy);
     readPath = copy ?? readPath;
+  }
+  if (quoted.strayCrs > 0 && quoted.holdsMark) {
+    throw new InputError(
+      `the file holds a carriage return (CR) that does not end a line, and the character U+${STRAY_CR_MARK.charCodeAt(0).toString(16).toUpperCase()} that sna marks such a CR with, so it cannot tell them apart: remove the stray CR`,
+      { file: file.path },
+    );
   }
   // Blank lines at the end push no record down; those within the file do.
   const lastContent = scan.lines - scan.trailingBlank;
-  const within = blanks.filter((b) => b.line <= lastContent);
+  const within = quoted.blanks.filter((b) => b.line <= lastContent);
   if (within.length > 0) await storeBlankLines(db, within);
   return {
     readPath,
     lines: lastContent - within.length,
     blanks: within.length > 0,
     nul: scan.nul,
+    strayCr: quoted.strayCrs > 0,
   };
 }
 
-/** DuckDB's complaint about reading a file, with the file named (exit 3 for what it read). */
+/**
+ * An error of DuckDB's CSV reader: one of its error classes, and a message only the reader
+ * gives (its line report, its state machine, or the dump of the reader's options).
+ */
+const CSV_READER_CLASS = /^(Invalid Input Error|Conversion Error): /;
+const CSV_READER_MESSAGE = /CSV Error on Line|The CSV Parser|^\s*delimiter = .*\(Set By User\)$/m;
+
+/**
+ * DuckDB's complaint about reading a file, with the file named: exit 3 when the CSV reader
+ * could not read what the file holds; any other error (sna's own SQL) keeps its exit code.
+ */
 export function readerError(file: FileToLoad, error: unknown): unknown {
   if (!(error instanceof SqlError)) return error;
-  if (/^(Invalid Input Error|Conversion Error)|CSV/i.test(error.message)) {
+  if (CSV_READER_CLASS.test(error.message) && CSV_READER_MESSAGE.test(error.message)) {
     return new InputError(`cannot read the file as CSV: ${error.message}`, { file: file.path });
   }
   return new SqlError(error.message, { file: file.path }, error.hint);

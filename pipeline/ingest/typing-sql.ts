@@ -157,9 +157,16 @@ function tooEarly(typed: string, v: string): { when: string; reason: string } {
   };
 }
 
+/** A stray CR, marked in the copy that DuckDB reads (`STRAY_CR_MARK` in `line-ends`). */
+export const STRAY_CR_SQL = 'chr(64976)';
+export const STRAY_CR_REASON =
+  'contains a carriage return (CR) that does not end a line (lines end with LF or CRLF)';
+
 export interface TypingOptions {
   /** The file holds NUL bytes: a cell with one is a problem (binary data, not text). */
   nul?: boolean;
+  /** Stray CRs are marked in the cells: a cell with one is a problem; messages show the CR. */
+  strayCr?: boolean;
   /** Input columns carried through unchanged (e.g. `rec`). */
   keep?: readonly string[];
   /** SQL over the input's columns giving the raw line, computed only for rows with problems. */
@@ -180,7 +187,11 @@ export function typingSelect(
   options: TypingOptions = {},
 ): string {
   const cellOf = (c: BoundColumn) => `cell__${c.def.name}`;
-  const cells = columns.map((c) => `${cell(c)} AS ${cellOf(c)}`);
+  const unmarked = (c: BoundColumn): BoundColumn =>
+    options.strayCr && c.source
+      ? { ...c, source: `replace(${c.source}, ${STRAY_CR_SQL}, chr(13))` }
+      : c;
+  const cells = columns.map((c) => `${cell(unmarked(c))} AS ${cellOf(c)}`);
   const values = columns.map((c) => `${typedExpression(c, cellOf(c))} AS ${c.def.name}`);
   const checks = columns.flatMap((c) => [
     ...(options.nul && c.source
@@ -188,6 +199,15 @@ export function typingSelect(
           {
             when: `contains(${cellOf(c)}, chr(0))`,
             reason: quote('contains a NUL byte (binary data, not text)'),
+            column: c,
+          },
+        ]
+      : []),
+    ...(options.strayCr && c.source
+      ? [
+          {
+            when: `contains(${c.source}, ${STRAY_CR_SQL})`,
+            reason: quote(STRAY_CR_REASON),
             column: c,
           },
         ]
@@ -207,7 +227,8 @@ export function typingSelect(
     : `NULL::STRUCT("column" VARCHAR, reason VARCHAR)[]`;
   const keep = options.keep ?? [];
   // NUL shown as the symbol for it: rejects.csv is opened by people, in text editors.
-  const rawLine = options.nul ? `replace(${options.rawLine}, chr(0), '\u2400')` : options.rawLine;
+  let rawLine = options.nul ? `replace(${options.rawLine}, chr(0), '\u2400')` : options.rawLine;
+  if (options.strayCr) rawLine = `replace(${rawLine}, ${STRAY_CR_SQL}, chr(13))`;
   const outer = [
     ...keep,
     ...columns.map((c) => c.def.name),

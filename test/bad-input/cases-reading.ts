@@ -33,7 +33,8 @@ const wideFile = () => {
   const header = `${CRIMES_HEADER},${Array.from({ length: WIDE_EXTRA }, (_, i) => `extra_${i}`).join(',')}`;
   const cells = (ref: string, code: string) =>
     `${row(ref, '2024-07-01', code)},${Array.from({ length: WIDE_EXTRA }, () => 'x').join(',')}`;
-  return `${header}\n${cells('B1', '8N')}\n${cells('B2', '8-N')}\n`;
+  // B3 has one cell too many: the reader finds that only by splitting all 601.
+  return `${header}\n${cells('B1', '8N')}\n${cells('B2', '8-N')}\n${cells('B3', '8N')},x\n${cells('B4', '8N')}\n${cells('B5', '8N')}\n`;
 };
 
 export const READING_CASES: BadInputCase[] = [
@@ -91,20 +92,54 @@ export const READING_CASES: BadInputCase[] = [
     },
   },
   {
-    name: 'a stray CR in an unquoted field (taken as line-end noise and dropped)',
+    name: 'a stray CR in an unquoted field (the row rejected at that cell, not loaded altered)',
     file: CRIMES,
     content: `${CRIMES_HEADER}\nB1,2024-07-01,8N,E0199\r9001\n${row('B2')}\n`,
     exit: 0,
-    rows: { read: 2, loaded: 2, rejected: 0 },
+    rows: { read: 2, loaded: 1, rejected: 1 },
+    rejects: [
+      {
+        line: 2,
+        column: 'lsoa_code',
+        reason:
+          'contains a carriage return (CR) that does not end a line (lines end with LF or CRLF)',
+      },
+      // The cell as it is, CR and all, is no LSOA code either.
+      { line: 2, column: 'lsoa_code', reason: 'not an LSOA code such as E01005123: "E0199\r9001"' },
+    ],
     check: async ({ database }) => {
-      const rows = await query<{ ref: string; lsoa: string }>(
+      expect(await linesOf(database)).toEqual([{ ref: 'B2', line: 3 }]);
+      const raw = await query<{ raw: string }>(
         database,
-        `SELECT crime_ref AS ref, lsoa_code AS lsoa FROM raw_police__crimes WHERE crime_ref LIKE 'B%' ORDER BY line`,
+        `SELECT DISTINCT raw_line AS raw FROM ingest_rejects WHERE path LIKE 'extracts/crimes-2%'`,
       );
-      expect(rows).toEqual([
-        { ref: 'B1', lsoa: 'E01999001' },
-        { ref: 'B2', lsoa: 'E01999001' },
+      // The line as the file has it.
+      expect(raw).toEqual([{ raw: 'B1,2024-07-01,8N,E0199\r9001' }]);
+    },
+  },
+  {
+    name: 'a stray CR between two rows on one line (one row, rejected naming the CR; no row merged)',
+    file: CRIMES,
+    content: `${CRIMES_HEADER}\n${row('B1')}\r${row('B2')}\n${row('B3')}\r\n${row('B4')}\n`,
+    exit: 0,
+    rows: { read: 3, loaded: 2, rejected: 1 },
+    rejects: [
+      {
+        line: 2,
+        reason:
+          'contains a carriage return (CR) that does not end a line (lines end with LF or CRLF); too many columns: expected 4, found 7',
+      },
+    ],
+    check: async ({ database }) => {
+      expect(await linesOf(database)).toEqual([
+        { ref: 'B3', line: 3 },
+        { ref: 'B4', line: 4 },
       ]);
+      const raw = await query<{ raw: string }>(
+        database,
+        `SELECT raw_line AS raw FROM ingest_rejects WHERE path LIKE 'extracts/crimes-2%'`,
+      );
+      expect(raw).toEqual([{ raw: `${row('B1')}\r${row('B2')}` }]);
     },
   },
   {
@@ -145,14 +180,17 @@ export const READING_CASES: BadInputCase[] = [
     file: CRIMES,
     content: wideFile(),
     exit: 0,
-    rows: { read: 2, loaded: 1, rejected: 1 },
-    rejects: [{ line: 3, column: 'ho_offence_code', reason: /^not a Home Office offence code/ }],
+    rows: { read: 5, loaded: 3, rejected: 2 },
+    rejects: [
+      { line: 3, column: 'ho_offence_code', reason: /^not a Home Office offence code/ },
+      { line: 4, reason: 'too many columns: expected 600, found 601' },
+    ],
     check: async ({ database }) => {
-      const columns = await query<{ name: string }>(
-        database,
-        "SELECT column_name AS name FROM duckdb_columns() WHERE table_name = 'raw_police__crimes' AND column_name LIKE 'extra%'",
-      );
-      expect(columns).toEqual([]);
+      expect(await linesOf(database)).toEqual([
+        { ref: 'B1', line: 2 },
+        { ref: 'B4', line: 5 },
+        { ref: 'B5', line: 6 },
+      ]);
     },
   },
   {

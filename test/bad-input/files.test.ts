@@ -23,9 +23,14 @@ describe('the corpus', () => {
     const { STRUCTURE_CASES } = await import('./cases-structure.js');
     const { VALUE_CASES } = await import('./cases-values.js');
     const { READING_CASES } = await import('./cases-reading.js');
-    const names = [...STRUCTURE_CASES, ...VALUE_CASES, ...FILE_CASES, ...READING_CASES].map(
-      (c) => c.name,
-    );
+    const { CONFIG_CASES } = await import('./cases-config.js');
+    const names = [
+      ...STRUCTURE_CASES,
+      ...VALUE_CASES,
+      ...FILE_CASES,
+      ...READING_CASES,
+      ...CONFIG_CASES,
+    ].map((c) => c.name);
     expect(names.length).toBeGreaterThanOrEqual(30);
     expect(new Set(names).size).toBe(names.length);
   });
