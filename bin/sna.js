@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const compiled = join(root, 'dist', 'pipeline', 'cli.js');
-const SOURCE_FOLDERS = ['pipeline', 'data', 'indicators', 'reports'];
+const SOURCE_FOLDERS = ['core', 'pipeline', 'data', 'indicators', 'reports'];
 
 function newestSource() {
   let newest = { path: '', mtimeMs: 0 };

@@ -3,9 +3,9 @@
  * "not available" row (with the reason, also logged) for every indicator whose inputs are
  * absent — never a wrong zero.
  */
-import type { SnaConfig, Source } from '../pipeline/config/types.js';
-import type { Database } from '../pipeline/db/database.js';
-import type { Logger } from '../pipeline/log.js';
+import type { SnaConfig, Source } from '../core/config.js';
+import type { Database } from '../core/database.js';
+import type { Logger } from '../core/log.js';
 import {
   coverageInUse,
   eventSourcesOf,

@@ -4,8 +4,8 @@
  * every indicator row computed over a period its source does not fully cover. Counts over a
  * partial period are never scaled up: the row says `data cover N of M months` instead.
  */
-import type { Source } from '../pipeline/config/types.js';
-import type { Database } from '../pipeline/db/database.js';
+import type { Source } from '../core/config.js';
+import type { Database } from '../core/database.js';
 import type { IndicatorContext, IndicatorDefinition, IndicatorRow, Need } from './define.js';
 import {
   POPULATION_GAP_WARN_YEARS,

@@ -4,9 +4,9 @@
  * and the tidy row every indicator produces (contract §5.1). A family module declares its
  * indicators and computes them together, because they share one scan of a mart.
  */
-import type { SnaConfig, Source } from '../pipeline/config/types.js';
-import type { Database } from '../pipeline/db/database.js';
-import type { Logger } from '../pipeline/log.js';
+import type { SnaConfig, Source } from '../core/config.js';
+import type { Database } from '../core/database.js';
+import type { Logger } from '../core/log.js';
 
 export const UNITS = [
   'count',

@@ -2,7 +2,7 @@
  * The population year the rates use, said on every rate: the methods ask for the population of
  * the year the period ends, and a file may hold only an older one (IoD2019 File_6: mid-2015).
  */
-import type { Database } from '../pipeline/db/database.js';
+import type { Database } from '../core/database.js';
 
 /** A gap longer than this between the population year and the period's end is a warning. */
 export const POPULATION_GAP_WARN_YEARS = 2;

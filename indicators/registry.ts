@@ -3,7 +3,7 @@
  * declaration (and its computation) to a family; adding a family is one line here.
  */
 
-import { SOURCES } from '../pipeline/config/types.js';
+import { SOURCES } from '../core/config.js';
 import {
   BREAKDOWNS,
   COUNTED_COLUMNS,

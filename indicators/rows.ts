@@ -1,8 +1,8 @@
 /** Building indicator rows: defaults from the declaration and the run, estimates spread into columns. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Row } from '../pipeline/db/database.js';
-import { PACKAGE_ROOT } from '../pipeline/paths.js';
+import type { Row } from '../core/database.js';
+import { PACKAGE_ROOT } from '../core/paths.js';
 import {
   describeNeed,
   type IndicatorContext,

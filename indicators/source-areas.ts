@@ -3,7 +3,7 @@
  * none in the area is files of another force, or area codes of another vintage. Read by the
  * run's warning and by the indicator rows that say so.
  */
-import type { Database } from '../pipeline/db/database.js';
+import type { Database } from '../core/database.js';
 
 /** A police source with rows elsewhere and none in the area, and where its rows fall most. */
 export interface SourceOutsideArea {

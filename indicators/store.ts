@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from '../pipeline/db/database.js';
-import { spreadsheetSafe } from '../pipeline/outputs/spreadsheet-safe.js';
-import { replaceAtomic } from '../pipeline/outputs/write-atomic.js';
-import { PACKAGE_ROOT } from '../pipeline/paths.js';
+import type { Database } from '../core/database.js';
+import { PACKAGE_ROOT } from '../core/paths.js';
+import { spreadsheetSafe } from '../core/spreadsheet-safe.js';
+import { replaceAtomic } from '../core/write-atomic.js';
 import type { IndicatorRow } from './define.js';
 import { INDICATORS } from './registry.js';
 

@@ -3,11 +3,11 @@
  * It parses options, runs a phase, and turns errors into one line each plus the exit code.
  */
 import { Command, CommanderError } from 'commander';
-import { ConfigError, EXIT, PipelineError } from './errors.js';
+import { ConfigError, EXIT, PipelineError } from '../core/errors.js';
+import { createLogger } from '../core/log.js';
+import { packageVersion } from '../core/provenance.js';
 import { run, STAGES_NOT_BUILT, type Stage, validate } from './index.js';
 import { InputBatchError } from './ingest/plan.js';
-import { createLogger } from './log.js';
-import { packageVersion } from './outputs/manifest.js';
 
 interface GlobalOptions {
   config: string;

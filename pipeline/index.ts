@@ -11,27 +11,23 @@
  * Every output is written to a staging folder and switched in at the end, manifest last
  * (outputs/staging.ts): readers see the last complete set or the new one, never a mix.
  */
+
+import type { SnaConfig } from '../core/config.js';
+import { Database } from '../core/database.js';
+import { ConfigError, InputError, PipelineError } from '../core/errors.js';
+import { createLogger, type Logger } from '../core/log.js';
+import { manifestInputs, packageVersion } from '../core/provenance.js';
 import { computeIndicators, indicatorContext } from '../indicators/compute.js';
 import { storeIndicators, writeIndicatorFiles } from '../indicators/store.js';
 import { type ReportOutcome, writeReport } from '../reports/report.js';
 import { loadConfig } from './config/load-config.js';
 import { checkInputPaths } from './config/resolve-files.js';
-import type { SnaConfig } from './config/types.js';
-import { Database } from './db/database.js';
 import { acquireRunLock } from './db/lock.js';
-import { ConfigError, InputError, PipelineError } from './errors.js';
 import { type IngestOutcome, ingest } from './ingest/ingest.js';
 import { InputBatchError, planIngest } from './ingest/plan.js';
-import { createLogger, type Logger } from './log.js';
 import { accountingBySource, accountingLine } from './outputs/accounting.js';
 import { codeFingerprint } from './outputs/code-fingerprint.js';
-import {
-  type Manifest,
-  manifestInputs,
-  manifestText,
-  packageVersion,
-  readManifest,
-} from './outputs/manifest.js';
+import { type Manifest, manifestText, readManifest } from './outputs/manifest.js';
 import { writeRejectsCsv } from './outputs/rejects-csv.js';
 import {
   openStaging,
@@ -304,7 +300,7 @@ export async function validate(configPath: string): Promise<ValidationResult> {
   }
 }
 
+export { Database } from '../core/database.js';
+export { EXIT, PipelineError } from '../core/errors.js';
+export { createLogger, memoryLogger } from '../core/log.js';
 export { loadConfig } from './config/load-config.js';
-export { Database } from './db/database.js';
-export { EXIT, PipelineError } from './errors.js';
-export { createLogger, memoryLogger } from './log.js';

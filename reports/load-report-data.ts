@@ -4,13 +4,13 @@
  * reach a chart, a page or a notebook.
  */
 
+import type { SnaConfig } from '../core/config.js';
+import type { Database } from '../core/database.js';
 import { availableSources } from '../indicators/compute.js';
 import { coverageInUse, loadCoverage, policeSourceInUse } from '../indicators/coverage.js';
 import { loadPopulationYear } from '../indicators/population-year.js';
 import { INDICATORS } from '../indicators/registry.js';
 import { PUBLISHED_COLUMNS } from '../indicators/store.js';
-import type { SnaConfig } from '../pipeline/config/types.js';
-import type { Database } from '../pipeline/db/database.js';
 import type { PublishedRow, ReportData } from './types.js';
 
 const DATE_COLUMNS = new Set(['period_start', 'period_end']);

@@ -7,12 +7,12 @@
  *                                           ──buildNotebook──▶ notebooks/sna.ipynb
  */
 import { join } from 'node:path';
-import type { SnaConfig } from '../pipeline/config/types.js';
-import type { Database } from '../pipeline/db/database.js';
-import { EXIT, PipelineError } from '../pipeline/errors.js';
-import type { Logger } from '../pipeline/log.js';
-import { manifestInputs, packageVersion } from '../pipeline/outputs/manifest.js';
-import { writeFileAtomic } from '../pipeline/outputs/write-atomic.js';
+import type { SnaConfig } from '../core/config.js';
+import type { Database } from '../core/database.js';
+import { EXIT, PipelineError } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
+import { manifestInputs, packageVersion } from '../core/provenance.js';
+import { writeFileAtomic } from '../core/write-atomic.js';
 import { buildCharts, writeCharts } from './charts/index.js';
 import { buildHeadline, writeHeadline } from './headline/index.js';
 import { renderReportHtml } from './html/index.js';

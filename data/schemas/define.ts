@@ -5,7 +5,7 @@
  * that routes bad cells to rejects, and the typed raw table — so a column's rules live in
  * exactly one place.
  */
-import type { Source } from '../../pipeline/config/types.js';
+import type { Source } from '../../core/config.js';
 
 /** How a cell is checked and typed. Blank cells are always missing values (NULL). */
 export type ColumnType =

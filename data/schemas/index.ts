@@ -1,5 +1,5 @@
 /** The registry of raw column contracts, one per configured source. */
-import type { Source } from '../../pipeline/config/types.js';
+import type { Source } from '../../core/config.js';
 import type { SourceSchema } from './define.js';
 import { aeAssaults, youthJustice } from './health-and-youth-justice.js';
 import { policeCrimes, policeOffenders, policeVictims } from './police.js';

@@ -4,7 +4,7 @@
  * A layout names, for each long column, the SQL (over the load buffer's `c<n>` text columns)
  * giving its text, and the value columns with the ages each holds.
  */
-import { normaliseHeader } from '../../pipeline/ingest/match-columns.js';
+import { normaliseHeader } from './normalise-header.js';
 import { POPULATION_OPEN_AGE } from './reference.js';
 
 export interface WideValueColumn {

@@ -2,7 +2,7 @@
  * Victims and offenders by sex and age band: counts of crime–person pairs in the period, in the
  * bands of `ae.by_age_sex`, for the report's age-by-sex charts.
  */
-import type { Source } from '../../pipeline/config/types.js';
+import type { Source } from '../../core/config.js';
 import type { IndicatorDefinition, IndicatorFamily } from '../define.js';
 import { aggregate, indicatorRow, num } from '../rows.js';
 

@@ -2,7 +2,7 @@
  * Victims and offenders: age and sex profile over crime–person pairs, repeat victims, the sex
  * of repeat offenders, and offenders' disproportionality by ethnic group.
  */
-import type { Source } from '../../pipeline/config/types.js';
+import type { Source } from '../../core/config.js';
 import type {
   IndicatorContext,
   IndicatorDefinition,

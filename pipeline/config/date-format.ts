@@ -3,7 +3,7 @@
  * (what the loader runs). Only the tokens an extract's date or time column needs are
  * supported; anything else is refused up front so a typo fails `sna validate`, not row 40,000.
  */
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../../core/errors.js';
 
 /** date-fns token → strptime directive. Longest tokens first so `MMMM` wins over `MM`. */
 const TOKENS: ReadonlyMap<string, string> = new Map([

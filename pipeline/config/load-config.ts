@@ -8,9 +8,6 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { ConfigError } from '../errors.js';
-import { outputDirProblem } from './output-dir.js';
-import { parseYaml, readConfigBytes } from './read-config-file.js';
 import {
   INPUT_SOURCES,
   type InputSource,
@@ -18,7 +15,10 @@ import {
   REFERENCE_SOURCES,
   type ReferenceSource,
   type SnaConfig,
-} from './types.js';
+} from '../../core/config.js';
+import { ConfigError } from '../../core/errors.js';
+import { outputDirProblem } from './output-dir.js';
+import { parseYaml, readConfigBytes } from './read-config-file.js';
 import {
   checkKeys,
   describe,

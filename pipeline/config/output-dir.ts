@@ -8,7 +8,7 @@
 import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import type { InputSpec } from './types.js';
+import type { InputSpec } from '../../core/config.js';
 
 const WHY =
   'sna replaces and removes files in its output folder, so give it a folder of its own, e.g. out';

@@ -5,7 +5,7 @@
  */
 import { type FileHandle, open } from 'node:fs/promises';
 import { type Document, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../../core/errors.js';
 
 /**
  * A config is a few dozen lines: one over this is refused before it is parsed, since YAML

@@ -6,9 +6,9 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import { ConfigError } from '../errors.js';
-import type { InputSpec, SnaConfig } from './types.js';
-import { INPUT_SOURCES, REFERENCE_SOURCES } from './types.js';
+import type { InputSpec, SnaConfig } from '../../core/config.js';
+import { INPUT_SOURCES, REFERENCE_SOURCES } from '../../core/config.js';
+import { ConfigError } from '../../core/errors.js';
 
 /** What a glob may match when its pattern names no extension of its own. */
 const DATA_FILE = /\.csv(\.gz)?$/i;

@@ -3,8 +3,9 @@
  * in a Problems list and carries on, so one run of `sna validate` shows every mistake
  * rather than the first. Each problem is one line: `<dotted.key.path>: <what> (<hint>)`.
  */
+
+import { ENCODINGS, type Encoding } from '../../core/config.js';
 import { dateFormatProblem } from './date-format.js';
-import { ENCODINGS, type Encoding } from './types.js';
 
 /** Collects one-line problems, each prefixed with the dotted key path it is about. */
 export class Problems {

@@ -10,8 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
-import { LockError } from '../errors.js';
-import type { Logger } from '../log.js';
+import { LockError } from '../../core/errors.js';
+import type { Logger } from '../../core/log.js';
 
 /** What the lock file holds (JSON). */
 export interface LockHolder {

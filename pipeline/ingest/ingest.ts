@@ -4,10 +4,10 @@
  */
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { SnaConfig } from '../../core/config.js';
+import type { Database } from '../../core/database.js';
+import type { Logger } from '../../core/log.js';
 import { SCHEMAS } from '../../data/schemas/index.js';
-import type { SnaConfig } from '../config/types.js';
-import type { Database } from '../db/database.js';
-import type { Logger } from '../log.js';
 import { ensureRawTables } from '../stages/build-models.js';
 import { type FileLoadResult, forgetFile, loadFile, RejectLimitError } from './load-file.js';
 import { type FileAction, planIngest } from './plan.js';

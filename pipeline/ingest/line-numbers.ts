@@ -14,7 +14,7 @@
  * record `rowid + 1`. (Inside a transaction, row ids are not positions; `WITH ORDINALITY` on
  * the read would number records too, but it runs the read on one thread.)
  */
-import type { Database } from '../db/database.js';
+import type { Database } from '../../core/database.js';
 import type { BlankLine } from './line-ends.js';
 import type { FileToLoad } from './load-file.js';
 import { STRAY_CR_REASON, STRAY_CR_SQL } from './typing-sql.js';

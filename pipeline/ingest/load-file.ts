@@ -6,11 +6,11 @@
  * or nothing does.
  */
 import { rm } from 'node:fs/promises';
+import type { Source } from '../../core/config.js';
+import type { Database } from '../../core/database.js';
+import { InputError } from '../../core/errors.js';
 import type { SourceSchema } from '../../data/schemas/define.js';
 import type { WideReshape } from '../../data/schemas/wide-layouts.js';
-import type { Source } from '../config/types.js';
-import type { Database } from '../db/database.js';
-import { InputError } from '../errors.js';
 import { scanContent } from './line-count.js';
 import {
   acceptedLine,

@@ -4,17 +4,8 @@
  * `lsoa_code` and `LSOA_Code` are one header.
  */
 import type { SourceSchema } from '../../data/schemas/define.js';
+import { normaliseHeader } from '../../data/schemas/normalise-header.js';
 import type { BoundColumn } from './typing-sql.js';
-
-/** `Crime ID` → `crime_id`, `LSOA code (2011)` → `lsoa_code_2011`. */
-export function normaliseHeader(header: string): string {
-  return header
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-}
 
 export interface ColumnMatch {
   columns: BoundColumn[];

@@ -5,14 +5,14 @@
  */
 import { stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
+import type { InputSpec, SnaConfig, Source } from '../../core/config.js';
+import { INPUT_SOURCES, REFERENCE_SOURCES } from '../../core/config.js';
+import type { Database } from '../../core/database.js';
+import { InputError } from '../../core/errors.js';
+import { BUILTIN_OFFENCE_GROUPS, PACKAGE_ROOT } from '../../core/paths.js';
 import { SCHEMAS } from '../../data/schemas/index.js';
 import { toStrptime } from '../config/date-format.js';
 import { resolveFilesOnce } from '../config/resolve-files.js';
-import type { InputSpec, SnaConfig, Source } from '../config/types.js';
-import { INPUT_SOURCES, REFERENCE_SOURCES } from '../config/types.js';
-import type { Database } from '../db/database.js';
-import { InputError } from '../errors.js';
-import { BUILTIN_OFFENCE_GROUPS, PACKAGE_ROOT } from '../paths.js';
 import type { FileToLoad } from './load-file.js';
 import { checkGzipWhole, isGzip, readHeader, sha256File } from './read-file.js';
 import { matchLayout } from './wide-reshape.js';

@@ -6,8 +6,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Database } from '../db/database.js';
-import { InputError, SqlError } from '../errors.js';
+import type { Database } from '../../core/database.js';
+import { InputError, SqlError } from '../../core/errors.js';
 import type { ContentScan } from './line-count.js';
 import { type QuotedScan, STRAY_CR_MARK, scanQuoted } from './line-ends.js';
 import { storeBlankLines } from './line-numbers.js';

@@ -12,8 +12,8 @@ import { type Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import type { Encoding } from '../config/types.js';
-import { InputError } from '../errors.js';
+import type { Encoding } from '../../core/config.js';
+import { InputError } from '../../core/errors.js';
 
 /** Largest header we look for; a file whose first line is longer is not a CSV we can read. */
 const HEADER_PROBE_BYTES = 1 << 20;

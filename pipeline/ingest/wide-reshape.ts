@@ -3,9 +3,10 @@
  * buffer made by unpivoting the value columns, so typing, checks and rejects run exactly as
  * for a long file. A wide row is one physical line: it loads whole or is rejected whole.
  */
+
+import type { Database } from '../../core/database.js';
 import type { SourceSchema } from '../../data/schemas/define.js';
 import { WIDE_LAYOUTS, type WideReshape } from '../../data/schemas/wide-layouts.js';
-import type { Database } from '../db/database.js';
 import { matchColumns } from './match-columns.js';
 import type { BoundColumn } from './typing-sql.js';
 

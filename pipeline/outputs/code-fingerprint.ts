@@ -8,9 +8,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { PACKAGE_ROOT } from '../paths.js';
+import { PACKAGE_ROOT } from '../../core/paths.js';
 
-const CODE_FOLDERS = ['pipeline', 'indicators', 'reports', 'data'];
+const CODE_FOLDERS = ['core', 'pipeline', 'indicators', 'reports', 'data'];
 const CODE_FILES = ['package.json', 'package-lock.json'];
 const CODE_EXTENSIONS = ['.ts', '.sql', '.csv'];
 

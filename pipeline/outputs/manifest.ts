@@ -5,25 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from '../db/database.js';
-import { PACKAGE_ROOT } from '../paths.js';
-import { MANIFEST, type ManifestOutput } from './staging.js';
+import type { ManifestInput } from '../../core/provenance.js';
 
-export interface ManifestInput {
-  source: string;
-  path: string;
-  sha256: string;
-  rows_read: number;
-  rows_loaded: number;
-  rows_rejected: number;
-  rows_set_aside: number;
-  set_aside_reasons: Record<string, number>;
-  /**
-   * police.uk street files only: loaded or set-aside crime rows whose Crime ID another crime row
-   * also has (a different month, crime type or place), each counted as a crime of its own.
-   */
-  repeated_crime_id_rows_counted?: number;
-}
+export type { ManifestInput } from '../../core/provenance.js';
+
+import { MANIFEST, type ManifestOutput } from './staging.js';
 
 export interface Manifest {
   version: string;
@@ -67,68 +53,6 @@ export interface ManifestCoverage {
       }
     >
   >;
-}
-
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
-
-/** Per-file accounting, straight from the database. */
-export async function manifestInputs(db: Database): Promise<ManifestInput[]> {
-  const rows = await db.all<{
-    source: string;
-    path: string;
-    sha256: string;
-    rows_read: number;
-    rows_rejected: number;
-    reasons: Record<string, unknown> | null;
-    repeated_ids: number | null;
-  }>(
-    `WITH set_aside AS (
-         SELECT file_id, reason, count(DISTINCT line)::INTEGER AS n
-         FROM int_rows_set_aside GROUP BY ALL
-     )
-     SELECT f.source, f.path, f.sha256, f.rows_read::INTEGER AS rows_read,
-            f.rows_rejected::INTEGER AS rows_rejected,
-            (SELECT map(list(reason ORDER BY reason), list(n ORDER BY reason))
-             FROM set_aside s WHERE s.file_id = f.file_id) AS reasons,
-            CASE WHEN f.source = 'police_uk_street' THEN
-              (SELECT count(*)::INTEGER FROM int_street_crimes_versioned v
-               WHERE v.file_id = f.file_id AND v.is_repeated_id_crime) END AS repeated_ids
-     FROM ingest_files f ORDER BY f.source, f.path`,
-  );
-  return rows.map((row) => {
-    const reasons = mapToRecord(row.reasons);
-    const setAside = Object.values(reasons).reduce((a, b) => a + b, 0);
-    return {
-      source: row.source,
-      path: row.path,
-      sha256: row.sha256,
-      rows_read: row.rows_read,
-      rows_loaded: row.rows_read - row.rows_rejected - setAside,
-      rows_rejected: row.rows_rejected,
-      rows_set_aside: setAside,
-      set_aside_reasons: reasons,
-      ...(row.repeated_ids === null ? {} : { repeated_crime_id_rows_counted: row.repeated_ids }),
-    };
-  });
-}
-
-function mapToRecord(value: unknown): Record<string, number> {
-  const out: Record<string, number> = {};
-  if (value instanceof Map) {
-    for (const [k, v] of value) out[String(k)] = Number(v);
-  } else if (Array.isArray(value)) {
-    for (const entry of value as Array<{ key: unknown; value: unknown }>) {
-      out[String(entry.key)] = Number(entry.value);
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) out[k] = Number(v);
-  }
-  return out;
 }
 
 export function manifestText(manifest: Manifest): string {

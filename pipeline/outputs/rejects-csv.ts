@@ -4,10 +4,10 @@
  * Cells that a spreadsheet would run as a formula are prefixed with `'`.
  */
 import { join } from 'node:path';
-import type { Database } from '../db/database.js';
+import type { Database } from '../../core/database.js';
+import { spreadsheetSafe } from '../../core/spreadsheet-safe.js';
+import { replaceAtomic } from '../../core/write-atomic.js';
 import type { RejectLimitError } from '../ingest/load-file.js';
-import { spreadsheetSafe } from './spreadsheet-safe.js';
-import { replaceAtomic } from './write-atomic.js';
 
 export async function writeRejectsCsv(
   db: Database,

@@ -22,16 +22,16 @@ import {
   statSync,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { isWithin, realPathOf } from '../config/output-dir.js';
-import { EXIT, PipelineError } from '../errors.js';
-import { sha256File } from '../ingest/read-file.js';
+import { EXIT, PipelineError } from '../../core/errors.js';
 import {
   fileError,
   onPath,
   STAGING_FOLDER,
   STAGING_PREFIX,
   writeFileAtomic,
-} from './write-atomic.js';
+} from '../../core/write-atomic.js';
+import { isWithin, realPathOf } from '../config/output-dir.js';
+import { sha256File } from '../ingest/read-file.js';
 
 export const MANIFEST = 'manifest.json';
 

@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listValue } from '@duckdb/node-api';
+import type { SnaConfig } from '../../core/config.js';
+import { type Database, profiled } from '../../core/database.js';
+import { SqlError } from '../../core/errors.js';
+import { SQL_DIR } from '../../core/paths.js';
 import { sqlType } from '../../data/schemas/define.js';
 import { SCHEMAS } from '../../data/schemas/index.js';
-import type { SnaConfig } from '../config/types.js';
-import { type Database, profiled } from '../db/database.js';
-import { SqlError } from '../errors.js';
 import { rawTableDdl } from '../ingest/typing-sql.js';
-import { SQL_DIR } from '../paths.js';
 import { MODELS, type Model } from '../sql/models.js';
 
 const readSql = (relative: string) => readFileSync(join(SQL_DIR, relative), 'utf8');

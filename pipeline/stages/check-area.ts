@@ -4,9 +4,9 @@
  * area (a warning naming where its rows fall otherwise). Both read the built models.
  */
 
+import type { SnaConfig } from '../../core/config.js';
+import type { Database } from '../../core/database.js';
 import type { SourceOutsideArea } from '../../indicators/source-areas.js';
-import type { SnaConfig } from '../config/types.js';
-import type { Database } from '../db/database.js';
 
 /** One line per area code the lookup does not hold, with the nearest codes by name or spelling. */
 export async function areaCodeProblems(db: Database, config: SnaConfig): Promise<string[]> {

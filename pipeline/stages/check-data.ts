@@ -4,6 +4,11 @@
  * in use covers of the assessment period (a warning when short; exit 3 when the config requires
  * complete coverage, so a nightly job never publishes a part as the whole).
  */
+
+import type { SnaConfig } from '../../core/config.js';
+import type { Database } from '../../core/database.js';
+import { ConfigError, InputError } from '../../core/errors.js';
+import type { Logger } from '../../core/log.js';
 import { availableSources } from '../../indicators/compute.js';
 import {
   coverageInUse as inUseOf,
@@ -13,10 +18,6 @@ import {
 } from '../../indicators/coverage.js';
 import { loadPopulationYear } from '../../indicators/population-year.js';
 import { sourcesOutsideArea } from '../../indicators/source-areas.js';
-import type { SnaConfig } from '../config/types.js';
-import type { Database } from '../db/database.js';
-import { ConfigError, InputError } from '../errors.js';
-import type { Logger } from '../log.js';
 import type { Manifest } from '../outputs/manifest.js';
 import { areaCodeProblems, outsideAreaWords } from './check-area.js';
 

@@ -10,12 +10,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { REFERENCE_SOURCES, type SnaConfig } from '../../core/config.js';
+import { packageVersion } from '../../core/provenance.js';
 import { resolveFiles } from '../config/resolve-files.js';
-import { REFERENCE_SOURCES, type SnaConfig } from '../config/types.js';
 import { configuredSources, relativePath } from '../ingest/plan.js';
 import { sha256File } from '../ingest/read-file.js';
 import { codeFingerprint } from '../outputs/code-fingerprint.js';
-import { packageVersion, readManifest } from '../outputs/manifest.js';
+import { readManifest } from '../outputs/manifest.js';
 import { listedOutputs, outputSha256 } from '../outputs/staging.js';
 
 export type Freshness =

@@ -5,7 +5,7 @@
  *   ReportData ──selectRows──▶ IndicatorRows ──definition.spec──▶ Vega-Lite spec
  *              ──renderSvg──▶ RenderedChart ──writeCharts──▶ .vl.json, .svg, .png (2x)
  */
-import { createLogger, type Logger } from '../../pipeline/log.js';
+import { createLogger, type Logger } from '../../core/log.js';
 import type { RenderedChart, ReportData } from '../types.js';
 import { aeAgeSex } from './catalogue/ae-age-sex.js';
 import { aeMonthly } from './catalogue/ae-monthly.js';

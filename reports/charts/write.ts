@@ -5,7 +5,7 @@
  * so a file of the user's own in `charts/` is never touched.
  */
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../pipeline/outputs/write-atomic.js';
+import { writeFileAtomic } from '../../core/write-atomic.js';
 import type { RenderedChart } from '../types.js';
 import { renderPngAsync } from './render.js';
 

@@ -3,9 +3,9 @@
  * (one row per category, spreadsheet-safe) and `headline.md`, each atomically.
  */
 import { join } from 'node:path';
-import { Database } from '../../pipeline/db/database.js';
-import { spreadsheetSafe } from '../../pipeline/outputs/spreadsheet-safe.js';
-import { replaceAtomic, writeFileAtomic } from '../../pipeline/outputs/write-atomic.js';
+import { Database } from '../../core/database.js';
+import { spreadsheetSafe } from '../../core/spreadsheet-safe.js';
+import { replaceAtomic, writeFileAtomic } from '../../core/write-atomic.js';
 import type { Headline, HeadlineSentence } from '../types.js';
 import { headlineMarkdown } from './markdown.js';
 

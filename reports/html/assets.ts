@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { PACKAGE_ROOT } from '../../pipeline/paths.js';
+import { PACKAGE_ROOT } from '../../core/paths.js';
 
 const require = createRequire(import.meta.url);
 

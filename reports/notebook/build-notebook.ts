@@ -6,7 +6,7 @@
  * rows only: no row-level data can reach it.
  */
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../pipeline/outputs/write-atomic.js';
+import { writeFileAtomic } from '../../core/write-atomic.js';
 import { escapeMarkdown } from '../headline/index.js';
 import { formatDate } from '../html/format.js';
 import type { Headline, Provenance, RenderedChart, ReportData } from '../types.js';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../pipeline/paths.js';
+import { PACKAGE_ROOT } from '../../core/paths.js';
 import type { RenderedChart } from '../types.js';
 import { VALUE_COLUMNS } from './notebook-helpers.js';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../core/errors.js';
 import { loadConfig } from '../../pipeline/config/load-config.js';
-import { ConfigError } from '../../pipeline/errors.js';
 import { CONFIG_CASES } from './cases-config.js';
 import { checkCase, loadGoodFiles } from './corpus.js';
 

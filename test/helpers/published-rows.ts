@@ -1,7 +1,8 @@
 /** An indicator row with test defaults, and what `indicators_published` makes of some rows. */
+
+import { Database } from '../../core/database.js';
 import type { IndicatorRow } from '../../indicators/define.js';
 import { storeIndicators } from '../../indicators/store.js';
-import { Database } from '../../pipeline/db/database.js';
 
 export function testRow(
   defaults: Partial<IndicatorRow>,

@@ -5,8 +5,8 @@
  * March 2024.
  */
 import { readFileSync } from 'node:fs';
+import { memoryLogger } from '../../core/log.js';
 import { run } from '../../pipeline/index.js';
-import { memoryLogger } from '../../pipeline/log.js';
 import { baseConfig, type Workspace, workspace, writeReference } from './workspace.js';
 
 export const STREET_HEADER =

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { Database } from '../../pipeline/db/database.js';
+import { Database } from '../../core/database.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../core/log.js';
 import type { IndicatorFamily } from '../../indicators/define.js';
 import { FAMILIES, registryProblems, rowProblem } from '../../indicators/registry.js';
 import { run } from '../../pipeline/index.js';
-import { memoryLogger } from '../../pipeline/log.js';
 import { baseConfig, query, workspace, writeReference } from '../helpers/workspace.js';
 
 const HEADER = 'crime_ref,recorded_date,ho_offence_code,lsoa_code,beat';

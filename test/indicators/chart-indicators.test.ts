@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../core/log.js';
 import { run } from '../../pipeline/index.js';
-import { memoryLogger } from '../../pipeline/log.js';
 import { demoWorkspace, FIXTURES, query } from '../helpers/workspace.js';
 
 interface Value extends Record<string, unknown> {

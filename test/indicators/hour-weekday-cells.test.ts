@@ -3,8 +3,8 @@
  * recorded date standing in for a missing committed date, and crimes without a time left out.
  */
 import { describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../core/log.js';
 import { run } from '../../pipeline/index.js';
-import { memoryLogger } from '../../pipeline/log.js';
 import { baseConfig, query, workspace, writeReference } from '../helpers/workspace.js';
 
 const HEADER = 'crime_ref,recorded_date,committed_date,committed_time,ho_offence_code,lsoa_code';

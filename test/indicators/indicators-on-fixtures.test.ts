@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../core/log.js';
 import type { Planted } from '../../fixtures/generator/planted.js';
 import { run } from '../../pipeline/index.js';
-import { memoryLogger } from '../../pipeline/log.js';
 import { query, REPO_ROOT, workspace } from '../helpers/workspace.js';
 
 const FIXTURES = join(REPO_ROOT, 'fixtures', 'synthetic');

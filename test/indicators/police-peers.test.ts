@@ -3,12 +3,12 @@
  * area's rate with the comparators' combined rate (pooled counts, not the mean of rates).
  */
 import { describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../core/log.js';
 import type { IndicatorContext } from '../../indicators/define.js';
 import { type PeerCount, peerRows } from '../../indicators/families/police-peers.js';
 import { crudeRate } from '../../indicators/methods/index.js';
 import { noResidentsNote } from '../../indicators/rows.js';
 import { run } from '../../pipeline/index.js';
-import { memoryLogger } from '../../pipeline/log.js';
 import { baseConfig, query, workspace, writeReference } from '../helpers/workspace.js';
 
 const context = {

@@ -3,8 +3,8 @@
  * are no more than the top 10% holds (ceil(10%) of the area's LSOAs, those with none included).
  */
 import { describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../core/log.js';
 import { run } from '../../pipeline/index.js';
-import { memoryLogger } from '../../pipeline/log.js';
 import { baseConfig, query, workspace, writeReference } from '../helpers/workspace.js';
 
 /** The share's row for violence with injury, on crimes in the given LSOAs of the two-LSOA area. */

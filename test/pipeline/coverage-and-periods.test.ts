@@ -5,10 +5,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ConfigError, InputError } from '../../core/errors.js';
+import { memoryLogger } from '../../core/log.js';
 import { loadConfig } from '../../pipeline/config/load-config.js';
-import { ConfigError, InputError } from '../../pipeline/errors.js';
 import { run, validate } from '../../pipeline/index.js';
-import { memoryLogger } from '../../pipeline/log.js';
 import type { Manifest } from '../../pipeline/outputs/manifest.js';
 import { query, workspace } from '../helpers/workspace.js';
 

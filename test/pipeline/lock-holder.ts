@@ -5,10 +5,10 @@
  * `holdMs`, until its stdin closes. With `--duckdb` first it opens the database itself
  * instead (DuckDB's own file lock), as a process that ignores the run lock would.
  */
-import { Database } from '../../pipeline/db/database.js';
+import { Database } from '../../core/database.js';
+import { LockError } from '../../core/errors.js';
+import { createLogger } from '../../core/log.js';
 import { acquireRunLock } from '../../pipeline/db/lock.js';
-import { LockError } from '../../pipeline/errors.js';
-import { createLogger } from '../../pipeline/log.js';
 
 const duckdbOnly = process.argv[2] === '--duckdb';
 const [database, at, holdMs] = process.argv.slice(duckdbOnly ? 3 : 2);

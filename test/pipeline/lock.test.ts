@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../core/log.js';
 import { acquireRunLock, lockPathFor } from '../../pipeline/db/lock.js';
-import { memoryLogger } from '../../pipeline/log.js';
 import {
   baseConfig,
   REPO_ROOT,

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { Database } from '../../pipeline/db/database.js';
+import { Database } from '../../core/database.js';
 
 /** Columns that hold a person or address reference in the extracts (contract §3). */
 export const REF_COLUMNS = [

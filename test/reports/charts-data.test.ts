@@ -4,10 +4,10 @@
  * from the published rows, not by the charts' code), and suppressed values stay suppressed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../../core/database.js';
+import { memoryLogger } from '../../core/log.js';
 import { loadConfig } from '../../pipeline/config/load-config.js';
-import { Database } from '../../pipeline/db/database.js';
 import { run } from '../../pipeline/index.js';
-import { memoryLogger } from '../../pipeline/log.js';
 import { buildCharts } from '../../reports/charts/index.js';
 import { loadReportData } from '../../reports/load-report-data.js';
 import type { PublishedRow, RenderedChart } from '../../reports/types.js';

@@ -6,10 +6,10 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
+import { Database } from '../../core/database.js';
+import { memoryLogger } from '../../core/log.js';
 import { loadConfig } from '../../pipeline/config/load-config.js';
-import { Database } from '../../pipeline/db/database.js';
 import { run } from '../../pipeline/index.js';
-import { memoryLogger } from '../../pipeline/log.js';
 import { defineChart } from '../../reports/charts/define.js';
 import { buildCharts } from '../../reports/charts/index.js';
 import { rasterize, renderSvg } from '../../reports/charts/render.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError, EXIT } from '../../../core/errors.js';
 import { dateFormatProblem, toStrptime } from '../../../pipeline/config/date-format.js';
-import { ConfigError, EXIT } from '../../../pipeline/errors.js';
 
 describe('toStrptime', () => {
   it.each([

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, EXIT } from '../../../core/errors.js';
 import { loadConfig, parseConfig } from '../../../pipeline/config/load-config.js';
-import { ConfigError, EXIT } from '../../../pipeline/errors.js';
 
 const CONFIG_PATH = '/srv/sna/bury/sna.config.yaml';
 const DIR = '/srv/sna/bury';

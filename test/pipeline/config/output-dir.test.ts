@@ -6,8 +6,8 @@
 import { mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { ConfigError, EXIT } from '../../../core/errors.js';
 import { parseConfig } from '../../../pipeline/config/load-config.js';
-import { ConfigError, EXIT } from '../../../pipeline/errors.js';
 import { baseConfig, runCli, workspace, writeReference } from '../../helpers/workspace.js';
 
 const CONFIG_PATH = '/srv/sna/bury/sna.config.yaml';

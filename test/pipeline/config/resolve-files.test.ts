@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InputSpec, SnaConfig } from '../../../core/config.js';
+import { ConfigError, EXIT } from '../../../core/errors.js';
 import { checkInputPaths, resolveFiles } from '../../../pipeline/config/resolve-files.js';
-import type { InputSpec, SnaConfig } from '../../../pipeline/config/types.js';
-import { ConfigError, EXIT } from '../../../pipeline/errors.js';
 
 let dir: string;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Database } from '../../../pipeline/db/database.js';
+import { Database } from '../../../core/database.js';
 
 describe('Database.transaction', () => {
   it('rolls back everything when the work fails, and rethrows the work’s error', async () => {

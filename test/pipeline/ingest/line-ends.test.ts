@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { InputError, SqlError } from '../../../pipeline/errors.js';
+import { InputError, SqlError } from '../../../core/errors.js';
 import { scanContent } from '../../../pipeline/ingest/line-count.js';
 import { STRAY_CR_MARK, scanQuoted } from '../../../pipeline/ingest/line-ends.js';
 import type { FileToLoad } from '../../../pipeline/ingest/load-file.js';

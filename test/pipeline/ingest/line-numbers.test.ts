@@ -6,8 +6,9 @@
  */
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { Database } from '../../../core/database.js';
+import { memoryLogger } from '../../../core/log.js';
 import { SCHEMAS } from '../../../data/schemas/index.js';
-import { Database } from '../../../pipeline/db/database.js';
 import { run } from '../../../pipeline/index.js';
 import {
   chooseNumbering,
@@ -18,7 +19,6 @@ import {
 import type { FileToLoad } from '../../../pipeline/ingest/load-file.js';
 import { matchColumns } from '../../../pipeline/ingest/match-columns.js';
 import { typingSelect } from '../../../pipeline/ingest/typing-sql.js';
-import { memoryLogger } from '../../../pipeline/log.js';
 import { baseConfig, query, workspace, writeReference } from '../../helpers/workspace.js';
 
 const HEADER = 'crime_ref,victim_ref,age,sex,ethnicity,notes';

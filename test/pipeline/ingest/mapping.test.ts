@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../../core/log.js';
 import { run } from '../../../pipeline/index.js';
-import { memoryLogger } from '../../../pipeline/log.js';
 import { baseConfig, query, workspace, writeReference } from '../../helpers/workspace.js';
 
 describe('column mapping and date formats from the config', () => {

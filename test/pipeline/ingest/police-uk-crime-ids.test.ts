@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../../core/log.js';
 import { run } from '../../../pipeline/index.js';
-import { memoryLogger } from '../../../pipeline/log.js';
 import type { Manifest } from '../../../pipeline/outputs/manifest.js';
 import { baseConfig, query, workspace, writeReference } from '../../helpers/workspace.js';
 

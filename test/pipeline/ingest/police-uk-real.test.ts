@@ -9,8 +9,8 @@ import { basename, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../../core/log.js';
 import { run } from '../../../pipeline/index.js';
-import { memoryLogger } from '../../../pipeline/log.js';
 import type { Manifest } from '../../../pipeline/outputs/manifest.js';
 import {
   baseConfig,

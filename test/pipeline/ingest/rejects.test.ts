@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { memoryLogger } from '../../../core/log.js';
 import { run } from '../../../pipeline/index.js';
-import { memoryLogger } from '../../../pipeline/log.js';
 import type { Manifest } from '../../../pipeline/outputs/manifest.js';
 import {
   baseConfig,

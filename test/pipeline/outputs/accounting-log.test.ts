@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../../core/log.js';
 import { run } from '../../../pipeline/index.js';
-import { createLogger } from '../../../pipeline/log.js';
 import { accountingBySource, accountingLine } from '../../../pipeline/outputs/accounting.js';
 import type { Manifest, ManifestInput } from '../../../pipeline/outputs/manifest.js';
 import { baseConfig, workspace, writeReference } from '../../helpers/workspace.js';

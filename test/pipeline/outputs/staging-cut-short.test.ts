@@ -7,9 +7,9 @@ import * as fs from 'node:fs';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PipelineError } from '../../../pipeline/errors.js';
+import { PipelineError } from '../../../core/errors.js';
+import { memoryLogger } from '../../../core/log.js';
 import { run } from '../../../pipeline/index.js';
-import { memoryLogger } from '../../../pipeline/log.js';
 import {
   openStaging,
   publishStaging,

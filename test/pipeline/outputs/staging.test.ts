@@ -13,14 +13,14 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT, PipelineError } from '../../../pipeline/errors.js';
+import { EXIT, PipelineError } from '../../../core/errors.js';
+import { writeFileAtomic } from '../../../core/write-atomic.js';
 import {
   type ManifestOutput,
   openStaging,
   publishStaging,
   removeLeftoverStaging,
 } from '../../../pipeline/outputs/staging.js';
-import { writeFileAtomic } from '../../../pipeline/outputs/write-atomic.js';
 import { workspace } from '../../helpers/workspace.js';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -4,10 +4,10 @@
  * every model reads the same rows as when nothing is cached.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../../../core/database.js';
+import { memoryLogger } from '../../../core/log.js';
 import { loadConfig } from '../../../pipeline/config/load-config.js';
-import { Database } from '../../../pipeline/db/database.js';
 import { run } from '../../../pipeline/index.js';
-import { memoryLogger } from '../../../pipeline/log.js';
 import { MODELS } from '../../../pipeline/sql/models.js';
 import { buildModels, ensureRawTables } from '../../../pipeline/stages/build-models.js';
 import { demoWorkspace } from '../../helpers/workspace.js';

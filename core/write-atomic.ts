@@ -4,7 +4,7 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { EXIT, PipelineError } from '../errors.js';
+import { EXIT, PipelineError } from './errors.js';
 
 /** A run's staging folder in `output_dir` (see staging.ts): sna's prefix, then its pid. */
 export const STAGING_PREFIX = '.sna-staging-';
