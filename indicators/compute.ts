@@ -15,11 +15,19 @@ import {
   policeSourceInUse,
   withCoverage,
 } from './coverage.js';
-import { describeNeed, type IndicatorContext, type IndicatorRow, type Need } from './define.js';
+import {
+  type ConfigNeed,
+  describeNeed,
+  type IndicatorContext,
+  type IndicatorRow,
+  isGeneric,
+  type Need,
+} from './define.js';
 import { ASB_CATEGORY } from './families/police-top-lsoas.js';
 import { loadPopulationYear, populationNote, populationWarning } from './population-year.js';
 import { FAMILIES, INDICATORS, registryProblems, rowProblem } from './registry.js';
 import { indicatorRow, NO_AREA_ROWS, notAvailableRow } from './rows.js';
+import { runGeneric } from './runner.js';
 import { sourcesOutsideArea } from './source-areas.js';
 
 /** The category a not-available row is written under when a family produced no rows. */
@@ -73,14 +81,23 @@ export async function computeIndicators(context: IndicatorContext): Promise<Indi
   const rows: IndicatorRow[] = [];
   // One warning per missing source, not one per indicator: thirty lines would bury the rest.
   const unavailable = new Map<string, string[]>();
+  const met = (need: Need) =>
+    typeof need === 'string'
+      ? available.has(need)
+      : 'config' in need
+        ? configSet(context.config, need.config)
+        : need.some((s) => available.has(s));
+  const runnableGeneric = INDICATORS.filter((i) => isGeneric(i) && i.needs.every(met));
+  const generic = runnableGeneric.length > 0 ? await runGeneric(context, runnableGeneric) : [];
   for (const family of FAMILIES) {
-    const met = (need: Need) =>
-      typeof need === 'string' ? available.has(need) : need.some((s) => available.has(s));
     const runnable = new Set(family.indicators.filter((i) => i.needs.every(met)).map((i) => i.id));
-    const computed =
-      runnable.size > 0
-        ? (await family.compute(context)).filter((r) => runnable.has(r.indicator_id))
+    const own =
+      family.compute && family.indicators.some((i) => runnable.has(i.id) && !isGeneric(i))
+        ? await family.compute(context)
         : [];
+    const computed = [...generic, ...own].filter(
+      (r) => runnable.has(r.indicator_id) && family.indicators.some((i) => i.id === r.indicator_id),
+    );
     for (const row of computed) {
       const problem = rowProblem(
         row,
@@ -99,7 +116,11 @@ export async function computeIndicators(context: IndicatorContext): Promise<Indi
       const missing = indicator.needs.filter((need) => !met(need));
       const reason = missing.map(describeNeed).join(', ');
       unavailable.set(reason, [...(unavailable.get(reason) ?? []), indicator.id]);
-      const forCategories = categories.length > 0 ? categories : [defaultCategory(indicator.id)];
+      const forCategories = indicator.categories
+        ? indicator.categories.slice(0, 1)
+        : categories.length > 0
+          ? categories
+          : [defaultCategory(indicator.id)];
       for (const category of forCategories) {
         rows.push(notAvailableRow(context, indicator, category, missing));
       }
@@ -108,7 +129,25 @@ export async function computeIndicators(context: IndicatorContext): Promise<Indi
   for (const [reason, ids] of unavailable) {
     context.log.warn(`not available (needs ${reason}): ${ids.join(', ')}`);
   }
-  return await withDataNotes(context, available, rows);
+  return (await withDataNotes(context, available, rows)).map(withStatus);
+}
+
+/** A row's status before publication (suppression is decided by the published view). */
+function withStatus(row: IndicatorRow): IndicatorRow {
+  if (row.status) return row;
+  return { ...row, status: row.value === null ? 'not_applicable' : 'published' };
+}
+
+/** Whether a setting an indicator needs is given (a list with at least one entry). */
+function configSet(config: SnaConfig, path: ConfigNeed['config']): boolean {
+  const value = path
+    .split('.')
+    .reduce<unknown>(
+      (at, key) =>
+        at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined,
+      config,
+    );
+  return Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null;
 }
 
 /**
@@ -130,7 +169,13 @@ async function noAreaRows(
   const note = `${NO_AREA_ROWS}: ${police}'s rows fall in ${found.places.join(', ')}`;
   return family.indicators
     .filter((i) => runnable.has(i.id) && eventSourcesOf(i, available).includes(police))
-    .map((i) => indicatorRow(context, i, { category: defaultCategory(i.id), note }));
+    .map((i) =>
+      indicatorRow(context, i, {
+        category: i.categories?.[0] ?? defaultCategory(i.id),
+        note,
+        status: 'not_available',
+      }),
+    );
 }
 
 /**
@@ -150,8 +195,7 @@ async function withDataNotes(
   const peerProblem = peerComparisonProblem(coverageInUse(coverage, available), population);
   return rows.map((row) => {
     const definition = INDICATORS.find((i) => i.id === row.indicator_id);
-    if (!definition || row.note?.startsWith('not available') || row.note?.startsWith(NO_AREA_ROWS))
-      return row;
+    if (!definition || row.status === 'not_available') return row;
     let out = withCoverage(row, definition, context, available, coverage);
     // Short coverage is said by withCoverage; a population years off the peers' is said here.
     if (

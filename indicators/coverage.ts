@@ -6,7 +6,13 @@
  */
 import type { Source } from '../core/config.js';
 import type { Database } from '../core/database.js';
-import type { IndicatorContext, IndicatorDefinition, IndicatorRow, Need } from './define.js';
+import {
+  type IndicatorContext,
+  type IndicatorDefinition,
+  type IndicatorRow,
+  type Need,
+  sourcesOfNeed,
+} from './define.js';
 import {
   POPULATION_GAP_WARN_YEARS,
   type PopulationYear,
@@ -144,7 +150,7 @@ export function eventSourcesOf(
 ): EventSource[] {
   const police = policeSourceInUse(available);
   const of = (need: Need): EventSource | null => {
-    const sources = typeof need === 'string' ? [need] : need;
+    const sources = sourcesOfNeed(need);
     if (sources.some((s) => s === 'police_crimes' || s === 'police_uk_street')) return police;
     // Victims and offenders are dated by their crimes.
     if (sources.some((s) => s === 'police_victims' || s === 'police_offenders')) return police;

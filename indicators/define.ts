@@ -62,28 +62,79 @@ export const SIGNIFICANCES = ['higher', 'similar', 'lower'] as const;
 export type Significance = (typeof SIGNIFICANCES)[number];
 
 /**
- * A source an indicator needs, or alternatives any one of which will do: police crimes come
- * from the force's extracts or from public police.uk street files.
+ * The statistical methods, by the label `indicators.csv` writes (docs/methods.md has each).
+ * A row may name a method its declared one falls back to (`METHOD_FALLBACKS`): a crude rate is
+ * declared `byar` and its rows with fewer than 10 events say `exact_poisson`.
  */
-export type Need = Source | readonly Source[];
+export const METHODS = [
+  'count',
+  'byar',
+  'exact_poisson',
+  'rate_ratio_exact',
+  'wilson',
+  'katz_log',
+  'spearman',
+  't',
+  'rank',
+] as const;
+export type Method = (typeof METHODS)[number];
+export const METHOD_FALLBACKS: Readonly<Partial<Record<Method, readonly Method[]>>> = {
+  byar: ['exact_poisson'],
+};
+
+/** A setting of the config an indicator needs, as its dotted path (`area.town_centre_wards`). */
+export const CONFIG_NEEDS = ['area.town_centre_wards'] as const;
+export type ConfigNeed = { config: (typeof CONFIG_NEEDS)[number] };
+
+/**
+ * A source an indicator needs, or alternatives any one of which will do (police crimes come
+ * from the force's extracts or from public police.uk street files), or a setting of the config.
+ */
+export type Need = Source | readonly Source[] | ConfigNeed;
+
+/** The period a measure counts over; `run_config` holds each one's first and last day. */
+export type Period = 'assessment' | 'previous' | 'history';
+
+/**
+ * What a numerator or denominator is: which model it reads, what it takes from it, which rows.
+ * A measure with a `period` counts rows of a mart and is computed by the generic runner
+ * (`runner.ts`); one without is read from the family's registered `agg_` model.
+ */
+export interface Measure {
+  /** The registered model read: a mart (`fct_…`, `dim_…`) or an aggregate (`agg_…`). */
+  from: string;
+  /** `count` (rows), `sum(<column>)`, or the aggregate's column holding the number. */
+  measure: string;
+  /** The period counted over (a generic count). */
+  period?: Period;
+  /** SQL over the model's columns and `run_config`'s, choosing the rows counted. */
+  where?: string;
+  /** In words, for the methods section and docs/indicators.md. */
+  text: string;
+}
 
 /** Police crimes from either source (`fct_crime_categories` takes whichever is loaded). */
 export const POLICE_CRIMES: Need = ['police_crimes', 'police_uk_street'];
 
-/** How a need reads in a note: `police_crimes or police_uk_street`. */
+/** How a need reads in a note: `police_crimes or police_uk_street`, `area.town_centre_wards`. */
 export const describeNeed = (need: Need): string =>
-  typeof need === 'string' ? need : need.join(' or ');
+  typeof need === 'string' ? need : 'config' in need ? need.config : need.join(' or ');
+
+/** The sources of a need (none for a setting of the config). */
+export const sourcesOfNeed = (need: Need): readonly Source[] =>
+  typeof need === 'string' ? [need] : 'config' in need ? [] : need;
 
 export interface IndicatorDefinition {
   id: string;
   title: string;
   /** One or two sentences, shown in the report's methods section. */
   definition: string;
-  numerator: string;
-  denominator: string;
+  numerator: Measure;
+  /** Null where the value is the numerator itself (a count). */
+  denominator: Measure | null;
   unit: Unit;
-  /** The statistic's method label as written in `indicators.csv` (`byar`, `wilson`, …). */
-  method: string;
+  /** The statistic, from the closed METHODS list. */
+  method: Method;
   polarity: Polarity;
   breakdowns: readonly Breakdown[];
   /** Sources without which the indicator is "not available". */
@@ -96,7 +147,22 @@ export interface IndicatorDefinition {
    * the area's data do not fully cover, such a row is blanked rather than compare part with whole.
    */
   comparison?: 'previous_period' | 'other_areas';
+  /**
+   * The categories the indicator is computed for, when not every category of its mart (the
+   * night-time economy share is violence with injury only). The first names its rows when the
+   * indicator is not available.
+   */
+  categories?: readonly string[];
 }
+
+/**
+ * Whether a row has a value to read: `suppressed` is decided at publication (indicators.csv);
+ * before that a row is `published`, `not_available` (a source or setting it needs is absent)
+ * or `not_applicable` (no value for a reason its note gives: a zero denominator, a month with
+ * no data, a period the data do not cover).
+ */
+export const STATUSES = ['published', 'suppressed', 'not_available', 'not_applicable'] as const;
+export type Status = (typeof STATUSES)[number];
 
 /** One row of `indicators.csv` (contract §5.1), before suppression. */
 export interface IndicatorRow {
@@ -117,6 +183,8 @@ export interface IndicatorRow {
   method: string;
   /** Why a value is missing ("not available: needs police_victims", "denominator is 0"). */
   note: string | null;
+  /** Set on rows whose needs are absent; the others' status follows from their value. */
+  status?: Status;
 }
 
 /** What a family's compute function gets. */
@@ -136,8 +204,21 @@ export interface IndicatorContext {
   log: Logger;
 }
 
+/**
+ * One file's indicators. Those whose numerator has a `period` are computed by the generic
+ * runner; `compute` gives the rows of the others (from the family's `agg_` models).
+ */
 export interface IndicatorFamily {
   name: string;
+  /** Where the family's rows come in a run (the registry sorts by it). */
+  order: number;
   indicators: readonly IndicatorDefinition[];
-  compute(context: IndicatorContext): Promise<IndicatorRow[]>;
+  compute?(context: IndicatorContext): Promise<IndicatorRow[]>;
 }
+
+/** Types a family file's declaration: `export const family = defineFamily({ … })`. */
+export const defineFamily = (family: IndicatorFamily): IndicatorFamily => family;
+
+/** Whether the generic runner computes the indicator (its numerator counts a mart's rows). */
+export const isGeneric = (indicator: IndicatorDefinition): boolean =>
+  indicator.numerator.period !== undefined;

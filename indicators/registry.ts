@@ -1,8 +1,11 @@
 /**
- * The indicator registry: every family, in report order. Adding an indicator is adding its
- * declaration (and its computation) to a family; adding a family is one line here.
+ * The indicator registry: every family file's declarations, checked against the closed
+ * vocabularies of define.ts. Adding an indicator is adding its declaration file.
  */
 
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SOURCES } from '../core/config.js';
 import {
   BREAKDOWNS,
@@ -10,37 +13,39 @@ import {
   type IndicatorDefinition,
   type IndicatorFamily,
   type IndicatorRow,
+  isGeneric,
+  METHOD_FALLBACKS,
+  METHODS,
   POLARITIES,
   SIGNIFICANCES,
+  sourcesOfNeed,
   UNITS,
 } from './define.js';
-import { aeFamily } from './families/ae.js';
-import { asbFamily } from './families/asb.js';
-import { headlineMeasuresFamily } from './families/headline-measures.js';
-import { peopleFamily } from './families/people.js';
-import { peopleByAgeSexFamily } from './families/people-by-age-sex.js';
-import { policeComparatorsFamily } from './families/police-comparators.js';
-import { policeCountsFamily } from './families/police-counts.js';
-import { policePlaceFamily } from './families/police-place.js';
-import { policeTimeFamily } from './families/police-time.js';
-import { policeTopLsoasFamily } from './families/police-top-lsoas.js';
-import { repeatAddressesFamily } from './families/repeat-addresses.js';
-import { youthJusticeFamily } from './families/youth-justice.js';
+import { INDICATOR_IDS, type IndicatorId } from './generated/ids.js';
+import { runnerProblem } from './runner.js';
 
-export const FAMILIES: readonly IndicatorFamily[] = [
-  policeCountsFamily,
-  policeTimeFamily,
-  policePlaceFamily,
-  policeTopLsoasFamily,
-  policeComparatorsFamily,
-  peopleFamily,
-  peopleByAgeSexFamily,
-  repeatAddressesFamily,
-  aeFamily,
-  youthJusticeFamily,
-  headlineMeasuresFamily,
-  asbFamily,
-];
+/**
+ * Every file under `families/` that exports a `family` (the others are helpers), in the
+ * families' declared order: adding an indicator is adding a file there.
+ */
+async function discoverFamilies(): Promise<IndicatorFamily[]> {
+  const folder = join(dirname(fileURLToPath(import.meta.url)), 'families');
+  // Sources under tsx and vitest, compiled files under dist/.
+  const files = readdirSync(folder)
+    .filter((f) => (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f.endsWith('.js'))
+    .sort();
+  const modules = await Promise.all(
+    files.map(
+      (f) => import(pathToFileURL(join(folder, f)).href) as Promise<{ family?: IndicatorFamily }>,
+    ),
+  );
+  return modules
+    .map((m) => m.family)
+    .filter((f): f is IndicatorFamily => f !== undefined)
+    .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+}
+
+export const FAMILIES: readonly IndicatorFamily[] = await discoverFamilies();
 
 export const INDICATORS: readonly IndicatorDefinition[] = FAMILIES.flatMap((f) => f.indicators);
 
@@ -69,12 +74,39 @@ function declarationProblems(indicator: IndicatorDefinition): string[] {
   for (const breakdown of indicator.breakdowns) {
     if (!oneOf(BREAKDOWNS, breakdown)) problems.push(`${where}.breakdowns: unknown "${breakdown}"`);
   }
-  for (const source of indicator.needs.flat()) {
-    if (!oneOf(SOURCES, source)) problems.push(`${where}.needs: unknown source "${source}"`);
+  for (const need of indicator.needs) {
+    for (const source of sourcesOfNeed(need)) {
+      if (!oneOf(SOURCES, source)) problems.push(`${where}.needs: unknown source "${source}"`);
+    }
+  }
+  if (!oneOf(METHODS, indicator.method))
+    problems.push(`${where}.method: unknown method "${indicator.method}"`);
+  if (isGeneric(indicator)) {
+    const problem = runnerProblem(indicator);
+    if (problem) problems.push(`${where}.${problem}`);
   }
   if (indicator.breakdowns.length === 0)
     problems.push(`${where}.breakdowns: at least one (none for a headline value)`);
   return problems;
+}
+
+/** The declaration of an id. */
+export function indicatorById(id: IndicatorId): IndicatorDefinition {
+  const found = INDICATORS.find((i) => i.id === id);
+  if (!found) throw new Error(`unknown indicator "${id}"`);
+  return found;
+}
+
+/**
+ * Checks ids named outside the registry (by a chart, the headline): an unknown id is an error
+ * naming it and who named it, never a chart or sentence silently left out.
+ */
+export function checkIndicatorIds(ids: readonly string[], who: string): void {
+  const known = new Set(INDICATORS.map((i) => i.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new Error(`${who} names unknown indicator ${unknown.map((id) => `"${id}"`).join(', ')}`);
+  }
 }
 
 /** A computed row that its declaration does not allow (a breakdown it did not declare). */
@@ -85,6 +117,13 @@ export function rowProblem(
   if (!indicator) return `${row.indicator_id}: a row for an undeclared indicator`;
   if (!indicator.breakdowns.includes(row.breakdown)) {
     return `${row.indicator_id}: breakdown "${row.breakdown}" is not among its declared ${indicator.breakdowns.join(', ')}`;
+  }
+  const methods: readonly string[] = [
+    indicator.method,
+    ...(METHOD_FALLBACKS[indicator.method] ?? []),
+  ];
+  if (!methods.includes(row.method)) {
+    return `${row.indicator_id}: method "${row.method}" is not its declared ${methods.join(' or ')}`;
   }
   if (row.significance !== null && !oneOf(SIGNIFICANCES, row.significance)) {
     return `${row.indicator_id}: significance "${row.significance}" is not one of ${SIGNIFICANCES.join(', ')}`;
@@ -102,11 +141,23 @@ export function registryProblems(families: readonly IndicatorFamily[] = FAMILIES
       if (earlier)
         problems.push(`${indicator.id}: declared twice (families ${earlier} and ${family.name})`);
       seen.set(indicator.id, family.name);
+      // The subject (police, victims, ae, yj, hm, …) then what is measured.
       if (!/^[a-z]+\.[a-z0-9_]+$/.test(indicator.id)) {
-        problems.push(`${indicator.id}: ids are <source>.<snake_case_name>`);
+        problems.push(`${indicator.id}: ids are <subject>.<snake_case_name>`);
       }
       problems.push(...declarationProblems(indicator));
     }
+  }
+  const generated = new Set<string>(INDICATOR_IDS);
+  const declared = new Set(seen.keys());
+  const stale = [
+    ...[...declared].filter((id) => !generated.has(id)),
+    ...[...generated].filter((id) => !declared.has(id)),
+  ];
+  if (families === FAMILIES && stale.length > 0) {
+    problems.push(
+      `indicators/generated/ids.ts is stale (${stale.join(', ')}): run \`npm run docs\``,
+    );
   }
   return problems;
 }

@@ -60,6 +60,7 @@ export function notAvailableRow(
   return indicatorRow(context, definition, {
     category,
     note: `not available: needs ${missing.map(describeNeed).join(', ')}`,
+    status: 'not_available',
   });
 }
 

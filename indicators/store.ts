@@ -29,6 +29,7 @@ const COLUMNS = [
   ['significance', 'VARCHAR'],
   ['method', 'VARCHAR'],
   ['note', 'VARCHAR'],
+  ['status', 'VARCHAR'],
 ] as const satisfies ReadonlyArray<readonly [keyof IndicatorRow, string]>;
 
 /** Replaces `indicator_values` with these rows, through a DuckDB appender. */
@@ -82,6 +83,7 @@ export async function writeIndicatorFiles(db: Database, outputDir: string): Prom
     'breakdown',
     'breakdown_value',
     'note',
+    'status',
   ]);
   const select = (csv: boolean) =>
     `SELECT ${PUBLISHED_COLUMNS.map((c) => (csv && text.has(c) ? `${spreadsheetSafe(c)} AS ${c}` : c)).join(', ')}
@@ -95,7 +97,7 @@ export async function writeIndicatorFiles(db: Database, outputDir: string): Prom
   );
 }
 
-/** The contract's columns (§5.1), then `note`. */
+/** The contract's columns (§5.1), then `note` and `status` (docs/contract.md#indicators-csv). */
 export const PUBLISHED_COLUMNS = [
   'indicator_id',
   'category',
@@ -114,4 +116,5 @@ export const PUBLISHED_COLUMNS = [
   'suppressed',
   'method',
   'note',
+  'status',
 ] as const;

@@ -4,12 +4,13 @@
  * computes no statistics and never sees a row-level extract.
  */
 import type { SourceCoverage } from '../indicators/coverage.js';
-import type { IndicatorDefinition } from '../indicators/define.js';
+import type { IndicatorDefinition, Status } from '../indicators/define.js';
+import type { IndicatorId } from '../indicators/generated/ids.js';
 import type { PopulationYear } from '../indicators/population-year.js';
 
 /** One row of `indicators.csv` as published (contract §5.1), suppressed values blank. */
 export interface PublishedRow {
-  indicator_id: string;
+  indicator_id: IndicatorId;
   category: string;
   area_code: string;
   period_start: string;
@@ -26,6 +27,7 @@ export interface PublishedRow {
   suppressed: boolean;
   method: string;
   note: string | null;
+  status: Status;
 }
 
 /** Everything the report's parts read. */

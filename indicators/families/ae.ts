@@ -1,5 +1,5 @@
 /** A&E assault attendances (ISTV): volume, rate for residents, change, and who and how. */
-import type { IndicatorDefinition, IndicatorFamily } from '../define.js';
+import { defineFamily, type IndicatorDefinition } from '../define.js';
 import { crudeRate, proportion, rateRatioExact } from '../methods/index.js';
 import {
   aggregate,
@@ -27,8 +27,8 @@ export const aeCount: IndicatorDefinition = {
   id: 'ae.count',
   title: 'A&E assault attendances',
   definition: 'All assault attendances in the A&E extracts in the period, by arrival date.',
-  numerator: 'attendances',
-  denominator: '',
+  numerator: { from: 'agg_ae_summary', measure: 'count', text: 'attendances' },
+  denominator: null,
   unit: 'count',
   method: 'count',
   polarity: 'higher_is_worse',
@@ -40,8 +40,12 @@ export const aeRate: IndicatorDefinition = {
   title: 'A&E assault attendances per 1,000 residents',
   definition:
     'Attendances by the area’s residents (home LSOA in the area) per 1,000 residents; exact Poisson / Byar’s 95% CI.',
-  numerator: 'attendances by residents',
-  denominator: 'residents',
+  numerator: {
+    from: 'dim_area_population',
+    measure: 'sum(population)',
+    text: 'attendances by residents',
+  },
+  denominator: { from: 'dim_area_population', measure: 'sum(population)', text: 'residents' },
   unit: 'per_1000',
   method: 'byar',
   polarity: 'higher_is_worse',
@@ -55,8 +59,12 @@ export const aeChange: IndicatorDefinition = {
   title: 'Change in A&E assault attendances',
   definition:
     'Percentage change in attendances against the previous period; exact conditional 95% CI of the count ratio.',
-  numerator: 'attendances in the period',
-  denominator: 'attendances in the previous period',
+  numerator: { from: 'agg_ae_summary', measure: 'count', text: 'attendances in the period' },
+  denominator: {
+    from: 'agg_ae_summary',
+    measure: 'count',
+    text: 'attendances in the previous period',
+  },
   method: 'rate_ratio_exact',
   polarity: 'higher_is_worse',
   disclosure: ['numerator', 'denominator'],
@@ -72,8 +80,8 @@ const aeShare = (
   id,
   title,
   definition: `Share (%) of attendances in the period ${numerator}, over those ${denominator}; Wilson 95% CI.`,
-  numerator: `attendances ${numerator}`,
-  denominator: `attendances ${denominator}`,
+  numerator: { from: 'agg_ae_summary', measure: 'count', text: `attendances ${numerator}` },
+  denominator: { from: 'agg_ae_summary', measure: 'count', text: `attendances ${denominator}` },
   ...extra,
 });
 export const aeMale = aeShare('ae.male_pct', 'A&E attendances: male', 'by males', 'of known sex');
@@ -110,8 +118,8 @@ export const aeByAgeSex: IndicatorDefinition = {
   title: 'A&E attendances by age and sex',
   definition:
     'Attendances in the period by sex and age band (0-9, 10-17, 18-24, 25-34, 35-44, 45-54, 55-64, 65+).',
-  numerator: 'attendances',
-  denominator: '',
+  numerator: { from: 'agg_ae_summary', measure: 'count', text: 'attendances' },
+  denominator: null,
   unit: 'count',
   method: 'count',
   breakdowns: ['age_band'],
@@ -122,8 +130,8 @@ export const aeMonthly: IndicatorDefinition = {
   id: 'ae.monthly',
   title: 'A&E attendances by month',
   definition: 'Attendances in each month of the history.',
-  numerator: 'attendances',
-  denominator: '',
+  numerator: { from: 'agg_ae_summary', measure: 'count', text: 'attendances' },
+  denominator: null,
   unit: 'count',
   method: 'count',
   breakdowns: ['month'],
@@ -137,8 +145,9 @@ interface Summary extends Record<string, number | null> {
   residents: number | null;
 }
 
-export const aeFamily: IndicatorFamily = {
+export const family = defineFamily({
   name: 'ae',
+  order: 90,
   indicators: [
     aeCount,
     aeRate,
@@ -224,4 +233,4 @@ export const aeFamily: IndicatorFamily = {
     }
     return rows;
   },
-};
+});

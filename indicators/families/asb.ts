@@ -4,11 +4,11 @@
  * count, rate per 1,000, change on the previous period and the LSOAs with most. Only when
  * police.uk is the run's police source (see fct_street_asb.sql): otherwise no rows.
  */
-import type {
-  IndicatorContext,
-  IndicatorDefinition,
-  IndicatorFamily,
-  IndicatorRow,
+import {
+  defineFamily,
+  type IndicatorContext,
+  type IndicatorDefinition,
+  type IndicatorRow,
 } from '../define.js';
 import { crudeRate, rateRatioExact } from '../methods/index.js';
 import {
@@ -28,8 +28,12 @@ export const asbCount: IndicatorDefinition = {
   id: 'asb.count',
   title: 'Anti-social behaviour incidents',
   definition: `${DATED}. Counted apart from crime.`,
-  numerator: 'ASB incidents in the period',
-  denominator: '',
+  numerator: {
+    from: 'agg_asb_period_counts',
+    measure: 'count',
+    text: 'ASB incidents in the period',
+  },
+  denominator: null,
   unit: 'count',
   method: 'count',
   polarity: 'higher_is_worse',
@@ -43,8 +47,16 @@ export const asbRate: IndicatorDefinition = {
   title: 'Anti-social behaviour incidents per 1,000 residents',
   definition:
     'ASB incidents in the period per 1,000 residents of all ages; 95% CI exact Poisson below 10 incidents, Byar’s from 10.',
-  numerator: 'ASB incidents in the period',
-  denominator: 'residents (population of the year the period ends)',
+  numerator: {
+    from: 'agg_asb_period_counts',
+    measure: 'count',
+    text: 'ASB incidents in the period',
+  },
+  denominator: {
+    from: 'dim_area_population',
+    measure: 'sum(population)',
+    text: 'residents (population of the year the period ends)',
+  },
   unit: 'per_1000',
   method: 'byar',
   polarity: 'higher_is_worse',
@@ -59,8 +71,16 @@ export const asbChange: IndicatorDefinition = {
   title: 'Change in anti-social behaviour on the previous period',
   definition:
     'Percentage change in ASB incidents against the previous period of equal length; significant when the exact conditional 95% CI of the count ratio excludes 1.',
-  numerator: 'ASB incidents in the period',
-  denominator: 'ASB incidents in the previous period',
+  numerator: {
+    from: 'agg_asb_period_counts',
+    measure: 'count',
+    text: 'ASB incidents in the period',
+  },
+  denominator: {
+    from: 'agg_asb_period_counts',
+    measure: 'count',
+    text: 'ASB incidents in the previous period',
+  },
   unit: 'percent',
   method: 'rate_ratio_exact',
   polarity: 'higher_is_worse',
@@ -73,8 +93,12 @@ export const asbTopLsoas: IndicatorDefinition = {
   id: 'asb.top_lsoas',
   title: 'LSOAs with most anti-social behaviour',
   definition: `The ${TOP_LSOAS} LSOAs of the area with most ASB incidents in the period (ties broken by LSOA code), by count, not rate; each labelled with its name and code.`,
-  numerator: 'ASB incidents in the period in the LSOA',
-  denominator: '',
+  numerator: {
+    from: 'agg_asb_period_counts',
+    measure: 'count',
+    text: 'ASB incidents in the period in the LSOA',
+  },
+  denominator: null,
   unit: 'count',
   method: 'count',
   polarity: 'higher_is_worse',
@@ -116,8 +140,9 @@ function periodRows(context: IndicatorContext, row: AsbCounts): IndicatorRow[] {
   return rows;
 }
 
-export const asbFamily: IndicatorFamily = {
+export const family = defineFamily({
   name: 'asb',
+  order: 120,
   indicators: [asbCount, asbRate, asbChange, asbTopLsoas],
   async compute(context) {
     const counts = await aggregate<AsbCounts>(context, 'asb_period_counts');
@@ -131,4 +156,4 @@ export const asbFamily: IndicatorFamily = {
       ),
     ];
   },
-};
+});

@@ -1,5 +1,5 @@
 /** The Home Office measures of success, as counts; their rates and change are police.* / ae.* rows. */
-import type { IndicatorDefinition, IndicatorFamily } from '../define.js';
+import { defineFamily, type IndicatorDefinition } from '../define.js';
 import { aggregate, indicatorRow, num } from '../rows.js';
 
 const CATEGORY = 'headline_measures';
@@ -12,8 +12,8 @@ const measure = (
   id,
   title,
   definition,
-  numerator: definition,
-  denominator: '',
+  numerator: { from: 'agg_headline_measures', measure: id.replace('hm.', ''), text: definition },
+  denominator: null,
   unit: 'count',
   method: 'count',
   polarity: 'higher_is_worse',
@@ -54,8 +54,9 @@ const COLUMNS = {
   'hm.robbery': 'robbery',
 } as const;
 
-export const headlineMeasuresFamily: IndicatorFamily = {
+export const family = defineFamily({
   name: 'headline-measures',
+  order: 110,
   indicators: [hmKnifeVictimsUnder25, hmNonDomesticHomicide, hmAeAssaultUnder25, hmRobbery],
   async compute(context) {
     const [counts] = await aggregate<Record<string, number>>(context, 'headline_measures');
@@ -64,4 +65,4 @@ export const headlineMeasuresFamily: IndicatorFamily = {
       return indicatorRow(context, definition, { category: CATEGORY, numerator: n, value: n });
     });
   },
-};
+});

@@ -3,7 +3,7 @@
  * bands of `ae.by_age_sex`, for the report's age-by-sex charts.
  */
 import type { Source } from '../../core/config.js';
-import type { IndicatorDefinition, IndicatorFamily } from '../define.js';
+import { defineFamily, type IndicatorDefinition } from '../define.js';
 import { aggregate, indicatorRow, num } from '../rows.js';
 
 type Role = 'victim' | 'offender';
@@ -14,8 +14,8 @@ function byAgeSex(role: Role, source: Source): IndicatorDefinition {
     id: `${plural}.by_age_sex`,
     title: `${role === 'victim' ? 'Victims' : 'Offenders'} by age and sex`,
     definition: `${role === 'victim' ? 'Victims' : 'Offenders'} of the category’s crimes in the period (one per crime–${role} pair) by sex and age band (0-9, 10-17, 18-24, 25-34, 35-44, 45-54, 55-64, 65+), known age and sex only; breakdown_value is sex:band, e.g. M:18-24.`,
-    numerator: `${role}–crime pairs`,
-    denominator: '',
+    numerator: { from: 'agg_people_by_age_sex', measure: 'count', text: `${role}–crime pairs` },
+    denominator: null,
     unit: 'count',
     method: 'count',
     polarity: 'none',
@@ -35,8 +35,9 @@ interface BandCount extends Record<string, unknown> {
   pairs: number;
 }
 
-export const peopleByAgeSexFamily: IndicatorFamily = {
+export const family = defineFamily({
   name: 'people-by-age-sex',
+  order: 70,
   indicators: [victimsByAgeSex, offendersByAgeSex],
   async compute(context) {
     const bands = await aggregate<BandCount>(context, 'people_by_age_sex');
@@ -50,4 +51,4 @@ export const peopleByAgeSexFamily: IndicatorFamily = {
       }),
     );
   },
-};
+});

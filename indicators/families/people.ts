@@ -3,11 +3,11 @@
  * of repeat offenders, and offenders' disproportionality by ethnic group.
  */
 import type { Source } from '../../core/config.js';
-import type {
-  IndicatorContext,
-  IndicatorDefinition,
-  IndicatorFamily,
-  IndicatorRow,
+import {
+  defineFamily,
+  type IndicatorContext,
+  type IndicatorDefinition,
+  type IndicatorRow,
 } from '../define.js';
 import { katzLogRatio, proportion } from '../methods/index.js';
 import { aggregate, fromEstimate, indicatorRow, num } from '../rows.js';
@@ -28,8 +28,16 @@ function pairShare(
     id: `${plural}.${name}`,
     title: `${role === 'victim' ? 'Victims' : 'Offenders'} ${what}`,
     definition: `Share (%) of ${plural} of the category’s crimes in the period (one per crime–${role} pair) who are ${what}, over those with known ${denominator}; Wilson 95% CI.`,
-    numerator: `${role}–crime pairs ${numerator}`,
-    denominator: `${role}–crime pairs with known ${denominator}`,
+    numerator: {
+      from: 'agg_people_in_period',
+      measure: 'count',
+      text: `${role}–crime pairs ${numerator}`,
+    },
+    denominator: {
+      from: 'agg_people_in_period',
+      measure: 'count',
+      text: `${role}–crime pairs with known ${denominator}`,
+    },
     unit: 'percent',
     method: 'wilson',
     polarity: 'none',
@@ -75,8 +83,12 @@ export const victimsRepeat: IndicatorDefinition = {
   title: 'Repeat victims',
   definition:
     'Share (%) of distinct victims of the category in the period who were victims of 2 or more of its crimes in the period; Wilson 95% CI.',
-  numerator: 'victims of 2 or more crimes',
-  denominator: 'distinct victims',
+  numerator: {
+    from: 'agg_people_in_period',
+    measure: 'count',
+    text: 'victims of 2 or more crimes',
+  },
+  denominator: { from: 'agg_people_in_period', measure: 'count', text: 'distinct victims' },
   unit: 'percent',
   method: 'wilson',
   polarity: 'higher_is_worse',
@@ -90,8 +102,12 @@ export const offendersRepeatMale: IndicatorDefinition = {
   title: 'Repeat offenders who are male',
   definition:
     'Of distinct offenders linked to 2 or more of the category’s crimes in the period, the share (%) who are male, over those of known sex; Wilson 95% CI.',
-  numerator: 'male repeat offenders',
-  denominator: 'repeat offenders of known sex',
+  numerator: { from: 'agg_people_in_period', measure: 'count', text: 'male repeat offenders' },
+  denominator: {
+    from: 'agg_people_in_period',
+    measure: 'count',
+    text: 'repeat offenders of known sex',
+  },
   unit: 'percent',
   method: 'wilson',
   polarity: 'none',
@@ -105,8 +121,16 @@ export const offendersDisproportionality: IndicatorDefinition = {
   title: 'Offender disproportionality by ethnic group',
   definition:
     '(Distinct offenders in the group ÷ distinct offenders of known ethnicity) ÷ (the group’s residents ÷ all residents in the ethnicity file); Katz log 95% CI.',
-  numerator: 'distinct offenders in the group',
-  denominator: 'distinct offenders of known ethnicity',
+  numerator: {
+    from: 'agg_people_in_period',
+    measure: 'count',
+    text: 'distinct offenders in the group',
+  },
+  denominator: {
+    from: 'agg_people_in_period',
+    measure: 'count',
+    text: 'distinct offenders of known ethnicity',
+  },
   unit: 'ratio',
   method: 'katz_log',
   polarity: 'none',
@@ -190,8 +214,9 @@ function disproportionalityRow(context: IndicatorContext, g: GroupCount): Indica
   });
 }
 
-export const peopleFamily: IndicatorFamily = {
+export const family = defineFamily({
   name: 'people',
+  order: 60,
   indicators: [
     victimsUnder25,
     victimsUnder18,
@@ -211,4 +236,4 @@ export const peopleFamily: IndicatorFamily = {
       ...groups.filter((g) => num(g.residents) > 0).map((g) => disproportionalityRow(context, g)),
     ];
   },
-};
+});

@@ -10,7 +10,7 @@
  * gets one row, under the area's code, saying why there is no rate. The file being loaded
  * makes the indicator runnable, so the stage's "not available" rows never cover that case.
  */
-import { type IndicatorDefinition, type IndicatorFamily, POLICE_CRIMES } from '../define.js';
+import { defineFamily, type IndicatorDefinition, POLICE_CRIMES } from '../define.js';
 import { crudeRate } from '../methods/index.js';
 import { aggregate, fromEstimate, indicatorRow, num } from '../rows.js';
 
@@ -19,8 +19,12 @@ export const comparatorRate: IndicatorDefinition = {
   title: 'Comparator areas’ crimes per 1,000 residents',
   definition:
     'Each comparator area’s crimes per 1,000 residents for the category in the year the period ends, from the comparators file (area_code is the comparator’s code); exact Poisson / Byar’s 95% CI. These are the rates the area is ranked among.',
-  numerator: 'the comparator’s crimes',
-  denominator: 'the comparator’s residents',
+  numerator: { from: 'agg_police_comparators', measure: 'count', text: 'the comparator’s crimes' },
+  denominator: {
+    from: 'dim_area_population',
+    measure: 'sum(population)',
+    text: 'the comparator’s residents',
+  },
   unit: 'per_1000',
   method: 'byar',
   polarity: 'higher_is_worse',
@@ -56,8 +60,9 @@ export function noComparatorsNote(
   return null;
 }
 
-export const policeComparatorsFamily: IndicatorFamily = {
+export const family = defineFamily({
   name: 'police-comparators',
+  order: 50,
   indicators: [comparatorRate],
   async compute(context) {
     const peers = await aggregate<PeerCount>(context, 'police_comparators');
@@ -65,7 +70,9 @@ export const policeComparatorsFamily: IndicatorFamily = {
     const own = await aggregate<{ category: string }>(context, 'police_period_counts');
     const uncovered = own.flatMap(({ category }) => {
       const note = noComparatorsNote(peers, category, context.period.end);
-      return note ? [indicatorRow(context, comparatorRate, { category, note })] : [];
+      return note
+        ? [indicatorRow(context, comparatorRate, { category, note, status: 'not_available' })]
+        : [];
     });
     // The rank leaves out peers without residents; so does the chart of its inputs.
     const rates = peers
@@ -87,4 +94,4 @@ export const policeComparatorsFamily: IndicatorFamily = {
       );
     return [...rates, ...uncovered];
   },
-};
+});

@@ -3,32 +3,39 @@
  * history and the seasonal index, for every serious violence category with data.
  */
 import {
+  defineFamily,
   type IndicatorContext,
   type IndicatorDefinition,
-  type IndicatorFamily,
   type IndicatorRow,
+  type Measure,
   POLICE_CRIMES,
 } from '../define.js';
-import { crudeRate, rateRatioExact, seasonalIndices } from '../methods/index.js';
-import {
-  aggregate,
-  fromEstimate,
-  indicatorRow,
-  NO_DATA_FOR_MONTH,
-  noResidentsNote,
-  num,
-  percentChange,
-} from '../rows.js';
+import { seasonalIndices } from '../methods/index.js';
+import { aggregate, indicatorRow, NO_DATA_FOR_MONTH, num } from '../rows.js';
 
 const needs = [POLICE_CRIMES, 'geography', 'population'] as const;
+
+/** The area's crimes in a category over a period: the generic runner counts them. */
+const crimesIn = (period: 'assessment' | 'previous', text: string): Measure => ({
+  from: 'fct_crime_categories',
+  measure: 'count',
+  period,
+  text,
+});
+
+const RESIDENTS: Measure = {
+  from: 'dim_area_population',
+  measure: 'sum(population)',
+  text: 'residents (population of the year the period ends)',
+};
 
 export const policeCount: IndicatorDefinition = {
   id: 'police.count',
   title: 'Crimes recorded',
   definition:
     'Police recorded crimes in the category in the assessment period, dated by committed date (else recorded date).',
-  numerator: 'crimes in the period',
-  denominator: '',
+  numerator: crimesIn('assessment', 'crimes in the period'),
+  denominator: null,
   unit: 'count',
   method: 'count',
   polarity: 'higher_is_worse',
@@ -42,8 +49,8 @@ export const policeRate: IndicatorDefinition = {
   title: 'Crimes per 1,000 residents',
   definition:
     'Crimes in the period per 1,000 residents of all ages; 95% CI exact Poisson below 10 crimes, Byar’s from 10.',
-  numerator: 'crimes in the period',
-  denominator: 'residents (population of the year the period ends)',
+  numerator: crimesIn('assessment', 'crimes in the period'),
+  denominator: RESIDENTS,
   unit: 'per_1000',
   method: 'byar',
   polarity: 'higher_is_worse',
@@ -58,8 +65,8 @@ export const policeChange: IndicatorDefinition = {
   title: 'Change on the previous period',
   definition:
     'Percentage change in crimes against the previous period of equal length; significant when the exact conditional 95% CI of the count ratio excludes 1.',
-  numerator: 'crimes in the period',
-  denominator: 'crimes in the previous period',
+  numerator: crimesIn('assessment', 'crimes in the period'),
+  denominator: crimesIn('previous', 'crimes in the previous period'),
   unit: 'percent',
   method: 'rate_ratio_exact',
   polarity: 'higher_is_worse',
@@ -73,8 +80,8 @@ export const policeMonthly: IndicatorDefinition = {
   title: 'Crimes by month',
   definition:
     'Crimes in each month of the history (history_years × 12 months ending with the period).',
-  numerator: 'crimes in the month',
-  denominator: '',
+  numerator: { from: 'agg_police_monthly', measure: 'count', text: 'crimes in the month' },
+  denominator: null,
   unit: 'count',
   method: 'count',
   polarity: 'higher_is_worse',
@@ -88,8 +95,12 @@ export const policeSeasonalIndex: IndicatorDefinition = {
   title: 'Seasonal index',
   definition:
     '100 × the mean crimes in a calendar month over the history ÷ the mean crimes per month; peak months are those whose exact Poisson 95% CI lies above 100.',
-  numerator: 'crimes in that calendar month over the history',
-  denominator: 'crimes over the history',
+  numerator: {
+    from: 'agg_police_monthly',
+    measure: 'count',
+    text: 'crimes in that calendar month over the history',
+  },
+  denominator: { from: 'agg_police_monthly', measure: 'count', text: 'crimes over the history' },
   unit: 'index',
   method: 'exact_poisson',
   polarity: 'higher_is_worse',
@@ -98,51 +109,12 @@ export const policeSeasonalIndex: IndicatorDefinition = {
   disclosure: ['numerator'],
 };
 
-interface PeriodCounts extends Record<string, unknown> {
-  category: string;
-  period_count: number;
-  previous_count: number;
-  residents: number | null;
-}
-
 interface MonthlyCount extends Record<string, unknown> {
   category: string;
   month: string;
   month_of_year: number;
   /** Null in a month the police source has no rows for. */
   crimes: number | null;
-}
-
-function periodRows(context: IndicatorContext, row: PeriodCounts): IndicatorRow[] {
-  const { category } = row;
-  const count = num(row.period_count);
-  const previous = num(row.previous_count);
-  const rows = [indicatorRow(context, policeCount, { category, numerator: count, value: count })];
-  if (row.residents === null) {
-    rows.push(
-      indicatorRow(context, policeRate, { category, numerator: count, note: noResidentsNote() }),
-    );
-  } else {
-    const rate = crudeRate({ count, denominator: num(row.residents), multiplier: 1000 });
-    rows.push(
-      indicatorRow(context, policeRate, {
-        category,
-        numerator: count,
-        denominator: num(row.residents),
-        ...fromEstimate(rate),
-      }),
-    );
-  }
-  const ratio = rateRatioExact({ count, previousCount: previous });
-  rows.push(
-    indicatorRow(context, policeChange, {
-      category,
-      numerator: count,
-      denominator: previous,
-      ...percentChange(ratio),
-    }),
-  );
-  return rows;
 }
 
 function historyRows(
@@ -202,19 +174,20 @@ function historyRows(
   return rows;
 }
 
-export const policeCountsFamily: IndicatorFamily = {
+export const family = defineFamily({
   name: 'police-counts',
+  order: 10,
   indicators: [policeCount, policeRate, policeChange, policeMonthly, policeSeasonalIndex],
   async compute(context) {
-    const counts = await aggregate<PeriodCounts>(context, 'police_period_counts');
+    // Count, rate and change are the generic runner's; the history is this family's own.
+    const counts = await aggregate<{ category: string }>(context, 'police_period_counts');
     const monthly = await aggregate<MonthlyCount>(context, 'police_monthly');
-    return counts.flatMap((row) => [
-      ...periodRows(context, row),
-      ...historyRows(
+    return counts.flatMap((row) =>
+      historyRows(
         context,
         row.category,
         monthly.filter((m) => m.category === row.category),
       ),
-    ]);
+    );
   },
-};
+});

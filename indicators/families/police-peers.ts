@@ -19,8 +19,8 @@ export const rankAmongComparators: IndicatorDefinition = {
   title: 'Rank among comparator areas',
   definition:
     'Rank of the area’s rate per 1,000 among itself and its comparators for the same category and year (1 = lowest rate).',
-  numerator: '',
-  denominator: 'areas ranked',
+  numerator: { from: 'agg_police_comparators', measure: 'count', text: '' },
+  denominator: { from: 'agg_police_comparators', measure: 'count', text: 'areas ranked' },
   unit: 'rank',
   method: 'rank',
   polarity: 'higher_is_worse',
@@ -35,8 +35,12 @@ export const comparatorsCombinedRate: IndicatorDefinition = {
   title: 'Comparator areas together: crimes per 1,000 residents',
   definition:
     'The comparator areas’ crimes per 1,000 residents taken together (all their crimes ÷ all their residents, not the mean of their rates; the area itself left out), exact Poisson / Byar’s 95% CI. significance compares the area’s own rate with this value as Fingertips does (“CI overlapping reference value”): higher or lower when the area’s 95% CI lies wholly above or below it, else similar.',
-  numerator: 'the comparators’ crimes',
-  denominator: 'the comparators’ residents',
+  numerator: { from: 'agg_police_comparators', measure: 'count', text: 'the comparators’ crimes' },
+  denominator: {
+    from: 'dim_area_population',
+    measure: 'sum(population)',
+    text: 'the comparators’ residents',
+  },
   unit: 'per_1000',
   method: 'byar',
   polarity: 'higher_is_worse',
@@ -71,12 +75,12 @@ export function peerRows(
   allPeers: PeerCount[],
 ): IndicatorRow[] {
   const residents = num(own?.residents);
-  const why =
-    noComparatorsNote(allPeers, category, context.period.end) ??
-    (residents === 0 ? noResidentsNote() : null);
+  const uncovered = noComparatorsNote(allPeers, category, context.period.end);
+  const why = uncovered ?? (residents === 0 ? noResidentsNote() : null);
   if (why) {
+    const status = uncovered ? 'not_available' : undefined;
     return [rankAmongComparators, comparatorsCombinedRate].map((definition) =>
-      indicatorRow(context, definition, { category, note: why }),
+      indicatorRow(context, definition, { category, note: why, ...(status ? { status } : {}) }),
     );
   }
   // Peers without residents have no rate: the rank and the combined rate both leave them out.

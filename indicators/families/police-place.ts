@@ -4,10 +4,11 @@
  * how the area compares with its peers (`police-peers.ts`).
  */
 import {
+  defineFamily,
   type IndicatorContext,
   type IndicatorDefinition,
-  type IndicatorFamily,
   type IndicatorRow,
+  type Measure,
   POLICE_CRIMES,
 } from '../define.js';
 import { crudeRate, proportion, spearman } from '../methods/index.js';
@@ -25,8 +26,8 @@ const share = (
   id: string,
   title: string,
   definition: string,
-  numerator: string,
-  denominator: string,
+  numerator: Measure,
+  denominator: Measure,
   breakdowns: IndicatorDefinition['breakdowns'],
   needs: IndicatorDefinition['needs'] = ['police_crimes', 'geography'],
   disclosure: IndicatorDefinition['disclosure'] = ['numerator'],
@@ -48,16 +49,16 @@ export const byBeat = share(
   'police.by_beat',
   'Share of crimes by beat',
   'Each beat’s share (%) of the category’s crimes in the period with a known beat.',
-  'crimes in the beat',
-  'crimes with a known beat',
+  { from: 'agg_police_by_beat', measure: 'crimes', text: 'crimes in the beat' },
+  { from: 'agg_police_by_beat', measure: 'sum(crimes)', text: 'crimes with a known beat' },
   ['beat'],
 );
 export const topBeatShare = share(
   'police.top_beat_share',
   'Share in the top beat',
   'The share (%) of crimes with a known beat that fall in the beat with most crimes.',
-  'crimes in the top beat',
-  'crimes with a known beat',
+  { from: 'agg_police_by_beat', measure: 'max(crimes)', text: 'crimes in the top beat' },
+  { from: 'agg_police_by_beat', measure: 'sum(crimes)', text: 'crimes with a known beat' },
   ['beat'],
   undefined,
   // The rest are the crimes in every other beat: 10 of 12 would tell of 2 that by_beat blanks.
@@ -67,8 +68,8 @@ export const top10pctLsoaShare = share(
   'police.top10pct_lsoa_share',
   'Share in the top 10% of LSOAs',
   'The share (%) of crimes with a known LSOA that fall in the ceil(10%) of the area’s LSOAs with most crimes (all the area’s LSOAs count, including those with none).',
-  'crimes in the top 10% of LSOAs',
-  'crimes with a known LSOA',
+  { from: 'agg_police_by_lsoa', measure: 'crimes', text: 'crimes in the top 10% of LSOAs' },
+  { from: 'agg_police_by_lsoa', measure: 'sum(crimes)', text: 'crimes with a known LSOA' },
   ['none'],
   [POLICE_CRIMES, 'geography'],
   ['numerator', 'complement'],
@@ -79,8 +80,12 @@ export const rateByImdDecile: IndicatorDefinition = {
   title: 'Crimes per 1,000 residents by deprivation decile',
   definition:
     'Crimes in the period per 1,000 residents of the area’s LSOAs in each IMD decile (1 = most deprived), with exact Poisson / Byar’s 95% CIs.',
-  numerator: 'crimes in the decile’s LSOAs',
-  denominator: 'residents of the decile’s LSOAs',
+  numerator: { from: 'agg_police_by_lsoa', measure: 'count', text: 'crimes in the decile’s LSOAs' },
+  denominator: {
+    from: 'dim_area_population',
+    measure: 'sum(population)',
+    text: 'residents of the decile’s LSOAs',
+  },
   unit: 'per_1000',
   method: 'byar',
   polarity: 'higher_is_worse',
@@ -94,8 +99,12 @@ export const imdSpearman: IndicatorDefinition = {
   title: 'Correlation of crime with deprivation',
   definition:
     'Spearman’s rho between the area’s LSOA crime rates per 1,000 and IMD rank (ties averaged); negative means more crime where more deprived.',
-  numerator: '',
-  denominator: 'LSOAs with residents',
+  numerator: { from: 'agg_police_by_lsoa', measure: 'count', text: '' },
+  denominator: {
+    from: 'dim_area_population',
+    measure: 'sum(population)',
+    text: 'LSOAs with residents',
+  },
   unit: 'rho',
   method: 'spearman',
   polarity: 'none',
@@ -212,8 +221,9 @@ function lsoaRows(context: IndicatorContext, category: string, lsoas: LsoaCount[
   return rows;
 }
 
-export const policePlaceFamily: IndicatorFamily = {
+export const family = defineFamily({
   name: 'police-place',
+  order: 30,
   indicators: [
     byBeat,
     topBeatShare,
@@ -249,4 +259,4 @@ export const policePlaceFamily: IndicatorFamily = {
       ];
     });
   },
-};
+});

@@ -3,9 +3,9 @@
  * family, for anti-social behaviour), the five LSOAs with most in the assessment period.
  */
 import {
+  defineFamily,
   type IndicatorContext,
   type IndicatorDefinition,
-  type IndicatorFamily,
   type IndicatorRow,
   POLICE_CRIMES,
 } from '../define.js';
@@ -20,8 +20,8 @@ export const policeTopLsoas: IndicatorDefinition = {
   id: 'police.top_lsoas',
   title: 'LSOAs with most crimes',
   definition: `The ${TOP_LSOAS} LSOAs of the area with most crimes in the category in the period (ties broken by LSOA code), by count, not rate; each labelled with its name from the geography lookup and its code.`,
-  numerator: 'crimes in the period in the LSOA',
-  denominator: '',
+  numerator: { from: 'agg_top_lsoas', measure: 'count', text: 'crimes in the period in the LSOA' },
+  denominator: null,
   unit: 'count',
   method: 'count',
   polarity: 'higher_is_worse',
@@ -59,8 +59,9 @@ export function topLsoaRows(
   );
 }
 
-export const policeTopLsoasFamily: IndicatorFamily = {
+export const family = defineFamily({
   name: 'police-top-lsoas',
+  order: 40,
   indicators: [policeTopLsoas],
   async compute(context) {
     const lsoas = await aggregate<TopLsoa>(context, 'top_lsoas');
@@ -70,4 +71,4 @@ export const policeTopLsoasFamily: IndicatorFamily = {
       lsoas.filter((l) => l.category !== ASB_CATEGORY),
     );
   },
-};
+});

@@ -17,8 +17,12 @@ export const rateByWard: IndicatorDefinition = {
   title: 'Crimes per 1,000 residents by ward',
   definition:
     'Crimes in the period with a known LSOA per 1,000 residents of each ward’s LSOAs in the area, exact Poisson / Byar’s 95% CI. The row with breakdown none is the funnel’s centre line: all the wards’ crimes ÷ all their residents. significance places each ward on PHE’s funnel plot (assign_funnel_significance): higher or lower when the average lies outside the ward’s 95% interval, similar otherwise; the note says when it lies outside the 99.8% interval too.',
-  numerator: 'crimes in the ward’s LSOAs',
-  denominator: 'residents of the ward’s LSOAs',
+  numerator: { from: 'agg_police_by_lsoa', measure: 'count', text: 'crimes in the ward’s LSOAs' },
+  denominator: {
+    from: 'dim_area_population',
+    measure: 'sum(population)',
+    text: 'residents of the ward’s LSOAs',
+  },
   unit: 'per_1000',
   method: 'byar',
   polarity: 'higher_is_worse',

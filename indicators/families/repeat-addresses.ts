@@ -1,5 +1,5 @@
 /** Repeat addresses: places with at least `repeat_address_min` of the category's crimes. */
-import type { IndicatorDefinition, IndicatorFamily } from '../define.js';
+import { defineFamily, type IndicatorDefinition } from '../define.js';
 import { aggregate, indicatorRow, num } from '../rows.js';
 
 export const repeatAddresses: IndicatorDefinition = {
@@ -7,8 +7,12 @@ export const repeatAddresses: IndicatorDefinition = {
   title: 'Repeat addresses',
   definition:
     'Addresses with at least repeat_address_min of the category’s crimes in the period (value), the crimes at them (numerator), and the category’s crimes with a known address (denominator).',
-  numerator: 'crimes at repeat addresses',
-  denominator: 'crimes with a known address',
+  numerator: { from: 'agg_repeat_addresses', measure: 'count', text: 'crimes at repeat addresses' },
+  denominator: {
+    from: 'agg_repeat_addresses',
+    measure: 'count',
+    text: 'crimes with a known address',
+  },
   unit: 'count',
   method: 'count',
   polarity: 'higher_is_worse',
@@ -26,8 +30,9 @@ interface AddressCounts extends Record<string, unknown> {
   known_crimes: number;
 }
 
-export const repeatAddressesFamily: IndicatorFamily = {
+export const family = defineFamily({
   name: 'repeat-addresses',
+  order: 80,
   indicators: [repeatAddresses],
   async compute(context) {
     const rows = await aggregate<AddressCounts>(context, 'repeat_addresses');
@@ -40,4 +45,4 @@ export const repeatAddressesFamily: IndicatorFamily = {
       }),
     );
   },
-};
+});

@@ -1,5 +1,5 @@
 /** Youth justice: the cohort of children, their offences, outcomes and first-time entrants. */
-import type { IndicatorDefinition, IndicatorFamily, IndicatorRow } from '../define.js';
+import { defineFamily, type IndicatorDefinition, type IndicatorRow } from '../define.js';
 import { crudeRate, meanCi, proportion } from '../methods/index.js';
 import { aggregate, fromEstimate, indicatorRow, noResidentsNote, num } from '../rows.js';
 
@@ -11,7 +11,7 @@ const base = {
   disclosure: ['numerator'],
   unit: 'count',
   method: 'count',
-  denominator: '',
+  denominator: null,
 } as const;
 
 export const yjChildren: IndicatorDefinition = {
@@ -19,7 +19,7 @@ export const yjChildren: IndicatorDefinition = {
   id: 'yj.children',
   title: 'Children who offended',
   definition: 'Distinct children (child_ref) with an offence in the period.',
-  numerator: 'distinct children',
+  numerator: { from: 'agg_yj_summary', measure: 'count', text: 'distinct children' },
   disclosure: ['value', 'numerator'],
 };
 export const yjOffences: IndicatorDefinition = {
@@ -27,7 +27,7 @@ export const yjOffences: IndicatorDefinition = {
   id: 'yj.offences',
   title: 'Offences by children',
   definition: 'Offences by children in the period.',
-  numerator: 'offences',
+  numerator: { from: 'agg_yj_summary', measure: 'count', text: 'offences' },
   disclosure: ['value', 'numerator'],
 };
 export const yjOffenceMix: IndicatorDefinition = {
@@ -35,8 +35,8 @@ export const yjOffenceMix: IndicatorDefinition = {
   id: 'yj.offence_mix',
   title: 'Offences by category',
   definition: 'Share (%) of the period’s offences in each offence category; Wilson 95% CI.',
-  numerator: 'offences in the category',
-  denominator: 'offences',
+  numerator: { from: 'agg_yj_summary', measure: 'count', text: 'offences in the category' },
+  denominator: { from: 'agg_yj_summary', measure: 'count', text: 'offences' },
   unit: 'percent',
   method: 'wilson',
   breakdowns: ['offence_category'],
@@ -46,8 +46,8 @@ export const yjMeanAge: IndicatorDefinition = {
   id: 'yj.mean_age',
   title: 'Mean age at offence',
   definition: 'Mean age at offence over the period’s offences; Student’s t 95% CI.',
-  numerator: '',
-  denominator: 'offences',
+  numerator: { from: 'agg_yj_summary', measure: 'count', text: '' },
+  denominator: { from: 'agg_yj_summary', measure: 'count', text: 'offences' },
   unit: 'years',
   method: 't',
   // A mean over 1 to 4 offences tells of those children's ages: the count is the denominator.
@@ -58,8 +58,8 @@ export const yjMale: IndicatorDefinition = {
   id: 'yj.male_pct',
   title: 'Children who are male',
   definition: 'Share (%) of distinct children of known sex who are male; Wilson 95% CI.',
-  numerator: 'male children',
-  denominator: 'children of known sex',
+  numerator: { from: 'agg_yj_summary', measure: 'count', text: 'male children' },
+  denominator: { from: 'agg_yj_summary', measure: 'count', text: 'children of known sex' },
   unit: 'percent',
   method: 'wilson',
   disclosure: ['numerator', 'complement'],
@@ -69,8 +69,8 @@ export const yjByLocality: IndicatorDefinition = {
   id: 'yj.by_locality',
   title: 'Offences by locality',
   definition: 'Share (%) of the period’s offences in each locality; Wilson 95% CI.',
-  numerator: 'offences in the locality',
-  denominator: 'offences',
+  numerator: { from: 'agg_yj_summary', measure: 'count', text: 'offences in the locality' },
+  denominator: { from: 'agg_yj_summary', measure: 'count', text: 'offences' },
   unit: 'percent',
   method: 'wilson',
   breakdowns: ['locality'],
@@ -81,8 +81,12 @@ export const yjFteRate: IndicatorDefinition = {
   title: 'First-time entrants per 100,000 aged 10–17',
   definition:
     'Distinct children flagged as first-time entrants in the period per 100,000 residents aged 10–17; exact Poisson / Byar’s 95% CI.',
-  numerator: 'first-time entrants',
-  denominator: 'residents aged 10–17',
+  numerator: { from: 'agg_yj_summary', measure: 'count', text: 'first-time entrants' },
+  denominator: {
+    from: 'dim_area_population',
+    measure: 'sum(population)',
+    text: 'residents aged 10–17',
+  },
   unit: 'per_100000',
   method: 'byar',
   polarity: 'higher_is_worse',
@@ -94,8 +98,12 @@ export const yjOoc: IndicatorDefinition = {
   title: 'Out-of-court outcomes',
   definition:
     'Share (%) of offences with a known outcome that had an out-of-court outcome (community resolution, youth caution, youth conditional caution); Wilson 95% CI.',
-  numerator: 'offences with an out-of-court outcome',
-  denominator: 'offences with a known outcome',
+  numerator: {
+    from: 'agg_yj_summary',
+    measure: 'count',
+    text: 'offences with an out-of-court outcome',
+  },
+  denominator: { from: 'agg_yj_summary', measure: 'count', text: 'offences with a known outcome' },
   unit: 'percent',
   method: 'wilson',
   disclosure: ['numerator', 'complement'],
@@ -120,8 +128,9 @@ interface Mix extends Record<string, unknown> {
   total: number;
 }
 
-export const youthJusticeFamily: IndicatorFamily = {
+export const family = defineFamily({
   name: 'youth-justice',
+  order: 100,
   indicators: [
     yjChildren,
     yjOffences,
@@ -195,4 +204,4 @@ export const youthJusticeFamily: IndicatorFamily = {
     }
     return rows;
   },
-};
+});

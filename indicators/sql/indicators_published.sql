@@ -77,5 +77,7 @@ select
             nullif(array_to_string(list_filter(string_split(coalesce(note, ''), '; '),
                 part -> part like 'data cover %' or part like 'previous period %'
                     or part like 'population of %'), '; '), ''))
-        else note end as note
+        else note end as note,
+    -- What the row holds: published, suppressed, not_available or not_applicable.
+    case when is_suppressed then 'suppressed' else status end as status
 from suppression

@@ -4,6 +4,7 @@
  */
 
 import { coverageWords } from '../../indicators/coverage.js';
+import type { IndicatorId } from '../../indicators/generated/ids.js';
 import { NO_AREA_ROWS } from '../../indicators/rows.js';
 import type {
   Headline,
@@ -30,7 +31,7 @@ import { countAndChange, rateAndRank, seasonality } from './sentences/volume.js'
 import { leaveOutThin } from './thin-base.js';
 
 /** The indicator whose period count says whether a category has data, by kind of row. */
-const VOLUME_ID = (category: string): string =>
+const VOLUME_ID = (category: string): IndicatorId =>
   category === AE_CATEGORY
     ? 'ae.count'
     : category === YOUTH_JUSTICE_CATEGORY
@@ -67,19 +68,23 @@ function policeRow(
   period: PeriodWords,
 ): Omit<HeadlineRow, 'category' | 'title'> {
   const names = categoryNames(rows.category);
-  const r = (id: string) => rows.one(id);
+  const r = (id: IndicatorId) => rows.one(id);
   const victims = [
     'victims.under_25_pct',
     'victims.under_18_pct',
     'victims.male_pct',
     'victims.repeat_pct',
-  ].map(r);
+  ]
+    .map((id) => id as IndicatorId)
+    .map(r);
   const offenders = [
     'offenders.under_18_pct',
     'offenders.under_25_pct',
     'offenders.male_pct',
     'offenders.repeat_male_pct',
-  ].map(r);
+  ]
+    .map((id) => id as IndicatorId)
+    .map(r);
   const disproportionality = rows.all('offenders.disproportionality');
   return {
     intelligence: column(
@@ -126,7 +131,7 @@ function policeRow(
 }
 
 function aeRow(rows: CategoryRows, period: PeriodWords): Omit<HeadlineRow, 'category' | 'title'> {
-  const r = (id: string) => rows.one(id);
+  const r = (id: IndicatorId) => rows.one(id);
   const attendances = { one: 'A&E attendance for assault', many: 'A&E attendances for assault' };
   return {
     intelligence: column(
@@ -151,7 +156,7 @@ function youthJusticeRow(
   rows: CategoryRows,
   period: PeriodWords,
 ): Omit<HeadlineRow, 'category' | 'title'> {
-  const r = (id: string) => rows.one(id);
+  const r = (id: IndicatorId) => rows.one(id);
   return {
     intelligence: column(
       [

@@ -2,11 +2,12 @@
  * Finding the published rows a sentence is made from, and saying which of them can be
  * stated: a row with a value, not suppressed and not "not available".
  */
+import type { IndicatorId } from '../../indicators/generated/ids.js';
 import type { PublishedRow } from '../types.js';
 
 /** The published rows of one category, looked up by indicator id (and breakdown value). */
 export class CategoryRows {
-  private readonly byIndicator = new Map<string, PublishedRow[]>();
+  private readonly byIndicator = new Map<IndicatorId, PublishedRow[]>();
 
   constructor(
     readonly category: string,
@@ -21,19 +22,18 @@ export class CategoryRows {
   }
 
   /** The headline row (breakdown `none`, or the one row of a top-n indicator) of an id. */
-  one(indicatorId: string): PublishedRow | undefined {
+  one(indicatorId: IndicatorId): PublishedRow | undefined {
     return this.byIndicator.get(indicatorId)?.[0];
   }
 
   /** Every row of an id, in the published order. */
-  all(indicatorId: string): PublishedRow[] {
+  all(indicatorId: IndicatorId): PublishedRow[] {
     return this.byIndicator.get(indicatorId) ?? [];
   }
 }
 
-/** Rows whose note says a source was not loaded: they give no sentence at all. */
-export const isNotAvailable = (row: PublishedRow): boolean =>
-  row.note?.startsWith('not available') ?? false;
+/** Rows whose source (or setting) is absent: they give no sentence at all. */
+export const isNotAvailable = (row: PublishedRow): boolean => row.status === 'not_available';
 
 /** A row whose value may be stated. */
 export function hasValue(row: PublishedRow | undefined): row is PublishedRow & { value: number } {

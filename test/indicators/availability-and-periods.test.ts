@@ -137,6 +137,7 @@ describe('the registry', () => {
     } as unknown as IndicatorFamily['indicators'][number];
     const family: IndicatorFamily = {
       name: 'broken',
+      order: 1,
       indicators: [broken],
       compute: async () => [],
     };

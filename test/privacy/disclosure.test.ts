@@ -16,6 +16,7 @@ import { smallCountsInText } from './small-counts.js';
 
 const family = (indicator: Partial<IndicatorDefinition>): IndicatorFamily => ({
   name: 'test',
+  order: 1,
   indicators: [{ ...(INDICATORS[0] as IndicatorDefinition), id: 'test.x', ...indicator }],
   compute: async () => [],
 });

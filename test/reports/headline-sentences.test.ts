@@ -12,31 +12,34 @@ import {
   seasonality,
 } from '../../reports/headline/sentences/volume.js';
 import type { PublishedRow } from '../../reports/types.js';
+import { publishedRow } from '../helpers/published-row.js';
 
 const PERIOD = periodWords('2024-04-01', '2025-03-31');
 const SUPPRESSED_NOTE = 'suppressed: fewer than 5 (or derivable from such a count)';
 
 function row(indicator_id: string, fields: Partial<PublishedRow> = {}): PublishedRow {
-  return {
-    indicator_id,
-    category: 'violence_with_injury',
-    area_code: 'E08999999',
-    period_start: '2024-04-01',
-    period_end: '2025-03-31',
-    breakdown: 'none',
-    breakdown_value: null,
-    numerator: null,
-    denominator: null,
-    value: null,
-    lower_ci95: null,
-    upper_ci95: null,
-    unit: 'percent',
-    significance: null,
-    suppressed: false,
-    method: 'wilson',
-    note: null,
-    ...fields,
-  };
+  return publishedRow(
+    {
+      indicator_id,
+      category: 'violence_with_injury',
+      area_code: 'E08999999',
+      period_start: '2024-04-01',
+      period_end: '2025-03-31',
+      breakdown: 'none',
+      breakdown_value: null,
+      numerator: null,
+      denominator: null,
+      value: null,
+      lower_ci95: null,
+      upper_ci95: null,
+      unit: 'percent',
+      significance: null,
+      suppressed: false,
+      method: 'wilson',
+      note: null,
+    },
+    fields,
+  );
 }
 const suppressed = (id: string, fields: Partial<PublishedRow> = {}) =>
   row(id, { suppressed: true, note: SUPPRESSED_NOTE, ...fields });

@@ -3,30 +3,11 @@
  * numerator, denominator and method, then the statistical methods, the periods and the
  * small-number rule the run used.
  */
+import { describeMethod } from '../../../indicators/method-descriptions.js';
 import { populationGap } from '../../../indicators/population-year.js';
 import type { ReportData } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import { formatDate, UNIT_LABELS } from '../format.js';
-
-/** The method labels of `indicators.csv` in plain English (OHID/PHE methods). */
-const METHOD_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  count: 'A count; no confidence interval.',
-  byar: 'Rate with a 95% confidence interval by Byar’s approximation to the Poisson distribution (10 or more events).',
-  exact_poisson:
-    'Rate or index with an exact Poisson 95% confidence interval (used below 10 events, and for the seasonal index).',
-  wilson: 'Proportion with a Wilson score 95% confidence interval.',
-  rate_ratio_exact:
-    'Change against the previous period: the exact conditional (binomial) 95% confidence interval of the ratio of the two counts; “higher” or “lower” when it excludes 1, else “similar”.',
-  katz_log:
-    'Ratio of two proportions with Katz’s log 95% confidence interval; “higher” or “lower” when it excludes 1.',
-  spearman: 'Spearman’s rank correlation, ties given their average rank.',
-  t: 'Mean with a Student’s t 95% confidence interval.',
-  rank: 'Rank among the areas compared, 1 being the lowest rate; no confidence interval.',
-};
-
-function describeMethod(method: string): string {
-  return METHOD_DESCRIPTIONS[method] ?? 'See the indicator’s definition.';
-}
 
 function definitionEntries(data: ReportData): string {
   return data.definitions
@@ -34,8 +15,8 @@ function definitionEntries(data: ReportData): string {
       const parts = [
         `<p>${escapeHtml(d.definition)}</p>`,
         '<dl class="definition-parts">',
-        d.numerator ? `<dt>Numerator</dt><dd>${escapeHtml(d.numerator)}</dd>` : '',
-        d.denominator ? `<dt>Denominator</dt><dd>${escapeHtml(d.denominator)}</dd>` : '',
+        d.numerator.text ? `<dt>Numerator</dt><dd>${escapeHtml(d.numerator.text)}</dd>` : '',
+        d.denominator?.text ? `<dt>Denominator</dt><dd>${escapeHtml(d.denominator.text)}</dd>` : '',
         `<dt>Unit</dt><dd>${escapeHtml(UNIT_LABELS[d.unit] ?? d.unit)}</dd>`,
         `<dt>Method</dt><dd><code>${escapeHtml(d.method)}</code> — ${escapeHtml(describeMethod(d.method))}</dd>`,
         '</dl>',
