@@ -7,7 +7,9 @@ import type { SourceCoverage } from '../indicators/coverage.js';
 import type { IndicatorDefinition } from '../indicators/define.js';
 import type { PopulationYear } from '../indicators/population-year.js';
 
-/** One row of `indicators.csv` as published (contract §5.1), suppressed values blank. */
+/**
+ * One row of `indicators.csv` as published, suppressed values blank (docs/contract.md#indicators-csv).
+ */
 export interface PublishedRow {
   indicator_id: string;
   category: string;
@@ -77,7 +79,7 @@ export interface HeadlineSentence {
   facts: Fact[];
 }
 
-/** One row of the SNA headline table (contract §7). */
+/** One row of the SNA headline table (docs/contract.md#headline-table). */
 export interface HeadlineRow {
   category: string;
   title: string;
