@@ -86,7 +86,7 @@ describe('exact Poisson limits', () => {
   // evaluates the formula at O + 0.5 for both limits, PHE at O and O + 1. It is not a vector here.
 });
 
-describe('poissonLimits switches from exact to Byar at 10 events (PHE's switching rule)', () => {
+describe('poissonLimits switches from exact to Byar at 10 events (PHE switching rule)', () => {
   // generated-and-fingertips-vectors.json rates "nine" and "ten" (n = 250,000, per 1,000),
   // multiplied back by 250 to counts.
   it('rate, 95%, O = 9 is exact', () => {
