@@ -1,9 +1,10 @@
 /**
- * The configuration as the pipeline uses it, after loading and validation (contract §2).
- * Paths here are absolute: the loader resolves them against the config file's folder.
+ * The configuration as the pipeline uses it, after loading and validation
+ * (docs/contract.md#config-keys). Paths here are absolute: the loader resolves them against the
+ * config file's folder.
  */
 
-/** Extract sources (contract §3.1–3.5), in load order. */
+/** Extract sources (docs/contract.md#input-files), in load order. */
 export const INPUT_SOURCES = [
   'police_crimes',
   'police_victims',
@@ -14,7 +15,7 @@ export const INPUT_SOURCES = [
 ] as const;
 export type InputSource = (typeof INPUT_SOURCES)[number];
 
-/** Reference sources (contract §3.6). */
+/** Reference sources (docs/contract.md#reference-files). */
 export const REFERENCE_SOURCES = [
   'geography',
   'population',

@@ -2,10 +2,11 @@
  * One error type with a location, and the contract's exit codes.
  *
  * Every failure the user can act on is a PipelineError: it names the file, line and column
- * where there is one, and maps to the exit code the contract promises (§1).
+ * where there is one, and maps to the exit code the contract promises
+ * (docs/contract.md#exit-codes).
  */
 
-/** Exit codes of the contract, §1. */
+/** Exit codes of the contract (docs/contract.md#exit-codes). */
 export const EXIT = {
   ok: 0,
   other: 1,

@@ -16,5 +16,5 @@ function findPackageRoot(): string {
 export const PACKAGE_ROOT = findPackageRoot();
 export const SQL_DIR = join(PACKAGE_ROOT, 'pipeline', 'sql');
 export const DATA_DIR = join(PACKAGE_ROOT, 'data');
-/** The built-in Home Office offence code → category table (contract §3.6, §4). */
+/** The built-in Home Office offence code → category table (docs/contract.md#offence-groups). */
 export const BUILTIN_OFFENCE_GROUPS = join(DATA_DIR, 'offence-groups.csv');

@@ -8,7 +8,9 @@ import type { IndicatorDefinition, Status } from '../indicators/define.js';
 import type { IndicatorId } from '../indicators/generated/ids.js';
 import type { PopulationYear } from '../indicators/population-year.js';
 
-/** One row of `indicators.csv` as published (contract §5.1), suppressed values blank. */
+/**
+ * One row of `indicators.csv` as published, suppressed values blank (docs/contract.md#indicators-csv).
+ */
 export interface PublishedRow {
   indicator_id: IndicatorId;
   category: string;
@@ -79,7 +81,7 @@ export interface HeadlineSentence {
   facts: Fact[];
 }
 
-/** One row of the SNA headline table (contract §7). */
+/** One row of the SNA headline table (docs/contract.md#headline-table). */
 export interface HeadlineRow {
   category: string;
   title: string;

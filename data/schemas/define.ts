@@ -80,7 +80,7 @@ export const SEX: ColumnType = {
   aliases: { male: 'M', female: 'F', other: 'X', unknown: 'U', 'not known': 'U' },
 };
 
-/** Police self-defined 18+1 codes and the five ONS groups (contract §3.2). */
+/** Police self-defined 18+1 codes and the five ONS groups (docs/contract.md#column-types). */
 export const ETHNICITY_VALUES = [
   'W1',
   'W2',

@@ -1,4 +1,7 @@
-/** A&E assault attendances (ISTV, contract §3.3) and youth justice offences (§3.4). */
+/**
+ * A&E assault attendances (ISTV, docs/contract.md#ae-assault-attendances) and youth justice
+ * offences (docs/contract.md#youth-justice-offences).
+ */
 import { AGE, ETHNICITY, LSOA, REF, SEX, type SourceSchema } from './define.js';
 
 export const ASSAULT_METHODS = [

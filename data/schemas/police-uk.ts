@@ -1,6 +1,7 @@
 /**
- * The public police.uk street-level file, as published (contract §3.5). Headers are matched
- * after normalising to snake case, so `Crime ID` is `crime_id` and `LSOA code` is `lsoa_code`.
+ * The public police.uk street-level file, as published (docs/contract.md#policeuk-street-files).
+ * Headers are matched after normalising to snake case, so `Crime ID` is `crime_id` and
+ * `LSOA code` is `lsoa_code`.
  */
 import { LSOA, type SourceSchema } from './define.js';
 

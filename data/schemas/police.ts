@@ -1,4 +1,7 @@
-/** Police extracts: crimes, victims and offenders (contract §3.1–3.2). */
+/**
+ * Police extracts: crimes, victims and offenders (docs/contract.md#police-crimes,
+ * docs/contract.md#police-victims-and-offenders).
+ */
 import { AGE, ETHNICITY, LSOA, REF, SEX, type SourceSchema } from './define.js';
 
 export const LOCATION_TYPES = [

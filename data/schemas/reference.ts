@@ -1,6 +1,7 @@
 /**
- * Reference files (contract §3.6). Aliases let the real ONS and MHCLG files load as published:
- * the LSOA→ward→LAD lookup (`LSOA11CD, WD19CD, LAD19CD`) and IMD 2019 File_1.
+ * Reference files (docs/contract.md#reference-files). Aliases let the real ONS and MHCLG files
+ * load as published: the LSOA→ward→LAD lookup (`LSOA11CD, WD19CD, LAD19CD`) and IMD 2019
+ * File_1.
  */
 import { AREA_CODE, LSOA, type SourceSchema } from './define.js';
 
@@ -35,9 +36,9 @@ export const geography: SourceSchema = {
 export const POPULATION_OPEN_AGE = 90;
 
 /**
- * Long layout (contract §3.6): one row per area × year × sex × single year of age. ONS wide
- * files load through `wide-layouts.ts`, which fills `age_to` (the band's last age) and may
- * give sex `P` (persons) when the file has no split by sex.
+ * Long layout (docs/contract.md#population): one row per area × year × sex × single year of
+ * age. ONS wide files load through `wide-layouts.ts`, which fills `age_to` (the band's last age)
+ * and may give sex `P` (persons) when the file has no split by sex.
  */
 export const population: SourceSchema = {
   source: 'population',

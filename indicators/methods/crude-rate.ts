@@ -2,7 +2,7 @@
  * Crude rate O/n × m with PHE's confidence interval (`phe_rate`): the count's Poisson limits,
  * exact below 10 events and Byar's from 10, divided by the same denominator.
  *
- * @see ../shared/research/indicator-methods.md §2.2, §3.3, §3.9
+ * @see docs/methods.md#crude-rate
  */
 import {
   checkDenominator,
@@ -30,7 +30,7 @@ export interface CrudeRateInput {
  * - A denominator of 0 gives a null value with the note `'denominator is 0'`.
  * - O = 0 gives value 0, lower 0, upper ½χ²⁻¹(1 − α/2; 2)/n × m.
  * - A count above its denominator is allowed, as for PHE (fixture row Area12, 250/220).
- * @see indicator-methods.md §1.3, §2.2
+ * @see docs/methods.md#crude-rate, docs/methods.md#conventions (missing values)
  */
 export function crudeRate({
   count,

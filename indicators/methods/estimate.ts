@@ -10,7 +10,7 @@
  *   events, a month the history does not hold) is not an error: the value comes back `null`
  *   and `note` says why, so the indicator row can still be written.
  *
- * @see ../shared/research/indicator-methods.md §1.1 (critical values), §1.3 (missing values)
+ * @see docs/methods.md#conventions (critical values, missing values)
  */
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 
@@ -42,7 +42,7 @@ export const DEFAULT_CONFIDENCE = 0.95;
 /**
  * Checks a confidence level and returns it as a fraction.
  * PHEindicatormethods accepts 0.9–1, or 90–100 which it divides by 100; so does this.
- * @see indicator-methods.md §0 (defaults)
+ * @see docs/methods.md#conventions
  */
 export function checkConfidence(confidence: number): number {
   const level = confidence >= 90 && confidence <= 100 ? confidence / 100 : confidence;
@@ -55,7 +55,7 @@ export function checkConfidence(confidence: number): number {
 /**
  * The two-sided critical value z = Φ⁻¹(conf + (1 − conf)/2), computed (never 1.96) and written
  * exactly as PHE writes it, so that z matches R's `qnorm` to the last bit.
- * @see indicator-methods.md §1.1
+ * @see docs/methods.md#conventions
  */
 export function criticalZ(confidence: number = DEFAULT_CONFIDENCE): number {
   const level = checkConfidence(confidence);

@@ -7,7 +7,7 @@
  * - an area is significant where its own interval (exact below 10 events, Byar's from 10)
  *   excludes the average: at 99.8% "(0.001)", else at 95% "(0.025)".
  *
- * @see ../shared/research/indicator-methods.md §5, §5.2, §5.4
+ * @see docs/methods.md#funnel-plot-limits-and-labels
  */
 import { checkNonNegative, checkPositive } from './estimate.js';
 import { poissonLimits } from './poisson-limits.js';
@@ -73,7 +73,7 @@ export interface FunnelRateInput {
   multiplier?: number;
 }
 
-/** Crude-rate funnel limits at each number of events (§5.2, "Rates"). */
+/** Crude-rate funnel limits at each number of events (PHE's exact Poisson bisection). */
 export function funnelRateLimits({
   events,
   average,

@@ -1,7 +1,7 @@
 /**
  * The statistics behind the indicators, as pure functions: PHE/OHID rates, proportions and means
  * with their intervals, exact rate ratios, Katz ratios, Spearman's ρ and seasonal indices.
- * @see ../shared/research/indicator-methods.md, ../shared/research/analysis-methods.md
+ * @see docs/methods.md (one section per statistic, with its reference and test)
  */
 export { type CrudeRateInput, crudeRate } from './crude-rate.js';
 export {

@@ -3,7 +3,7 @@
  * from summary statistics (mean, sample SD, n) so that SQL can aggregate (`avg`,
  * `stddev_samp`, `count`) and only three numbers cross into TypeScript.
  *
- * @see ../shared/research/indicator-methods.md §2.4, §3.5
+ * @see docs/methods.md#mean-students-t
  */
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import {
@@ -27,7 +27,7 @@ export interface MeanSummary {
  * Mean with limits x̄ ∓ |t⁻¹((1 − conf)/2; n − 1)| · s/√n.
  * - n = 0 gives a null value with the note `'no values'`.
  * - n = 1 gives the value but no interval (the SD is undefined), with a note.
- * @see indicator-methods.md §2.4
+ * @see docs/methods.md#mean-students-t
  */
 export function meanCi({ mean, sd, n, confidence = DEFAULT_CONFIDENCE }: MeanSummary): Estimate {
   checkNonNegativeInteger(n, 'n');
@@ -54,7 +54,7 @@ export function meanCi({ mean, sd, n, confidence = DEFAULT_CONFIDENCE }: MeanSum
 /**
  * Mean of raw values with its t interval: the convenience form of `meanCi`.
  * Throws `'values must be finite numbers'` on NaN or ±Infinity.
- * @see indicator-methods.md §2.4
+ * @see docs/methods.md#mean-students-t
  */
 export function mean({
   values,

@@ -3,7 +3,7 @@
  * method, and PHE's rule for choosing between them (exact below 10 events, Byar's from 10).
  * These are limits on the count itself; rates and ratios divide them by their denominator.
  *
- * @see ../shared/research/indicator-methods.md §2.1
+ * @see docs/methods.md#poisson-limits-for-a-count
  */
 import chisquareQuantile from '@stdlib/stats-base-dists-chisquare-quantile';
 import { checkConfidence, checkNonNegative, criticalZ, DEFAULT_CONFIDENCE } from './estimate.js';
@@ -23,7 +23,7 @@ export interface PoissonLimits {
  * O_L = O(1 − 1/(9O) − z/(3√O))³, O_U = (O+1)(1 − 1/(9(O+1)) + z/(3√(O+1)))³.
  * A negative lower limit (e.g. O = 1 at 99.8%) is returned as null, as the package returns NA.
  * At O = 0 the formula divides by zero; the lower limit of a count of 0 is 0, so that is returned.
- * @see indicator-methods.md §2.1, §3.1 (the O = 1, 99.8% row)
+ * @see docs/methods.md#poisson-limits-for-a-count (PHE's fixture row O = 1 at 99.8%)
  */
 export function byarsLimits(count: number, confidence: number = DEFAULT_CONFIDENCE): PoissonLimits {
   checkNonNegative(count, 'count');
@@ -40,7 +40,7 @@ export function byarsLimits(count: number, confidence: number = DEFAULT_CONFIDEN
  * O_L = ½χ²⁻¹(α/2; 2O), O_U = ½χ²⁻¹(1 − α/2; 2O + 2).
  * O = 0 is special-cased to a lower limit of 0 (a χ² with 0 degrees of freedom), as R gives.
  * The probabilities are written as PHE writes them so the quantiles match R's `qchisq`.
- * @see indicator-methods.md §1.2 (the df = 0 edge case), §2.1
+ * @see docs/methods.md#poisson-limits-for-a-count
  */
 export function exactPoissonLimits(
   count: number,
@@ -56,7 +56,7 @@ export function exactPoissonLimits(
 /**
  * PHE's limits for a count as used by crude rates and ISRs: exact below 10 events, Byar's from 10
  * (Byar's is within 0.2% of exact from 10 at 95%, per the PHE technical guide).
- * @see indicator-methods.md §2.1 (switching rule), §2.7
+ * @see docs/methods.md#poisson-limits-for-a-count (switching rule)
  */
 export function poissonLimits(
   count: number,

@@ -1,7 +1,7 @@
 /**
  * Proportion O/n × m with the Wilson score interval, as PHE's `phe_proportion`.
  *
- * @see ../shared/research/indicator-methods.md §2.3, §3.2, §3.4, §3.9
+ * @see docs/methods.md#proportion-wilson-score
  */
 import {
   checkConfidence,
@@ -30,7 +30,7 @@ export interface ProportionInput {
  * At O = 0 and O = n the exact limits 0 and 1 are returned rather than the formula's result,
  * which floating point can leave ~1e-17 outside [0, 1]; PHE's own output differs only there.
  * At confidence 1 the limits are 0 and 1, as in the package.
- * @see indicator-methods.md §2.3, Appendix B (zero counts)
+ * @see docs/methods.md#proportion-wilson-score
  */
 export function wilsonLimits(
   count: number,
@@ -51,7 +51,7 @@ export function wilsonLimits(
  * - A count above its denominator throws `'numerator must not exceed denominator'` (as PHE).
  * - A denominator of 0 (so a count of 0) gives a null value with the note `'denominator is 0'`.
  * - A missing count or denominator gives a null value, as PHE gives NA.
- * @see indicator-methods.md §1.3, §2.3
+ * @see docs/methods.md#proportion-wilson-score, docs/methods.md#conventions (missing values)
  */
 export function proportion({
   count,

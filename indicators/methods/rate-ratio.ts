@@ -4,8 +4,8 @@
  * quantile, become limits on the ratio through RR = π/(1 − π) ÷ (E₂/E₁). This is the interval of
  * R's `poisson.test(c(O₂, O₁), c(E₂, E₁))` and of `rateratio.test`.
  *
- * @see ../shared/research/analysis-methods.md §5.1 (method, test vectors), §1.5 (block ratio)
- * @see ../shared/spec/contract.md §6 (`police.change`)
+ * @see docs/methods.md#rate-ratio-exact-conditional
+ * @see docs/contract.md#indicators (`police.change`)
  */
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import {
@@ -37,7 +37,7 @@ export interface RateRatioEstimate extends Estimate {
 /**
  * Clopper–Pearson limits on a binomial proportion x/n: B⁻¹(α/2; x, n − x + 1) and
  * B⁻¹(1 − α/2; x + 1, n − x), with 0 at x = 0 and 1 at x = n.
- * @see analysis-methods.md §5.1
+ * @see docs/methods.md#rate-ratio-exact-conditional
  */
 export function clopperPearson(
   successes: number,
@@ -61,7 +61,7 @@ export function clopperPearson(
  *   note; the lower limit is still finite and can show a significant rise.
  * - count = 0 (and previousCount > 0): value 0, lower 0, finite upper.
  * - both 0: nothing to compare, all null, `significance` null.
- * @see analysis-methods.md §5.1
+ * @see docs/methods.md#rate-ratio-exact-conditional
  */
 export function rateRatioExact({
   count,

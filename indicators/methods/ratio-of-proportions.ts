@@ -3,8 +3,8 @@
  * exp(ln RR ± z·√(1/a − 1/n₁ + 1/c − 1/n₂)). Used for disproportionality: a group's share of
  * offenders over its share of residents.
  *
- * @see ../shared/research/analysis-methods.md §6.1 (worked example), §6.2 (Katz, zero cells)
- * @see ../shared/spec/contract.md §6 (`offenders.disproportionality`)
+ * @see docs/methods.md#ratio-of-two-proportions-katz-log
+ * @see docs/contract.md#indicators (`offenders.disproportionality`)
  */
 import {
   checkDenominator,
@@ -43,9 +43,9 @@ function katzLimits(a: number, n1: number, c: number, n2: number, z: number) {
  * (the note's "1.96" is that z rounded).
  * - A denominator of 0 gives a null value with a note.
  * - count2 = 0: the ratio is infinite (or 0/0), so all null with a note.
- * - count1 = 0: the ratio is 0; ln 0 has no interval, so, as §6.2 says, 0.5 is added to every
+ * - count1 = 0: the ratio is 0; ln 0 has no interval, so 0.5 is added to every
  *   cell of the 2×2 table (a, n₁ − a, c, n₂ − c) for the upper limit only; lower is 0.
- * @see analysis-methods.md §6.2
+ * @see docs/methods.md#ratio-of-two-proportions-katz-log
  */
 export function katzLogRatio({
   count1,

@@ -2,8 +2,8 @@
  * Seasonal indices by calendar month, with exact Poisson intervals, and a χ² goodness-of-fit
  * screen for seasonality across the whole series.
  *
- * @see ../shared/spec/contract.md §6 (`police.seasonal_index`)
- * @see ../shared/research/analysis-methods.md §1.2 (indices), §1.4 (tests, `kc` vectors), §8.2
+ * @see docs/contract.md#indicators (`police.seasonal_index`)
+ * @see docs/methods.md#seasonal-index, docs/methods.md#seasonality-chi-squared-screen
  */
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import {
@@ -50,7 +50,7 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
  * Exact limits at every count, as the contract says (not PHE's switch to Byar's at 10).
  * - A month the history does not hold (n_m = 0): null with a note.
  * - No events at all: every month null with a note.
- * @see contract.md §6; analysis-methods.md §1.2 (there per day; the contract uses per month)
+ * @see docs/methods.md#seasonal-index (per month, not per day)
  */
 export function seasonalIndices({
   monthTotals,
@@ -98,8 +98,8 @@ export interface ChiSquareResult {
  * p_m proportional to `monthExposure` (how many of each month the history holds for equal months,
  * or the days they span to allow for month length); df = months with exposure − 1; p = 1 − CDF.
  * It pools years, so trend and over-dispersion inflate it: a screen only. A note warns when an
- * expected count is below 5, where §1.4 wants a Monte Carlo or exact p instead.
- * @see analysis-methods.md §1.4 (test 1 and the `kc` vectors)
+ * expected count is below 5, where a Monte Carlo or exact p would be needed instead.
+ * @see docs/methods.md#seasonality-chi-squared-screen
  */
 export function seasonalityChiSquare(
   monthTotals: readonly number[],

@@ -3,8 +3,8 @@
  * sharing their average rank (R's `cor(method = "spearman")`), with an approximate interval by
  * Fisher's z and the Bonett–Wright standard error √((1 + ρ²/2)/(n − 3)).
  *
- * @see ../shared/research/analysis-methods.md §7.2
- * @see ../shared/spec/contract.md §6 (`police.imd_spearman`)
+ * @see docs/methods.md#spearmans-rank-correlation
+ * @see docs/contract.md#indicators (`police.imd_spearman`)
  */
 import { criticalZ, DEFAULT_CONFIDENCE, type Estimate } from './estimate.js';
 
@@ -45,7 +45,7 @@ function pearson(x: readonly number[], y: readonly number[]): number {
  * Spearman's ρ of paired values, with a `confidence` interval when there are at least 4 pairs.
  * - Fewer than 3 pairs, or a variable whose values are all equal: value null, with a note.
  * - Arrays of different lengths, or non-finite values, throw a `RangeError`.
- * @see analysis-methods.md §7.2
+ * @see docs/methods.md#spearmans-rank-correlation
  */
 export function spearman(
   x: readonly number[],

@@ -1,7 +1,8 @@
 /**
- * date-fns format strings (what the config speaks, contract §2) → DuckDB `strptime` formats
- * (what the loader runs). Only the tokens an extract's date or time column needs are
- * supported; anything else is refused up front so a typo fails `sna validate`, not row 40,000.
+ * date-fns format strings (what the config speaks, docs/contract.md#input-objects) → DuckDB
+ * `strptime` formats (what the loader runs). Only the tokens an extract's date or time column
+ * needs are supported; anything else is refused up front so a typo fails `sna validate`, not
+ * row 40,000.
  */
 import { ConfigError } from '../../core/errors.js';
 

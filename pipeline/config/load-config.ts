@@ -1,5 +1,6 @@
 /**
- * Loads `sna.config.yaml` (contract §2) into a validated, normalised SnaConfig.
+ * Loads `sna.config.yaml` (docs/contract.md#configuration-file) into a validated, normalised
+ * SnaConfig.
  *
  * Validation collects every problem before failing, so a person fixing a config sees all
  * of their mistakes at once; each is one line `<dotted.key.path>: <what> (<hint>)` and the
@@ -70,7 +71,10 @@ const REQUIRED_REFERENCES: Partial<Record<string, string>> = {
 };
 
 const ONS_CODE = /^[EWSN][0-9]{8}$/;
-/** police.uk street files date rows by month (`Month` = `2024-03`), contract §3.5. */
+/**
+ * police.uk street files date rows by month, `Month` = `2024-03`
+ * (docs/contract.md#policeuk-street-files).
+ */
 const MONTH_ONLY_SOURCES: ReadonlySet<string> = new Set(['police_uk_street']);
 
 function homeOf(key: string): string | undefined {

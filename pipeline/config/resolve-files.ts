@@ -1,7 +1,8 @@
 /**
- * Turns a configured path or glob into the files to load (contract §2: globs are allowed
- * wherever a path is). Files come back sorted by path, because the contract lets a later
- * file's row replace an earlier one's (re-sent extracts are taken in name order, §3.1).
+ * Turns a configured path or glob into the files to load (globs are allowed wherever a path is:
+ * docs/contract.md#paths-and-globs). Files come back sorted by path, because the contract lets
+ * a later file's row replace an earlier one's (re-sent extracts are taken in name order:
+ * docs/contract.md#which-rows-count).
  */
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';

@@ -283,7 +283,7 @@ export function readColumns(
   return columns;
 }
 
-/** Spellings people use for the two encodings the contract reads (§3). */
+/** Spellings people use for the two encodings sna reads (docs/contract.md#input-objects). */
 const ENCODING_ALIASES: Readonly<Record<string, Encoding>> = {
   'utf-8': 'utf-8',
   utf8: 'utf-8',

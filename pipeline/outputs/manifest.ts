@@ -1,7 +1,7 @@
 /**
- * `manifest.json`: the run's provenance (contract §5): every input file with its sha256 and
- * row accounting (read = loaded + set aside + rejected), the config hash, version, times and
- * stage timings.
+ * `manifest.json`: the run's provenance (docs/contract.md#manifest): every input file with its
+ * sha256 and row accounting (read = loaded + set aside + rejected), the config hash, version,
+ * times and stage timings.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Database } from '../../core/database.js';
 
-/** Columns that hold a person or address reference in the extracts (contract §3). */
+/** Columns that hold a person or address reference in the extracts (docs/contract.md). */
 export const REF_COLUMNS = [
   'victim_ref',
   'offender_ref',

@@ -61,7 +61,7 @@ describe('the report stage on the demo data', () => {
     result = await run(ws.configPath, { log });
   }, 240_000);
 
-  it('writes every contract §5 report file', () => {
+  it('writes every report file of the contract', () => {
     const chartFiles = readdirSync(out('charts'));
     const names = [...new Set(chartFiles.map((f) => f.replace(/\.(vl\.json|svg|png)$/, '')))];
     expect(names.length).toBe(result.report?.charts);

@@ -133,7 +133,8 @@ describe.skipIf(!HAVE_VECTORS)(
       expect(rows).toHaveLength(12);
     });
 
-    // Grouped input is summed before the statistic (indicator-methods §1.3); the sums are given.
+    // Grouped input is summed before the statistic (docs/methods.md#conventions); the sums are
+    // given.
     for (const row of rows) {
       it(`rate per ${row.multiplier}, 95%, ${row.Area} (O = ${row.Numerator}, n = ${row.Denominator})`, () => {
         const rate = crudeRate({

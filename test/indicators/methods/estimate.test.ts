@@ -11,8 +11,8 @@ import {
 } from '../../../indicators/methods/index.js';
 import { expectClose } from './vectors.js';
 
-describe('criticalZ (indicator-methods §1.1)', () => {
-  // The two values of the table in §1.1, from R `qnorm` in double precision.
+describe('criticalZ (R qnorm)', () => {
+  // The two values of docs/methods.md#conventions, from R `qnorm` in double precision.
   it('z, 95% = 1.959963984540054', () => {
     expectClose(criticalZ(0.95), 1.959963984540054, 1e-15);
   });
@@ -44,9 +44,9 @@ describe('confidence validation', () => {
   });
 });
 
-describe('significanceAgainst (Fingertips "CI overlapping reference value", indicator-methods §4.1)', () => {
-  // SingleOverlappingCIsForOneCILevelComparatorTest.cs cases, as transcribed in §4.1; a touching
-  // limit counts as similar.
+describe('significanceAgainst (Fingertips "CI overlapping reference value")', () => {
+  // SingleOverlappingCIsForOneCILevelComparatorTest.cs cases (fingertips-open,
+  // PholioVisualisationWS/AnalysisTest); a touching limit counts as similar.
   it('benchmark 11 inside (10, 12) is similar', () => {
     expect(significanceAgainst(10, 12, 11)).toBe('similar');
   });

@@ -62,7 +62,7 @@ describe('exact Poisson limits', () => {
     expectClose(limits.upper, 16.4547452036801, REL);
   });
 
-  // indicator-methods §2.2: O = 0 gives lower 0 and upper ½χ²⁻¹(1 − α/2; 2).
+  // docs/methods.md#crude-rate: O = 0 gives lower 0 and upper ½χ²⁻¹(1 − α/2; 2).
   it('exact, 95%, O = 0', () => {
     const limits = exactPoissonLimits(0, 0.95);
     expect(limits.lower).toBe(0);
@@ -75,7 +75,7 @@ describe('exact Poisson limits', () => {
     expectClose(limits.upper, 6.907755278982137, REL);
   });
 
-  // analysis-methods §5.1: DescTools PoissonCI exact interval for 15/400, × 400 back to counts.
+  // DescTools PoissonCI exact interval for 15/400, × 400 back to counts.
   it('exact, 95%, O = 15 (DescTools PoissonCI)', () => {
     const limits = exactPoissonLimits(15, 0.95);
     expectClose(limits.lower, 0.0209884653319583 * 400, 1e-9);
@@ -86,7 +86,7 @@ describe('exact Poisson limits', () => {
   // evaluates the formula at O + 0.5 for both limits, PHE at O and O + 1. It is not a vector here.
 });
 
-describe('poissonLimits switches from exact to Byar at 10 events (indicator-methods §2.1)', () => {
+describe('poissonLimits switches from exact to Byar at 10 events (PHE switching rule)', () => {
   // generated-and-fingertips-vectors.json rates "nine" and "ten" (n = 250,000, per 1,000),
   // multiplied back by 250 to counts.
   it('rate, 95%, O = 9 is exact', () => {

@@ -1,6 +1,6 @@
 /**
- * Exact conditional rate ratios against the R vectors of analysis-methods §1.4 and §5.1
- * (`poisson.test` / `rateratio.test`), plus edge cases whose limits have closed forms.
+ * Exact conditional rate ratios against R reference vectors (`poisson.test` / `rateratio.test`;
+ * docs/methods.md#rate-ratio-exact-conditional), plus edge cases whose limits have closed forms.
  * Tolerance: 1e-6 relative (the note prints 6–10 significant digits); closed forms 1e-12.
  * There is no fixture file for this method: every vector is embedded here.
  */
@@ -12,7 +12,7 @@ const PRINTED = 1e-6;
 const CLOSED_FORM = 1e-12;
 
 describe('rate ratio, R reference vectors', () => {
-  // analysis-methods §1.4 table, "Block May–Jul vs rest": 86 events in 9 months vs 151 in 27.
+  // The kc series' "Block May–Jul vs rest" (R `poisson.test`): 86 events in 9 months vs 151 in 27.
   it('rate ratio, 95%, O = 86 (9 months) vs 151 (27 months)', () => {
     const ratio = rateRatioExact({ count: 86, previousCount: 151, exposureRatio: 9 / 27 });
     expectClose(ratio.value, 1.708609, PRINTED);
@@ -22,7 +22,7 @@ describe('rate ratio, R reference vectors', () => {
     expect(ratio.method).toBe('rate_ratio_exact');
   });
 
-  // analysis-methods §5.1, Fay's `rateratio.test` vignette: O = 2 in 17,877 vs 9 in 16,660.
+  // Fay's `rateratio.test` vignette: O = 2 in 17,877 vs 9 in 16,660.
   it('rate ratio, 95%, O = 2 (E = 17877) vs 9 (E = 16660)', () => {
     const ratio = rateRatioExact({ count: 2, previousCount: 9, exposureRatio: 17877 / 16660 });
     expectClose(ratio.value, 0.2070941557, PRINTED);
@@ -32,7 +32,7 @@ describe('rate ratio, R reference vectors', () => {
     expect(ratio.significance).toBe('similar');
   });
 
-  // analysis-methods §5.1: 150 vs 120 with equal exposure.
+  // R `poisson.test`: 150 vs 120 with equal exposure.
   it('rate ratio, 95%, O = 150 vs 120', () => {
     const ratio = rateRatioExact({ count: 150, previousCount: 120 });
     expectClose(ratio.value, 1.25, CLOSED_FORM);
@@ -41,10 +41,10 @@ describe('rate ratio, R reference vectors', () => {
     expect(ratio.significance).toBe('similar');
   });
 
-  // analysis-methods §5.1, Gu et al. 2008 example 1: 60/51477.5 vs 30/54308.7 has a one-sided
-  // exact conditional p of 0.000428 (statsmodels). By the test–interval duality, the central
-  // interval at confidence 1 − 2p has its lower limit at 1: just above it for p = 0.0004285,
-  // just below for p = 0.0004275.
+  // Gu et al. 2008 example 1 (statsmodels' test_rates_poisson.py): 60/51477.5 vs 30/54308.7
+  // has a one-sided exact conditional p of 0.000428 (statsmodels). By the test–interval
+  // duality, the central interval at confidence 1 − 2p has its lower limit at 1: just above it
+  // for p = 0.0004285, just below for p = 0.0004275.
   it('rate ratio, O = 60 vs 30: lower limit crosses 1 at the published one-sided p 0.000428', () => {
     const input = { count: 60, previousCount: 30, exposureRatio: 51477.5 / 54308.7 };
     const above = rateRatioExact({ ...input, confidence: 1 - 2 * 0.0004285 });

@@ -1,6 +1,6 @@
 /**
- * Katz log ratios of two proportions against the worked example of analysis-methods §6.1
- * (R, epitools-style Katz interval), plus the zero cells.
+ * Katz log ratios of two proportions against a worked example (R, epitools-style Katz interval;
+ * docs/methods.md#ratio-of-two-proportions-katz-log), plus the zero cells.
  * Tolerance: 1e-6 relative for the note's 7-digit values; 1e-9 for the independent Python value.
  * There is no fixture file for this method: every vector is embedded here.
  */
@@ -11,7 +11,7 @@ import { expectClose } from './vectors.js';
 const PRINTED = 1e-6;
 
 describe('Katz log ratio, reference vectors', () => {
-  // analysis-methods §6.1: 45 of 300 offenders vs 5,000 of 100,000 residents.
+  // Worked example: 45 of 300 offenders vs 5,000 of 100,000 residents.
   it('representation ratio, 95%, 45/300 vs 5000/100000', () => {
     const ratio = katzLogRatio({
       count1: 45,
@@ -41,8 +41,8 @@ describe('Katz log ratio, reference vectors', () => {
 });
 
 describe('Katz log ratio, zero cells', () => {
-  // count1 = 0: 0.5 added to each of a, n₁ − a, c, n₂ − c (analysis-methods §6.2). Expected upper
-  // computed independently in Python (statistics.NormalDist): a = 0.5, n₁ = 301, c = 5000.5,
+  // count1 = 0: 0.5 added to each of a, n₁ − a, c, n₂ − c (the zero-cell correction). Expected
+  // upper computed independently in Python (statistics.NormalDist): a = 0.5, n₁ = 301, c = 5000.5,
   // n₂ = 100001 → 0.5299466767771271.
   it('representation ratio, 95%, 0/300 vs 5000/100000', () => {
     const ratio = katzLogRatio({

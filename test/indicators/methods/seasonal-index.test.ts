@@ -1,6 +1,6 @@
 /**
  * Seasonal indices and the χ² seasonality screen against the synthetic knife-crime series `kc`
- * of analysis-methods §8.2 / §1.4 (R `chisq.test`), with interval limits taken from PHE-generated
+ * (docs/methods.md#seasonal-index; R `chisq.test`), with interval limits taken from PHE-generated
  * exact Poisson vectors.
  * Tolerance: indices to the note's 4 decimals (5e-5 on the ratio scale) and exactly where
  * hand-computed (1e-12); χ² statistic and p to 1e-6 relative (7 printed digits); limits 1e-9.
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { seasonalIndices, seasonalityChiSquare } from '../../../indicators/methods/index.js';
 import { expectClose } from './vectors.js';
 
-// analysis-methods §8.2: month totals of `kc` over 2021–2023, Jan..Dec (N = 237).
+// The synthetic series `kc`: month totals over 2021–2023, Jan..Dec (N = 237).
 const KC = [12, 9, 15, 18, 27, 28, 31, 18, 13, 18, 21, 27];
 const THREE_OF_EACH = Array.from({ length: 12 }, () => 3);
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -18,7 +18,7 @@ const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 describe('seasonal index, kc series', () => {
   const rows = seasonalIndices({ monthTotals: KC, monthCounts: THREE_OF_EACH });
 
-  // §8.2: "Seasonal index = month total / mean month total", printed to 4 decimals.
+  // Reference values: "Seasonal index = month total / mean month total", printed to 4 decimals.
   const printed = [
     0.6076, 0.4557, 0.7595, 0.9114, 1.3671, 1.4177, 1.5696, 0.9114, 0.6582, 0.9114, 1.0633, 1.3671,
   ];
@@ -50,7 +50,7 @@ describe('seasonal index, kc series', () => {
 
 describe('seasonal index, other histories', () => {
   // A flat series: 15 in every month. Exact 95% limits of 15 from DescTools PoissonCI
-  // (analysis-methods §5.1, 15/400, × 400).
+  // (DescTools `PoissonCI`, 15/400, × 400).
   it('seasonal index, 95%, a flat series of 15 a month', () => {
     const rows = seasonalIndices({
       monthTotals: Array.from({ length: 12 }, () => 15),
@@ -105,7 +105,7 @@ describe('seasonal index, other histories', () => {
   });
 });
 
-describe('χ² goodness of fit across months, kc series (analysis-methods §1.4)', () => {
+describe('χ² goodness of fit across months, kc series (R chisq.test)', () => {
   it('chi-square, equal months: 28.06329, df 11, p 0.003165853', () => {
     const result = seasonalityChiSquare(KC, THREE_OF_EACH);
     expectClose(result.statistic, 28.06329, 1e-6);

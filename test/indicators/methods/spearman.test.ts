@@ -1,6 +1,6 @@
 /**
- * Spearman's ρ against the R example of analysis-methods §7.2 (ties in both variables) and
- * hand-computed values.
+ * Spearman's ρ against an R example with ties in both variables
+ * (docs/methods.md#spearmans-rank-correlation) and hand-computed values.
  * Tolerance: ρ to 1e-9 relative (the note gives 10 digits); the Bonett–Wright interval to the
  * note's 4 decimals (5e-5 absolute); hand-computed values to 1e-12.
  * There is no fixture file for this method: every vector is embedded here.
@@ -10,7 +10,7 @@ import { averageRanks, spearman } from '../../../indicators/methods/index.js';
 import { expectClose } from './vectors.js';
 
 describe('Spearman rho, reference vectors', () => {
-  // analysis-methods §7.2: ten LSOAs; IMD has a tie at 30.5, the rate one at 9.1.
+  // R `cor.test`: ten LSOAs; IMD has a tie at 30.5, the rate one at 9.1.
   const imd = [45.2, 38.1, 30.5, 30.5, 22.0, 18.7, 15.3, 12.9, 9.8, 6.1];
   const rate = [31.0, 25.5, 28.0, 14.2, 12.0, 15.5, 9.1, 9.1, 4.0, 6.5];
 

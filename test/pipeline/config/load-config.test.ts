@@ -9,7 +9,7 @@ import { loadConfig, parseConfig } from '../../../pipeline/config/load-config.js
 const CONFIG_PATH = '/srv/sna/bury/sna.config.yaml';
 const DIR = '/srv/sna/bury';
 
-/** Every key of contract §2, as its example writes it. */
+/** Every key of the config (docs/contract.md#config-keys), as the README's example writes it. */
 const FULL = `
 area:
   name: Bury

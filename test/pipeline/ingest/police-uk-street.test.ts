@@ -1,8 +1,8 @@
 /**
- * police.uk street files as published (contract §3.5): anti-social behaviour kept apart,
- * unplaced crimes counted as location unknown, copies of one crime (same Crime ID, month, crime
- * type and place) counted once with the number of copies reported, other areas' rows kept out of
- * the indicators but in the manifest. The Crime ID rules in detail: police-uk-crime-ids.test.ts.
+ * police.uk street files as published (docs/contract.md#policeuk-street-files): anti-social
+ * behaviour kept apart, unplaced crimes counted as location unknown, copies of one crime (same
+ * Crime ID, month, crime type and place) counted once with the number of copies reported, other
+ * areas' rows kept out of the indicators but in the manifest. The Crime ID rules in detail: police-uk-crime-ids.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
