@@ -1,7 +1,7 @@
 /**
  * What an indicator is: a typed declaration (id, title, definition, numerator, denominator,
  * unit, method, polarity, breakdowns, the sources it needs, how it is disclosure-controlled)
- * and the tidy row every indicator produces (contract §5.1). A family module declares its
+ * and the tidy row every indicator produces (docs/contract.md#indicators-csv). A family module declares its
  * indicators and computes them together, because they share one scan of a mart.
  */
 import type { SnaConfig, Source } from '../core/config.js';
@@ -164,7 +164,7 @@ export interface IndicatorDefinition {
 export const STATUSES = ['published', 'suppressed', 'not_available', 'not_applicable'] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** One row of `indicators.csv` (contract §5.1), before suppression. */
+/** One row of `indicators.csv` (docs/contract.md#indicators-csv), before suppression. */
 export interface IndicatorRow {
   indicator_id: string;
   category: string;

@@ -17,9 +17,16 @@ import type {
 import { crudeRate, proportion, rateRatioExact } from './methods/index.js';
 import { fromEstimate, indicatorRow, noResidentsNote, percentChange } from './rows.js';
 
-/** The marts the runner counts: each has a `category` column and the date a row counts on. */
-export const COUNTED_MARTS: Readonly<Record<string, { date: string }>> = {
-  fct_crime_categories: { date: 'offence_date' },
+/**
+ * The marts the runner counts: the date a row counts on, and its category: a column (one row
+ * per category in the result, every category the mart holds) or one category for the whole
+ * mart (always one row, zeros when the mart is empty).
+ */
+export const COUNTED_MARTS: Readonly<
+  Record<string, { date: string; category: { column: string } | { constant: string } }>
+> = {
+  fct_crime_categories: { date: 'offence_date', category: { column: 'category' } },
+  fct_ae_attendances: { date: 'arrival_date', category: { constant: 'ae_assault' } },
 };
 
 const PERIOD_BOUNDS: Readonly<Record<Period, readonly [string, string]>> = {
@@ -85,10 +92,15 @@ export function compileMart(
     }
   }
   const select = [...columns].map(([sql, name]) => `${sql} as ${name}`);
-  const sql = `select ${mart}.category, ${select.join(', ')}
+  const category = COUNTED_MARTS[mart]?.category ?? { column: 'category' };
+  const sql =
+    'column' in category
+      ? `select ${mart}.${category.column} as category, ${select.join(', ')}
     from ${mart} cross join run_config
-    group by ${mart}.category
-    order by ${mart}.category`;
+    group by ${mart}.${category.column}
+    order by ${mart}.${category.column}`
+      : `select '${category.constant}' as category, ${select.join(', ')}
+    from ${mart} cross join run_config`;
   return { sql, column: (measure) => columns.get(keyOf(measure)) ?? '' };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Stores indicator rows: `indicator_values` keeps every value unsuppressed (for analysts with
  * database access); the `indicators_published` view applies small-number suppression
- * (contract §5.1), and is what `indicators.csv` and `indicators.parquet` are written from.
+ * (docs/methods.md#small-number-suppression), and is what `indicators.csv` and `indicators.parquet` are written from.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -97,7 +97,7 @@ export async function writeIndicatorFiles(db: Database, outputDir: string): Prom
   );
 }
 
-/** The contract's columns (§5.1), then `note` and `status` (docs/contract.md#indicators-csv). */
+/** The contract's columns, then `note` and `status` (docs/contract.md#indicators-csv). */
 export const PUBLISHED_COLUMNS = [
   'indicator_id',
   'category',

@@ -1,17 +1,23 @@
 /** A&E assault attendances (ISTV): volume, rate for residents, change, and who and how. */
-import { defineFamily, type IndicatorDefinition } from '../define.js';
-import { crudeRate, proportion, rateRatioExact } from '../methods/index.js';
 import {
-  aggregate,
-  fromEstimate,
-  indicatorRow,
-  NO_DATA_FOR_MONTH,
-  noResidentsNote,
-  num,
-  percentChange,
-} from '../rows.js';
+  defineFamily,
+  type IndicatorDefinition,
+  type IndicatorRow,
+  type Measure,
+  type Period,
+} from '../define.js';
+import { aggregate, indicatorRow, NO_DATA_FOR_MONTH, num } from '../rows.js';
 
 const CATEGORY = 'ae_assault';
+
+/** Attendances in a period, chosen by `where`: the generic runner counts them. */
+const attendances = (text: string, where?: string, period: Period = 'assessment'): Measure => ({
+  from: 'fct_ae_attendances',
+  measure: 'count',
+  period,
+  ...(where ? { where } : {}),
+  text,
+});
 
 const base = {
   polarity: 'none',
@@ -27,7 +33,7 @@ export const aeCount: IndicatorDefinition = {
   id: 'ae.count',
   title: 'A&E assault attendances',
   definition: 'All assault attendances in the A&E extracts in the period, by arrival date.',
-  numerator: { from: 'agg_ae_summary', measure: 'count', text: 'attendances' },
+  numerator: attendances('attendances'),
   denominator: null,
   unit: 'count',
   method: 'count',
@@ -40,11 +46,7 @@ export const aeRate: IndicatorDefinition = {
   title: 'A&E assault attendances per 1,000 residents',
   definition:
     'Attendances by the area’s residents (home LSOA in the area) per 1,000 residents; exact Poisson / Byar’s 95% CI.',
-  numerator: {
-    from: 'dim_area_population',
-    measure: 'sum(population)',
-    text: 'attendances by residents',
-  },
+  numerator: attendances('attendances by residents', 'is_area_resident'),
   denominator: { from: 'dim_area_population', measure: 'sum(population)', text: 'residents' },
   unit: 'per_1000',
   method: 'byar',
@@ -59,55 +61,57 @@ export const aeChange: IndicatorDefinition = {
   title: 'Change in A&E assault attendances',
   definition:
     'Percentage change in attendances against the previous period; exact conditional 95% CI of the count ratio.',
-  numerator: { from: 'agg_ae_summary', measure: 'count', text: 'attendances in the period' },
-  denominator: {
-    from: 'agg_ae_summary',
-    measure: 'count',
-    text: 'attendances in the previous period',
-  },
+  numerator: attendances('attendances in the period'),
+  denominator: attendances('attendances in the previous period', undefined, 'previous'),
   method: 'rate_ratio_exact',
   polarity: 'higher_is_worse',
   disclosure: ['numerator', 'denominator'],
 };
+/** A share of the period's attendances: those `where` over those `known`. */
 const aeShare = (
   id: string,
   title: string,
-  numerator: string,
-  denominator: string,
+  [numerator, where]: readonly [string, string],
+  [denominator, known]: readonly [string, string],
   extra: Partial<IndicatorDefinition> = {},
 ): IndicatorDefinition => ({
   ...base,
   id,
   title,
   definition: `Share (%) of attendances in the period ${numerator}, over those ${denominator}; Wilson 95% CI.`,
-  numerator: { from: 'agg_ae_summary', measure: 'count', text: `attendances ${numerator}` },
-  denominator: { from: 'agg_ae_summary', measure: 'count', text: `attendances ${denominator}` },
+  numerator: attendances(`attendances ${numerator}`, where),
+  denominator: attendances(`attendances ${denominator}`, known),
   ...extra,
 });
-export const aeMale = aeShare('ae.male_pct', 'A&E attendances: male', 'by males', 'of known sex');
+export const aeMale = aeShare(
+  'ae.male_pct',
+  'A&E attendances: male',
+  ['by males', "sex = 'M'"],
+  ['of known sex', "sex <> 'U'"],
+);
 export const aeUnder25 = aeShare(
   'ae.under_25_pct',
   'A&E attendances: under 25',
-  'aged under 25',
-  'of known age',
+  ['aged under 25', 'age < 25'],
+  ['of known age', 'age is not null'],
 );
 export const aeKnife = aeShare(
   'ae.knife_pct',
   'A&E attendances: knife or sharp object',
-  'assaulted with a knife or sharp object',
-  'with a known method',
+  ['assaulted with a knife or sharp object', "assault_method = 'knife_sharp'"],
+  ['with a known method', "assault_method <> 'unknown'"],
 );
 export const aeHome = aeShare(
   'ae.home_pct',
   'A&E attendances: assault at home',
-  'assaulted at home',
-  'with a known location',
+  ['assaulted at home', "assault_location_type = 'home'"],
+  ['with a known location', "assault_location_type <> 'unknown'"],
 );
 export const aeOutside = aeShare(
   'ae.outside_area_pct',
   'A&E attendances: living outside the area',
-  'by people living outside the area',
-  'with a known home LSOA',
+  ['by people living outside the area', 'not is_area_resident'],
+  ['with a known home LSOA', 'is_area_resident is not null'],
   {
     needs: ['ae_assaults', 'geography'],
   },
@@ -118,7 +122,7 @@ export const aeByAgeSex: IndicatorDefinition = {
   title: 'A&E attendances by age and sex',
   definition:
     'Attendances in the period by sex and age band (0-9, 10-17, 18-24, 25-34, 35-44, 45-54, 55-64, 65+).',
-  numerator: { from: 'agg_ae_summary', measure: 'count', text: 'attendances' },
+  numerator: { from: 'agg_ae_by_age_sex', measure: 'attendances', text: 'attendances' },
   denominator: null,
   unit: 'count',
   method: 'count',
@@ -130,20 +134,13 @@ export const aeMonthly: IndicatorDefinition = {
   id: 'ae.monthly',
   title: 'A&E attendances by month',
   definition: 'Attendances in each month of the history.',
-  numerator: { from: 'agg_ae_summary', measure: 'count', text: 'attendances' },
+  numerator: { from: 'agg_ae_monthly', measure: 'attendances', text: 'attendances' },
   denominator: null,
   unit: 'count',
   method: 'count',
   breakdowns: ['month'],
   disclosure: ['value', 'numerator'],
 };
-
-interface Summary extends Record<string, number | null> {
-  attendances: number;
-  previous_attendances: number;
-  resident_attendances: number;
-  residents: number | null;
-}
 
 export const family = defineFamily({
   name: 'ae',
@@ -161,46 +158,9 @@ export const family = defineFamily({
     aeMonthly,
   ],
   async compute(context) {
-    const [s] = await aggregate<Summary>(context, 'ae_summary');
-    if (!s) return [];
+    // Volume, rate, change and the shares are the generic runner's; the profiles are these.
     const category = CATEGORY;
-    const count = num(s.attendances);
-    const share = (definition: IndicatorDefinition, n: unknown, d: unknown) =>
-      indicatorRow(context, definition, {
-        category,
-        numerator: num(n),
-        denominator: num(d),
-        ...fromEstimate(proportion({ count: num(n), denominator: num(d) })),
-      });
-    const ratio = rateRatioExact({ count, previousCount: num(s.previous_attendances) });
-    const rows = [
-      indicatorRow(context, aeCount, { category, numerator: count, value: count }),
-      indicatorRow(context, aeRate, {
-        category,
-        numerator: num(s.resident_attendances),
-        denominator: s.residents,
-        ...(s.residents
-          ? fromEstimate(
-              crudeRate({
-                count: num(s.resident_attendances),
-                denominator: s.residents,
-                multiplier: 1000,
-              }),
-            )
-          : { note: noResidentsNote() }),
-      }),
-      indicatorRow(context, aeChange, {
-        category,
-        numerator: count,
-        denominator: num(s.previous_attendances),
-        ...percentChange(ratio),
-      }),
-      share(aeMale, s.male, s.sexed),
-      share(aeUnder25, s.under_25, s.aged),
-      share(aeKnife, s.knife, s.methods_known),
-      share(aeHome, s.home, s.places_known),
-      share(aeOutside, s.outside_area, s.homes_known),
-    ];
+    const rows: IndicatorRow[] = [];
     for (const band of await aggregate<{ age_band: string; attendances: number }>(
       context,
       'ae_by_age_sex',

@@ -1,4 +1,4 @@
--- Indicator values with small-number suppression applied (contract §5.1): a count of 1 to
+-- Indicator values with small-number suppression applied (docs/methods.md#small-number-suppression): a count of 1 to
 -- suppress_below − 1 is blanked with everything derived from it; where one value of a breakdown
 -- is suppressed, the next smallest is too, so it cannot be recovered by subtraction. Which
 -- columns are counts (value, numerator, denominator, complement) is each indicator's declared

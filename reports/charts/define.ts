@@ -3,10 +3,12 @@
  * a function from those indicators' published rows to a Vega-Lite spec. The index lists them.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import type { IndicatorId } from '../../indicators/generated/ids.js';
+import { checkIndicatorIds } from '../../indicators/registry.js';
 import type { PublishedRow, ReportData } from '../types.js';
 
 /** A chart's published rows, by indicator id: only the ids it declared, only available rows. */
-export type IndicatorRows = ReadonlyMap<string, readonly PublishedRow[]>;
+export type IndicatorRows = ReadonlyMap<IndicatorId, readonly PublishedRow[]>;
 
 export interface ChartDefinition {
   /** File name under `charts/` (kebab-case). */
@@ -16,17 +18,21 @@ export interface ChartDefinition {
   /** One sentence saying what the chart shows, used as alt text and caption. */
   description: string;
   /** Indicator ids the chart reads; it is left out when none of them has rows to draw. */
-  indicators: readonly string[];
+  indicators: readonly IndicatorId[];
   /** The spec with data inlined, or undefined when the rows hold nothing this chart can draw. */
   spec(rows: IndicatorRows, data: ReportData): TopLevelSpec | undefined;
 }
 
-/** Identity function that types a chart declaration. */
+/**
+ * Types a chart declaration and checks the ids it reads against the registry: a chart naming
+ * an id no indicator declares is an error when the chart loads, never a chart left out.
+ */
 export function defineChart(definition: ChartDefinition): ChartDefinition {
+  checkIndicatorIds(definition.indicators, `chart "${definition.name}"`);
   return definition;
 }
 
 /** The rows of one indicator from a chart's selection (none when it has no available rows). */
-export function rowsOf(rows: IndicatorRows, indicatorId: string): readonly PublishedRow[] {
+export function rowsOf(rows: IndicatorRows, indicatorId: IndicatorId): readonly PublishedRow[] {
   return rows.get(indicatorId) ?? [];
 }

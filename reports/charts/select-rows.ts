@@ -3,6 +3,7 @@
  * drawable when it has a value or is suppressed (drawn as "suppressed"); rows that are "not
  * available", or blank for another stated reason (no residents, a zero denominator), are not.
  */
+import type { IndicatorId } from '../../indicators/generated/ids.js';
 import type { PublishedRow, ReportData } from '../types.js';
 import type { IndicatorRows } from './define.js';
 import { categoryTitle, SUPPRESSED_LABEL } from './format.js';
@@ -12,9 +13,12 @@ export function isDrawable(row: PublishedRow): boolean {
 }
 
 /** The drawable rows of the given indicators, grouped by indicator id (empty ids left out). */
-export function selectRows(data: ReportData, indicatorIds: readonly string[]): IndicatorRows {
-  const wanted = new Set(indicatorIds);
-  const selected = new Map<string, PublishedRow[]>();
+export function selectRows(
+  data: ReportData,
+  indicatorIds: readonly IndicatorId[],
+): IndicatorRows {
+  const wanted = new Set<string>(indicatorIds);
+  const selected = new Map<IndicatorId, PublishedRow[]>();
   for (const row of data.rows) {
     if (!wanted.has(row.indicator_id) || !isDrawable(row)) continue;
     const list = selected.get(row.indicator_id) ?? [];

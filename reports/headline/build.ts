@@ -1,5 +1,5 @@
 /**
- * Assembles the headline table (contract §7): one row per category with data, each column a
+ * Assembles the headline table (docs/contract.md#headline-table): one row per category with data, each column a
  * list of sentences made by the builders in `sentences/` from the published indicator rows.
  */
 

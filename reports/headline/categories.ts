@@ -1,6 +1,6 @@
 /**
  * The headline table's rows: which categories, in what order, and what to call them. All
- * serious violence comes first, then the contract §4 basket in its order, then any category
+ * serious violence comes first, then the contract's basket (docs/contract.md#serious-violence-categories) in its order, then any category
  * a custom offence-group file adds, then the A&E and youth justice rows.
  */
 import { ASB_CATEGORY } from '../../indicators/families/police-top-lsoas.js';

@@ -1,5 +1,5 @@
 /**
- * The SNA headline table (contract §7): `buildHeadline` turns the published indicator rows
+ * The SNA headline table (docs/contract.md#headline-table): `buildHeadline` turns the published indicator rows
  * into plain-English sentences per category, each with the rows it was made from;
  * `writeHeadline` writes it as JSON, CSV and Markdown.
  */
