@@ -19,11 +19,11 @@ import {
   type ConfigNeed,
   describeNeed,
   type IndicatorContext,
+  type IndicatorDefinition,
   type IndicatorRow,
   isGeneric,
   type Need,
 } from './define.js';
-import { ASB_CATEGORY } from './families/police-top-lsoas.js';
 import { loadPopulationYear, populationNote, populationWarning } from './population-year.js';
 import { FAMILIES, INDICATORS, registryProblems, rowProblem } from './registry.js';
 import { indicatorRow, NO_AREA_ROWS, notAvailableRow } from './rows.js';
@@ -31,12 +31,8 @@ import { runGeneric } from './runner.js';
 import { sourcesOutsideArea } from './source-areas.js';
 
 /** The category a not-available row is written under when a family produced no rows. */
-function defaultCategory(indicatorId: string): string {
-  if (indicatorId.startsWith('ae.')) return 'ae_assault';
-  if (indicatorId.startsWith('yj.')) return 'youth_justice';
-  if (indicatorId.startsWith('hm.')) return 'headline_measures';
-  if (indicatorId.startsWith('asb.')) return ASB_CATEGORY;
-  return 'serious_violence';
+function defaultCategory(indicator: IndicatorDefinition): string {
+  return indicator.categories?.[0] ?? 'serious_violence';
 }
 
 export async function availableSources(db: Database): Promise<Set<Source>> {
@@ -117,10 +113,10 @@ export async function computeIndicators(context: IndicatorContext): Promise<Indi
       const reason = missing.map(describeNeed).join(', ');
       unavailable.set(reason, [...(unavailable.get(reason) ?? []), indicator.id]);
       const forCategories = indicator.categories
-        ? indicator.categories.slice(0, 1)
+        ? [defaultCategory(indicator)]
         : categories.length > 0
           ? categories
-          : [defaultCategory(indicator.id)];
+          : [defaultCategory(indicator)];
       for (const category of forCategories) {
         rows.push(notAvailableRow(context, indicator, category, missing));
       }
@@ -171,7 +167,7 @@ async function noAreaRows(
     .filter((i) => runnable.has(i.id) && eventSourcesOf(i, available).includes(police))
     .map((i) =>
       indicatorRow(context, i, {
-        category: i.categories?.[0] ?? defaultCategory(i.id),
+        category: defaultCategory(i),
         note,
         status: 'not_available',
       }),

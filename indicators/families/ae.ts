@@ -1,4 +1,5 @@
 /** A&E assault attendances (ISTV): volume, rate for residents, change, and who and how. */
+import { AE_CATEGORY } from '../categories.js';
 import {
   defineFamily,
   type IndicatorDefinition,
@@ -8,7 +9,7 @@ import {
 } from '../define.js';
 import { aggregate, indicatorRow, NO_DATA_FOR_MONTH, num } from '../rows.js';
 
-const CATEGORY = 'ae_assault';
+const CATEGORY = AE_CATEGORY;
 
 /** Attendances in a period, chosen by `where`: the generic runner counts them. */
 const attendances = (text: string, where?: string, period: Period = 'assessment'): Measure => ({
@@ -20,6 +21,7 @@ const attendances = (text: string, where?: string, period: Period = 'assessment'
 });
 
 const base = {
+  categories: [AE_CATEGORY],
   polarity: 'none',
   breakdowns: ['none'],
   needs: ['ae_assaults'],

@@ -39,6 +39,7 @@ export const asbCount: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
   needs: ['police_uk_street', 'geography'],
+  categories: [ASB_CATEGORY],
   disclosure: ['value', 'numerator'],
 };
 
@@ -62,6 +63,7 @@ export const asbRate: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
   needs: ['police_uk_street', 'geography', 'population'],
+  categories: [ASB_CATEGORY],
   disclosure: ['numerator'],
 };
 
@@ -86,6 +88,7 @@ export const asbChange: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['none'],
   needs: ['police_uk_street', 'geography'],
+  categories: [ASB_CATEGORY],
   disclosure: ['numerator', 'denominator'],
 };
 
@@ -104,6 +107,7 @@ export const asbTopLsoas: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['lsoa'],
   needs: ['police_uk_street', 'geography'],
+  categories: [ASB_CATEGORY],
   disclosure: ['value', 'numerator'],
 };
 

@@ -1,8 +1,9 @@
 /** The Home Office measures of success, as counts; their rates and change are police.* / ae.* rows. */
+import { HEADLINE_MEASURES_CATEGORY } from '../categories.js';
 import { defineFamily, type IndicatorDefinition } from '../define.js';
 import { aggregate, indicatorRow, num } from '../rows.js';
 
-const CATEGORY = 'headline_measures';
+const CATEGORY = HEADLINE_MEASURES_CATEGORY;
 const measure = (
   id: string,
   title: string,
@@ -12,6 +13,7 @@ const measure = (
   id,
   title,
   definition,
+  categories: [HEADLINE_MEASURES_CATEGORY],
   numerator: { from: 'agg_headline_measures', measure: id.replace('hm.', ''), text: definition },
   denominator: null,
   unit: 'count',

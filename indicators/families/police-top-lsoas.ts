@@ -2,6 +2,7 @@
  * The neighbourhoods where most happens: for each police crime category (and, in the ASB
  * family, for anti-social behaviour), the five LSOAs with most in the assessment period.
  */
+import { ASB_CATEGORY } from '../categories.js';
 import {
   defineFamily,
   type IndicatorContext,
@@ -12,7 +13,7 @@ import {
 import { aggregate, indicatorRow, num } from '../rows.js';
 
 /** The category `top_lsoas.sql` gives police.uk anti-social behaviour. */
-export const ASB_CATEGORY = 'anti_social_behaviour';
+export { ASB_CATEGORY };
 
 export const TOP_LSOAS = 5;
 

@@ -1,10 +1,12 @@
 /** Youth justice: the cohort of children, their offences, outcomes and first-time entrants. */
+import { YOUTH_JUSTICE_CATEGORY } from '../categories.js';
 import { defineFamily, type IndicatorDefinition, type IndicatorRow } from '../define.js';
 import { crudeRate, meanCi, proportion } from '../methods/index.js';
 import { aggregate, fromEstimate, indicatorRow, noResidentsNote, num } from '../rows.js';
 
-const CATEGORY = 'youth_justice';
+const CATEGORY = YOUTH_JUSTICE_CATEGORY;
 const base = {
+  categories: [YOUTH_JUSTICE_CATEGORY],
   polarity: 'none',
   breakdowns: ['none'],
   needs: ['youth_justice'],

@@ -13,10 +13,7 @@ export function isDrawable(row: PublishedRow): boolean {
 }
 
 /** The drawable rows of the given indicators, grouped by indicator id (empty ids left out). */
-export function selectRows(
-  data: ReportData,
-  indicatorIds: readonly IndicatorId[],
-): IndicatorRows {
+export function selectRows(data: ReportData, indicatorIds: readonly IndicatorId[]): IndicatorRows {
   const wanted = new Set<string>(indicatorIds);
   const selected = new Map<IndicatorId, PublishedRow[]>();
   for (const row of data.rows) {

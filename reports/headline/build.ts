@@ -3,6 +3,7 @@
  * list of sentences made by the builders in `sentences/` from the published indicator rows.
  */
 
+import { categoryById } from '../../indicators/categories.js';
 import { coverageWords } from '../../indicators/coverage.js';
 import type { IndicatorId } from '../../indicators/generated/ids.js';
 import { NO_AREA_ROWS } from '../../indicators/rows.js';
@@ -32,11 +33,7 @@ import { leaveOutThin } from './thin-base.js';
 
 /** The indicator whose period count says whether a category has data, by kind of row. */
 const VOLUME_ID = (category: string): IndicatorId =>
-  category === AE_CATEGORY
-    ? 'ae.count'
-    : category === YOUTH_JUSTICE_CATEGORY
-      ? 'yj.offences'
-      : 'police.count';
+  categoryById(category)?.volume ?? 'police.count';
 
 /** A category has data when its period count is above 0, or suppressed (so 1 to 4). */
 export function categoriesWithData(rows: readonly PublishedRow[]): string[] {
@@ -202,12 +199,7 @@ export function headlineCategories(data: ReportData): string[] {
  * (data cover 3 of 12 months: September to November 2022)") wherever a sentence names it.
  */
 function coveredPeriod(data: ReportData, category: string, period: PeriodWords): PeriodWords {
-  const source =
-    category === AE_CATEGORY
-      ? 'ae_assaults'
-      : category === YOUTH_JUSTICE_CATEGORY
-        ? 'youth_justice'
-        : data.crimeSource;
+  const source = categoryById(category)?.source ?? data.crimeSource;
   const short = data.coverage.find(
     (c) => c.source === source && c.period === 'assessment' && !c.complete,
   );

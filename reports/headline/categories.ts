@@ -3,7 +3,12 @@
  * serious violence comes first, then the contract's basket (docs/contract.md#serious-violence-categories) in its order, then any category
  * a custom offence-group file adds, then the A&E and youth justice rows.
  */
-import { ASB_CATEGORY } from '../../indicators/families/police-top-lsoas.js';
+import {
+  AE_CATEGORY,
+  ASB_CATEGORY,
+  CATEGORIES,
+  YOUTH_JUSTICE_CATEGORY,
+} from '../../indicators/categories.js';
 
 export interface CategoryNames {
   /** The row's title in the table ("Violence with injury"). */
@@ -14,23 +19,12 @@ export interface CategoryNames {
   plural?: boolean;
 }
 
-export const SERIOUS_VIOLENCE_ORDER = [
-  'serious_violence',
-  'violence_with_injury',
-  'violence_with_injury_domestic',
-  'homicide',
-  'homicide_non_domestic',
-  'robbery_personal',
-  'possession_of_weapons',
-  'knife_crime',
-  'firearms_discharge',
-  'modern_slavery',
-  'sexual_offences',
-] as const;
+/** The basket, in the order the headline shows it. */
+export const SERIOUS_VIOLENCE_ORDER: readonly string[] = CATEGORIES.filter(
+  (c) => c.kind === 'serious_violence',
+).map((c) => c.id);
 
-export const AE_CATEGORY = 'ae_assault';
-export const YOUTH_JUSTICE_CATEGORY = 'youth_justice';
-export { ASB_CATEGORY };
+export { AE_CATEGORY, ASB_CATEGORY, YOUTH_JUSTICE_CATEGORY };
 
 /**
  * The police.uk crime types that bear on serious violence, in the table's order: all a
@@ -63,47 +57,16 @@ export const policeUkCaveat = (category: string): string | undefined => POLICE_U
 export const inPoliceUkHeadline = (category: string): boolean =>
   (POLICE_UK_HEADLINE_ORDER as readonly string[]).includes(category);
 
-const NAMES: Readonly<Record<string, CategoryNames>> = {
-  serious_violence: { title: 'All serious violence', noun: 'serious violence' },
-  violence_with_injury: { title: 'Violence with injury', noun: 'violence with injury' },
-  violence_with_injury_domestic: {
-    title: 'Violence with injury (domestic abuse)',
-    noun: 'domestic violence with injury',
-  },
-  homicide: { title: 'Homicide', noun: 'homicide' },
-  homicide_non_domestic: { title: 'Homicide (non-domestic)', noun: 'non-domestic homicide' },
-  robbery_personal: { title: 'Personal robbery', noun: 'personal robbery' },
-  possession_of_weapons: {
-    title: 'Possession of weapons',
-    noun: 'possession of weapons offences',
-    plural: true,
-  },
-  knife_crime: { title: 'Knife crime', noun: 'knife crime' },
-  firearms_discharge: { title: 'Firearms discharges', noun: 'firearms discharges', plural: true },
-  modern_slavery: { title: 'Modern slavery', noun: 'modern slavery' },
-  sexual_offences: { title: 'Sexual offences', noun: 'sexual offences', plural: true },
-  violence_and_sexual_offences: {
-    title: 'Violence and sexual offences',
-    noun: 'violence and sexual offences',
-    plural: true,
-  },
-  robbery: { title: 'Robbery', noun: 'robbery' },
-  [ASB_CATEGORY]: {
-    title: 'Anti-social behaviour',
-    noun: 'anti-social behaviour incidents',
-    plural: true,
-  },
-  [AE_CATEGORY]: {
-    title: 'A&E attendances for assault',
-    noun: 'A&E assault attendances',
-    plural: true,
-  },
-  [YOUTH_JUSTICE_CATEGORY]: { title: 'Youth justice', noun: 'offences by children', plural: true },
-};
+const NAMES: ReadonlyMap<string, CategoryNames> = new Map(
+  CATEGORIES.filter((c) => c.kind !== 'headline_measures').map((c) => [
+    c.id,
+    { title: c.title, noun: c.noun, ...(c.plural ? { plural: c.plural } : {}) },
+  ]),
+);
 
 /** The names of a category; one from a custom offence-group file is named from its id. */
 export function categoryNames(category: string): CategoryNames {
-  const known = NAMES[category];
+  const known = NAMES.get(category);
   if (known) return known;
   const words = category.replaceAll('_', ' ').trim();
   return { title: words.charAt(0).toUpperCase() + words.slice(1), noun: words };
