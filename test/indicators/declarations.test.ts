@@ -9,8 +9,8 @@ import { idsModule, indicatorsMarkdown } from '../../indicators/document.js';
 import type { IndicatorId } from '../../indicators/generated/ids.js';
 import { INDICATORS, registryProblems } from '../../indicators/registry.js';
 import { COUNTED_MARTS } from '../../indicators/runner.js';
-import { CHARTS } from '../../reports/charts/index.js';
 import { defineChart } from '../../reports/charts/define.js';
+import { CHARTS } from '../../reports/charts/index.js';
 import { REPO_ROOT } from '../helpers/workspace.js';
 
 const committed = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
