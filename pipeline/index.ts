@@ -23,6 +23,7 @@ import { type ReportOutcome, writeReport } from '../reports/report.js';
 import { loadConfig } from './config/load-config.js';
 import { checkInputPaths } from './config/resolve-files.js';
 import { acquireRunLock } from './db/lock.js';
+import { ensureRawTables } from './db/raw-tables.js';
 import { type IngestOutcome, ingest } from './ingest/ingest.js';
 import { InputBatchError, planIngest } from './ingest/plan.js';
 import { accountingBySource, accountingLine } from './outputs/accounting.js';
@@ -35,7 +36,7 @@ import {
   removeLeftoverStaging,
   removeStaging,
 } from './outputs/staging.js';
-import { buildModels, ensureRawTables } from './stages/build-models.js';
+import { buildModels } from './stages/build-models.js';
 import {
   checkData,
   coverageLine,
@@ -242,6 +243,7 @@ export async function validate(configPath: string): Promise<ValidationResult> {
   }
   const db = await Database.open(':memory:');
   try {
+    await ensureRawTables(db, config.resources);
     const outcome = await ingest(
       { ...config, database: ':memory:' },
       db,
