@@ -4,9 +4,10 @@
  * small-number rule the run used.
  */
 import { populationGap } from '../../../indicators/population-year.js';
+import { unitLabel } from '../../format/numbers.js';
 import type { ReportData } from '../../types.js';
 import { escapeHtml } from '../escape.js';
-import { formatDate, UNIT_LABELS } from '../format.js';
+import { formatDate } from '../format.js';
 
 /** The method labels of `indicators.csv` in plain English (OHID/PHE methods). */
 const METHOD_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -36,7 +37,7 @@ function definitionEntries(data: ReportData): string {
         '<dl class="definition-parts">',
         d.numerator ? `<dt>Numerator</dt><dd>${escapeHtml(d.numerator)}</dd>` : '',
         d.denominator ? `<dt>Denominator</dt><dd>${escapeHtml(d.denominator)}</dd>` : '',
-        `<dt>Unit</dt><dd>${escapeHtml(UNIT_LABELS[d.unit] ?? d.unit)}</dd>`,
+        `<dt>Unit</dt><dd>${escapeHtml(unitLabel(d.unit))}</dd>`,
         `<dt>Method</dt><dd><code>${escapeHtml(d.method)}</code> — ${escapeHtml(describeMethod(d.method))}</dd>`,
         '</dl>',
       ];
