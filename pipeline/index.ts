@@ -150,7 +150,7 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
       version: packageVersion(),
       code_sha256: codeFingerprint(),
       config_sha256: config.configSha256,
-      area: config.area,
+      area: { name: config.area.name, codes: config.area.codes },
       period: {
         end: config.period.end,
         months: config.period.months,
