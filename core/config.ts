@@ -51,7 +51,8 @@ export interface SnaConfig {
   configDir: string;
   /** sha256 of the config file's bytes. */
   configSha256: string;
-  area: { name: string; codes: string[] };
+  /** `synthetic`: the extracts are generated demo data; every output then says SYNTHETIC DATA. */
+  area: { name: string; codes: string[]; synthetic: boolean };
   /** `allowMidMonth`: a `period.end` that is not a month-end makes day-exact periods. */
   period: { end: string; months: number; historyYears: number; allowMidMonth: boolean };
   inputs: Partial<Record<InputSource, InputSpec>>;

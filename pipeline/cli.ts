@@ -6,7 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, EXIT, PipelineError } from '../core/errors.js';
 import { createLogger } from '../core/log.js';
 import { packageVersion } from '../core/provenance.js';
-import { run, STAGES_NOT_BUILT, type Stage, validate } from './index.js';
+import { run, type Stage, validate } from './index.js';
 import { InputBatchError } from './ingest/plan.js';
 
 interface GlobalOptions {
@@ -47,9 +47,6 @@ async function runStages(stages: readonly Stage[], options: GlobalOptions): Prom
   try {
     const command = ['sna', ...process.argv.slice(2)].join(' ');
     const result = await run(options.config, { stages, log, command });
-    const asked = stages.filter((s) => STAGES_NOT_BUILT.includes(s));
-    // Asking for only unbuilt stages is not success; `run` still succeeds on what exists.
-    if (asked.length > 0 && asked.length === stages.length) return EXIT.other;
     const seconds = (performance.now() - started) / 1000;
     log.info(`Done. Outputs in ${result.config.outputDir}`, {
       exit_code: EXIT.ok,

@@ -23,6 +23,7 @@ import { type ReportOutcome, writeReport } from '../reports/report.js';
 import { loadConfig } from './config/load-config.js';
 import { checkInputPaths } from './config/resolve-files.js';
 import { acquireRunLock } from './db/lock.js';
+import { ensureRawTables } from './db/raw-tables.js';
 import { type IngestOutcome, ingest } from './ingest/ingest.js';
 import { InputBatchError, planIngest } from './ingest/plan.js';
 import { accountingBySource, accountingLine } from './outputs/accounting.js';
@@ -35,7 +36,7 @@ import {
   removeLeftoverStaging,
   removeStaging,
 } from './outputs/staging.js';
-import { buildModels, ensureRawTables } from './stages/build-models.js';
+import { buildModels } from './stages/build-models.js';
 import {
   checkData,
   coverageLine,
@@ -48,9 +49,6 @@ import { checkUpToDate } from './stages/up-to-date.js';
 export const STAGES = ['ingest', 'indicators', 'report'] as const;
 export type Stage = (typeof STAGES)[number];
 
-/** Stages whose issue has not landed yet: `run` says so instead of pretending. */
-export const STAGES_NOT_BUILT: readonly Stage[] = [];
-
 export interface RunOptions {
   stages?: readonly Stage[];
   log?: Logger;
@@ -62,7 +60,6 @@ export interface RunResult {
   config: SnaConfig;
   ingest?: IngestOutcome;
   stages: Record<string, number>;
-  stagesNotBuilt: Stage[];
   report?: ReportOutcome;
   /** True when nothing changed since the last good run, so nothing was recomputed. */
   upToDate?: boolean;
@@ -77,7 +74,6 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
   const startedAt = new Date();
   const config = await loadConfig(configPath);
   const timings: Record<string, number> = {};
-  const notBuilt = stages.filter((s) => STAGES_NOT_BUILT.includes(s));
   const command = options.command ?? `sna ${stages.join(' ')} --config ${config.configPath}`;
   const lock = acquireRunLock(config.database, { command, log });
   let db: Database | undefined;
@@ -91,14 +87,13 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
     }
     // Only a refresh (ingest) may find nothing to do; asking for a stage by name redoes it.
     if (stages.includes('ingest')) {
-      const built = stages.filter((s) => !STAGES_NOT_BUILT.includes(s));
-      const freshness = await checkUpToDate(config, built);
+      const freshness = await checkUpToDate(config, stages);
       if (freshness.upToDate) {
         log.info(
           `Nothing new since the last run (${freshness.lastRun}; ${freshness.files} input files unchanged): outputs are up to date.`,
           { up_to_date: true, last_run: freshness.lastRun, files: freshness.files },
         );
-        return { config, stages: {}, stagesNotBuilt: notBuilt, upToDate: true };
+        return { config, stages: {}, upToDate: true };
       }
       log.debug(`refreshing: ${freshness.reason}`);
     }
@@ -150,15 +145,12 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
       report = await writeReport(db, staged, log);
       timings.report = seconds(started);
     }
-    for (const stage of notBuilt) {
-      log.warn(`the ${stage} stage is not built yet: skipped`);
-    }
     await writeRejectsCsv(db, staging, outcome?.failures ?? []);
     const manifest: Manifest = {
       version: packageVersion(),
       code_sha256: codeFingerprint(),
       config_sha256: config.configSha256,
-      area: config.area,
+      area: { name: config.area.name, codes: config.area.codes },
       period: {
         end: config.period.end,
         months: config.period.months,
@@ -167,7 +159,6 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
       started_at: startedAt.toISOString(),
       finished_at: new Date().toISOString(),
       stages: timings,
-      stages_not_built: notBuilt,
       inputs,
       coverage: manifestCoverage(coverage),
       population: await manifestPopulation(db),
@@ -201,7 +192,7 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
     lock.release();
   }
   if (outcome && outcome.failures.length > 0) throw new InputBatchError(outcome.failures);
-  return { config, ingest: outcome, stages: timings, stagesNotBuilt: notBuilt, report };
+  return { config, ingest: outcome, stages: timings, report };
 }
 
 export interface ValidationResult {
@@ -252,6 +243,7 @@ export async function validate(configPath: string): Promise<ValidationResult> {
   }
   const db = await Database.open(':memory:');
   try {
+    await ensureRawTables(db, config.resources);
     const outcome = await ingest(
       { ...config, database: ':memory:' },
       db,

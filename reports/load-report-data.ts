@@ -52,7 +52,7 @@ export async function loadReportData(db: Database, config: SnaConfig): Promise<R
       previousEnd: String(run.previous_end),
       historyStart: String(run.history_start),
     },
-    synthetic: /synthetic/i.test(config.area.name),
+    synthetic: config.area.synthetic,
     suppressBelow: Number(run.suppress_below),
     repeatAddressMin: Number(run.repeat_address_min),
     rows: rows.map((row) => ({ ...row, suppressed: Boolean(row.suppressed) })),

@@ -42,7 +42,7 @@ export interface ReportData {
     previousEnd: string;
     historyStart: string;
   };
-  /** True for the bundled demo data: every chart and page then says "SYNTHETIC". */
+  /** The config's `area.synthetic` (the bundled demo data): every chart and page then says "SYNTHETIC". */
   synthetic: boolean;
   suppressBelow: number;
   repeatAddressMin: number;

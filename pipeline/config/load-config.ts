@@ -48,7 +48,7 @@ const SECTION_KEYS = {
     'database',
     'resources',
   ],
-  area: ['name', 'codes'],
+  area: ['name', 'codes', 'synthetic'],
   period: ['end', 'months', 'history_years', 'allow_mid_month'],
   inputs: INPUT_SOURCES,
   reference: REFERENCE_SOURCES,
@@ -176,7 +176,7 @@ function validateConfig(
 
 function readArea(value: unknown, problems: Problems): SnaConfig['area'] {
   const area = openSection(value, 'area', problems, 'name: and codes: of the CSP area');
-  if (!area) return { name: '', codes: [] };
+  if (!area) return { name: '', codes: [], synthetic: false };
   let name = '';
   if (area.require('name', 'display name used in every output')) {
     name = readString(area.mapping.name, 'area.name', problems)?.trim() ?? '';
@@ -185,7 +185,9 @@ function readArea(value: unknown, problems: Problems): SnaConfig['area'] {
   if (area.require('codes', 'local authority codes, e.g. [E08000002]')) {
     codes = readAreaCodes(area.mapping.codes, problems);
   }
-  return { name, codes };
+  // Said, never guessed from the name: an area may be called anything.
+  const synthetic = area.boolean('synthetic', false) ?? false;
+  return { name, codes, synthetic };
 }
 
 /** LAD codes; duplicates are dropped, a lower-case code gets a did-you-mean. */

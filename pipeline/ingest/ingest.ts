@@ -8,7 +8,6 @@ import type { SnaConfig } from '../../core/config.js';
 import type { Database } from '../../core/database.js';
 import type { Logger } from '../../core/log.js';
 import { SCHEMAS } from '../../data/schemas/index.js';
-import { ensureRawTables } from '../stages/build-models.js';
 import { type FileLoadResult, forgetFile, loadFile, RejectLimitError } from './load-file.js';
 import { type FileAction, planIngest } from './plan.js';
 import { transcodeToUtf8 } from './read-file.js';
@@ -26,8 +25,8 @@ export interface IngestOutcome {
   failures: RejectLimitError[];
 }
 
+/** Loads into the raw tables, which the caller has made (`ensureRawTables`, db/raw-tables.ts). */
 export async function ingest(config: SnaConfig, db: Database, log: Logger): Promise<IngestOutcome> {
-  await ensureRawTables(db, config.resources);
   const plan = await planIngest(config, db);
   for (const same of plan.sameFiles) {
     log.info(`${same.path}: the same file as ${same.sameAs} (a symbolic link); loaded once`, {

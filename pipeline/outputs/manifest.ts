@@ -21,7 +21,6 @@ export interface Manifest {
   started_at: string;
   finished_at: string;
   stages: Record<string, number>;
-  stages_not_built: string[];
   inputs: ManifestInput[];
   /** Per event source: the months it has rows for, of each period (README, "Coverage"). */
   coverage: Record<string, ManifestCoverage>;

@@ -85,13 +85,16 @@ export function topLevel(
 
 const PANEL_TITLE = { fontSize: 12.5, fontWeight: 'bold', anchor: 'start', offset: 6 } as const;
 
-/** Tooltip fields every value mark shows. */
-export function valueTooltip(valueTitle: string, format: string): Json[] {
+/**
+ * Tooltip fields every value mark shows: the value and its limits as the report writes them
+ * (`toDatum`'s texts, rounded by format/numbers.ts).
+ */
+export function valueTooltip(valueTitle: string): Json[] {
   return [
     { field: 'category_title', title: 'Category' },
-    { field: 'value', title: valueTitle, format },
-    { field: 'lower_ci95', title: 'Lower 95% limit', format },
-    { field: 'upper_ci95', title: 'Upper 95% limit', format },
+    { field: 'value_text', title: valueTitle },
+    { field: 'lower_text', title: 'Lower 95% limit' },
+    { field: 'upper_text', title: 'Upper 95% limit' },
   ];
 }
 
@@ -104,7 +107,7 @@ export function barWithIntervalLayers(
   position: Json,
   valueTitle: string,
   label: { field: string; title: string },
-  valueFormat: { title: string; format: string },
+  tooltipTitle: string,
 ): Json[] {
   return [
     {
@@ -112,7 +115,7 @@ export function barWithIntervalLayers(
       encoding: {
         ...position,
         [axis]: { field: 'value', type: 'quantitative', title: valueTitle },
-        tooltip: [label, ...valueTooltip(valueFormat.title, valueFormat.format)],
+        tooltip: [label, ...valueTooltip(tooltipTitle)],
       },
     },
     intervalLayer(axis, position, valueTitle),
@@ -143,9 +146,9 @@ export function barWithCappedIntervalLayers(
   position: Json,
   valueTitle: string,
   label: { field: string; title: string },
-  valueFormat: { title: string; format: string },
+  tooltipTitle: string,
 ): Json[] {
-  const [bar, , suppressed] = barWithIntervalLayers('y', position, valueTitle, label, valueFormat);
+  const [bar, , suppressed] = barWithIntervalLayers('y', position, valueTitle, label, tooltipTitle);
   // Per panel: each panel carries its own data, so the cap is the panel's.
   const cap = [
     { calculate: 'datum.value > 0 ? datum.upper_ci95 : null', as: 'bar_upper' },
@@ -181,7 +184,7 @@ export function barWithCappedIntervalLayers(
           condition: { test: 'datum.upper_ci95 > datum.interval_cap', value: 1 },
           value: 0,
         },
-        tooltip: [label, ...valueTooltip(valueFormat.title, valueFormat.format)],
+        tooltip: [label, ...valueTooltip(tooltipTitle)],
       },
     },
     suppressed as Json,

@@ -4,6 +4,7 @@
  * available", or blank for another stated reason (no residents, a zero denominator), are not.
  */
 import type { IndicatorId } from '../../indicators/generated/ids.js';
+import { formatEstimate, formatLimits } from '../format/numbers.js';
 import type { PublishedRow, ReportData } from '../types.js';
 import type { IndicatorRows } from './define.js';
 import { categoryTitle, SUPPRESSED_LABEL } from './format.js';
@@ -25,6 +26,15 @@ export function selectRows(data: ReportData, indicatorIds: readonly IndicatorId[
   return selected;
 }
 
+/** The interval's limits as tooltips show them, blank when there are none. */
+function limitTexts(row: PublishedRow): { lower_text: string; upper_text: string } {
+  if (row.suppressed || row.lower_ci95 === null || row.upper_ci95 === null) {
+    return { lower_text: '', upper_text: '' };
+  }
+  const [lower, upper] = formatLimits(row.value, row.lower_ci95, row.upper_ci95, row.unit);
+  return { lower_text: lower, upper_text: upper };
+}
+
 /** A published row as it appears in a spec's data: its own numbers, untouched, plus labels. */
 export type Datum = Pick<
   PublishedRow,
@@ -39,10 +49,13 @@ export type Datum = Pick<
   | 'upper_ci95'
   | 'significance'
   | 'suppressed'
-> & { category_title: string; suppressed_label: string } & Record<
-    string,
-    string | number | boolean | null
-  >;
+> & {
+  category_title: string;
+  suppressed_label: string;
+  value_text: string;
+  lower_text: string;
+  upper_text: string;
+} & Record<string, string | number | boolean | null>;
 
 export function toDatum(
   row: PublishedRow,
@@ -63,6 +76,12 @@ export function toDatum(
     suppressed: row.suppressed,
     // The text a suppressed value is drawn as; empty for the rest, so one layer draws them all.
     suppressed_label: row.suppressed ? SUPPRESSED_LABEL : '',
+    // The value and its interval as the report and the headline write them (format/numbers.ts).
+    value_text:
+      row.suppressed || row.value === null
+        ? ''
+        : formatEstimate(row.value, row.upper_ci95, row.unit),
+    ...limitTexts(row),
     ...extra,
   };
 }

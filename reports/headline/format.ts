@@ -1,44 +1,22 @@
 /**
- * How the headline table writes numbers and words. Every number a sentence shows goes through
- * one of these, so the rounding is documented in one place:
- * - counts: whole numbers with thousands separators ("1,234");
- * - percentages: whole numbers, one decimal below 1% ("0.4%");
- * - rates and ratios: one decimal from 1 up, two significant figures below 1 ("0.65");
- * - correlations: two decimals.
+ * How the headline table writes numbers and words. Every number a sentence shows is rounded by
+ * `reports/format/numbers.ts`, the one definition the HTML report and the charts use too:
+ * counts whole with thousands separators ("1,234"); percentages whole, one decimal below 1%
+ * ("0.4%"); rates and ratios to one decimal from 1 up, two significant figures below 1 ("0.65");
+ * correlations to two decimals (written here with a true minus sign).
  */
 import { MONTH_NAMES } from '../../indicators/coverage.js';
+import { formatNumber } from '../format/numbers.js';
 
-const formatters = new Map<number, Intl.NumberFormat>();
-
-/** `value` with exactly `decimals` decimals and thousands separators (en-GB). */
-export function fixed(value: number, decimals: number): string {
-  let formatter = formatters.get(decimals);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat('en-GB', {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    });
-    formatters.set(decimals, formatter);
-  }
-  return formatter.format(value);
-}
-
-export const formatCount = (value: number): string => fixed(Math.round(value), 0);
+export const formatCount = (value: number): string => formatNumber(value, 'count');
 
 /** A percentage of 0–100, without the % sign. */
-export function formatPercent(value: number): string {
-  return fixed(value, value !== 0 && Math.abs(value) < 0.95 ? 1 : 0);
-}
+export const formatPercent = (value: number): string => formatNumber(value, 'percent');
 
 /** A rate or a ratio: one decimal from 1 up, else two significant figures. */
-export function formatRate(value: number): string {
-  const size = Math.abs(value);
-  if (size === 0 || size >= 0.95) return fixed(value, 1);
-  const decimals = Math.min(6, 1 - Math.floor(Math.log10(size)));
-  return fixed(value, decimals);
-}
+export const formatRate = (value: number): string => formatNumber(value, 'per_1000');
 
-export const formatRho = (value: number): string => fixed(value, 2).replace('-', '−');
+export const formatRho = (value: number): string => formatNumber(value, 'rho').replace('-', '−');
 
 const ORDINALS = [
   'first',

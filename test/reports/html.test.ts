@@ -109,9 +109,9 @@ describe('renderReportHtml', () => {
   });
 
   it('rounds values for display, shows suppressed ones as "suppressed" and folds breakdowns', () => {
-    expect(html).toContain('<td class="num">45.0%</td>');
-    expect(html).toContain('<td class="num">40.2 – 49.8</td>');
-    expect(html).toContain('<td class="num">3.92</td><td class="num">3.53 – 4.33</td>');
+    expect(html).toContain('<td class="num">45%</td>');
+    expect(html).toContain('<td class="num">40 – 50</td>');
+    expect(html).toContain('<td class="num">3.9</td><td class="num">3.5 – 4.3</td>');
     expect(html).toMatch(
       /<td>Homicide<\/td><td><\/td><td class="num suppressed">suppressed<\/td><td class="num"><\/td>/,
     );

@@ -102,7 +102,7 @@ describe('the headline and other-crime section of a police.uk-only run', () => {
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(section).toContain('6,720');
-    expect(section).toContain('+12.0%');
+    expect(section).toContain('+12%');
     expect(section).toContain('a significant rise');
     // Top LSOAs largest first, the suppressed one last and blank; data text escaped.
     expect(section.indexOf('373')).toBeLessThan(section.indexOf('209'));

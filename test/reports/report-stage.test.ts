@@ -88,8 +88,7 @@ describe('the report stage on the demo data', () => {
   it('times the report stage in the manifest and logs what it wrote', () => {
     const manifest = JSON.parse(readFileSync(out('manifest.json'), 'utf8'));
     expect(manifest.stages.report).toBeGreaterThan(0);
-    expect(manifest.stages_not_built).toEqual([]);
-    expect(result.stagesNotBuilt).toEqual([]);
+    expect(manifest).not.toHaveProperty('stages_not_built');
     const line = log.lines.find((l) => l.message.startsWith('Report:'));
     expect(line?.message).toMatch(/^Report: \d+ charts, a headline table of \d+ categories/);
   });

@@ -72,7 +72,7 @@ export function ageSexSpec(
               { field: 'category_title', title: 'Category' },
               { field: 'age_band', title: 'Age band' },
               { field: 'sex', title: 'Sex' },
-              { field: 'value', title: valueTitle },
+              { field: 'value_text', title: valueTitle },
             ],
           },
         },

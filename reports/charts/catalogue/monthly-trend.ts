@@ -107,7 +107,7 @@ export function monthlyTrendSpec(
             tooltip: [
               { field: 'category_title', title: 'Category' },
               { field: 'breakdown_value', title: 'Month' },
-              { field: 'value', title: valueTitle },
+              { field: 'value_text', title: valueTitle },
             ],
           },
         },

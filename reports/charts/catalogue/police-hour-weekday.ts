@@ -2,6 +2,7 @@
  * When crime happens: a weekday × three-hour heatmap of the period's crimes with a known
  * committed time, for the categories where most cells can be published.
  */
+import { formatNumber } from '../../format/numbers.js';
 import { defineChart, rowsOf } from '../define.js';
 import { categoryTitle, periodLine, sortCategories, suppressedNote, WEEKDAYS } from '../format.js';
 import { categoryPanels, chartTitle, topLevel } from '../layout.js';
@@ -34,7 +35,8 @@ export const policeHourWeekday = defineChart({
       return toDatum(row, {
         weekday,
         band,
-        cell_text: row.suppressed ? CELL_TEXT : String(row.value),
+        cell_text:
+          row.suppressed || row.value === null ? CELL_TEXT : formatNumber(row.value, 'count'),
       });
     });
     const panels = categoryPanels(data, values);

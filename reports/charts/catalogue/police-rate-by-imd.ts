@@ -1,4 +1,5 @@
 /** Crime rates per 1,000 residents by deprivation decile, with 95% intervals, per category. */
+import { UNIT_LABELS } from '../../format/numbers.js';
 import { defineChart, rowsOf } from '../define.js';
 import { periodLine } from '../format.js';
 import {
@@ -11,7 +12,7 @@ import {
 import { toDatum } from '../select-rows.js';
 
 const TITLE = 'crime rate by deprivation decile';
-const VALUE_TITLE = 'Crimes per 1,000 residents';
+const VALUE_TITLE = `Crimes ${UNIT_LABELS.per_1000}`;
 
 export const policeRateByImd = defineChart({
   name: 'police-rate-by-imd-decile',
@@ -49,7 +50,7 @@ export const policeRateByImd = defineChart({
             x,
             VALUE_TITLE,
             { field: 'decile', title: 'IMD decile' },
-            { title: 'Rate', format: '.2f' },
+            'Rate',
           ),
         ],
       },

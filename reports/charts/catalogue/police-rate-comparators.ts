@@ -3,6 +3,7 @@
  * one panel per category that has comparators, each titled with the area's published rank.
  */
 import { peerComparisonProblem } from '../../../indicators/coverage.js';
+import { UNIT_LABELS } from '../../format/numbers.js';
 import type { PublishedRow, ReportData } from '../../types.js';
 import { defineChart, type IndicatorRows, rowsOf } from '../define.js';
 import { categoryTitle, formatDate, sortCategories, suppressedNote } from '../format.js';
@@ -11,7 +12,7 @@ import { type Datum, toDatum } from '../select-rows.js';
 import { COLOURS } from '../theme.js';
 
 const TITLE = 'crime rate against comparator areas';
-const VALUE_TITLE = 'Crimes per 1,000 residents';
+const VALUE_TITLE = `Crimes ${UNIT_LABELS.per_1000}`;
 const THIS_AREA = 'This area';
 const COMPARATOR = 'Comparator area';
 
@@ -100,7 +101,7 @@ export const policeRateComparators = defineChart({
                 },
                 legend: { orient: 'top', direction: 'horizontal' },
               },
-              tooltip: [{ field: 'area_name', title: 'Area' }, ...valueTooltip('Rate', '.2f')],
+              tooltip: [{ field: 'area_name', title: 'Area' }, ...valueTooltip('Rate')],
             },
           },
           suppressedLayer('x', y),

@@ -72,7 +72,7 @@ export const policeSeasonalIndex = defineChart({
                 },
                 legend: { orient: 'top', direction: 'horizontal', labelLimit: 0 },
               },
-              tooltip: [{ field: 'month_name', title: 'Month' }, ...valueTooltip('Index', '.1f')],
+              tooltip: [{ field: 'month_name', title: 'Month' }, ...valueTooltip('Index')],
             },
           },
           intervalLayer('y', x, VALUE_TITLE),

@@ -48,7 +48,7 @@ export const policeTopBeats = defineChart({
             y,
             VALUE_TITLE,
             { field: 'beat', title: 'Beat' },
-            { title: 'Share (%)', format: '.1f' },
+            'Share (%)',
           ),
         ],
       },

@@ -2,6 +2,7 @@
  * Repeat-address concentration: for each category, the share of crimes with a known address
  * that happened at repeat addresses, labelled with the published counts behind it.
  */
+import { formatNumber } from '../../format/numbers.js';
 import { defineChart, rowsOf } from '../define.js';
 import { categoryTitle, periodLine, sortCategories, suppressedNote } from '../format.js';
 import { chartTitle, suppressedLayer, topLevel } from '../layout.js';
@@ -17,6 +18,7 @@ export const repeatAddresses = defineChart({
     'For each serious violence category, the addresses with repeated crimes in the period and the share of the crimes with a known address that happened at them (crimes at repeat addresses ÷ crimes with a known address).',
   indicators: ['addresses.repeat_count'],
   spec(rows, data) {
+    const count = (n: number | null) => (n === null ? '' : formatNumber(n, 'count'));
     const published = rowsOf(rows, 'addresses.repeat_count').filter(
       (r) => r.suppressed || (r.denominator ?? 0) > 0,
     );
@@ -25,7 +27,7 @@ export const repeatAddresses = defineChart({
       toDatum(row, {
         label: row.suppressed
           ? ''
-          : `${row.value} address${row.value === 1 ? '' : 'es'}: ${row.numerator} of ${row.denominator} crimes`,
+          : `${count(row.value)} address${row.value === 1 ? '' : 'es'}: ${count(row.numerator)} of ${count(row.denominator)} crimes`,
       }),
     );
     if (values.length === 0) return undefined;
@@ -66,7 +68,7 @@ export const repeatAddresses = defineChart({
             x,
             tooltip: [
               { field: 'category_title', title: 'Category' },
-              { field: 'value', title: 'Repeat addresses' },
+              { field: 'value_text', title: 'Repeat addresses' },
               { field: 'numerator', title: 'Crimes at repeat addresses' },
               { field: 'denominator', title: 'Crimes with a known address' },
             ],

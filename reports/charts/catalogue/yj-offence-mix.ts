@@ -48,7 +48,7 @@ export const yjOffenceMix = defineChart({
           y,
           VALUE_TITLE,
           { field: 'offence', title: 'Offence' },
-          { title: 'Share (%)', format: '.1f' },
+          'Share (%)',
         ),
       ],
     });

@@ -2,9 +2,11 @@
  * Sentences for the two non-police rows: A&E assault attendances (ISTV) and youth justice.
  * Count, change and rate sentences reuse the police builders with their own nouns.
  */
+
+import { formatNumber, UNIT_LABELS } from '../../format/numbers.js';
 import type { HeadlineSentence, PublishedRow } from '../../types.js';
 import { hasValue, held, isSuppressed, suppressedAmong } from '../facts.js';
-import { fixed, formatCount, formatPercent, type PeriodWords } from '../format.js';
+import { formatCount, formatPercent, type PeriodWords } from '../format.js';
 import { sentence } from './sentence.js';
 
 function share(
@@ -95,7 +97,7 @@ export function childrenAndOffences(
   const what = `${formatCount(offences.value)} ${offences.value === 1 ? 'offence' : 'offences'}`;
   const text = `${who} committed ${what} in ${period.label}`;
   if (!hasValue(meanAge)) return sentence(text, [children, offences]);
-  return sentence(`${text}; mean age at offence ${fixed(meanAge.value, 1)}`, [
+  return sentence(`${text}; mean age at offence ${formatNumber(meanAge.value, 'years')}`, [
     children,
     offences,
     meanAge,
@@ -110,7 +112,7 @@ export function firstTimeEntrants(row: PublishedRow | undefined): HeadlineSenten
   if (!hasValue(row)) return null;
   const n = held(row.numerator);
   return sentence(
-    `${formatCount(n)} first-time ${n === 1 ? 'entrant' : 'entrants'} to the youth justice system: ${fixed(row.value, 1)} per 100,000 residents aged 10–17`,
+    `${formatCount(n)} first-time ${n === 1 ? 'entrant' : 'entrants'} to the youth justice system: ${formatNumber(row.value, 'per_100000')} ${UNIT_LABELS.per_100000} aged 10–17`,
     [row],
   );
 }

@@ -4,6 +4,7 @@
  */
 
 import { NOT_COMPUTED } from '../../../indicators/coverage.js';
+import { formatNumber, unitLabel } from '../../format/numbers.js';
 import type { HeadlineSentence, PublishedRow } from '../../types.js';
 import { hasValue, held, isNotAvailable, isSuppressed } from '../facts.js';
 import {
@@ -78,11 +79,6 @@ export function countAndChange(
   }
 }
 
-const PER: Readonly<Record<string, string>> = {
-  per_1000: 'per 1,000 residents',
-  per_100000: 'per 100,000 residents',
-};
-
 /**
  * "3.9 crimes per 1,000 residents: the third lowest rate of the 10 areas compared, and
  * significantly lower than the comparator areas together (5.1)", from `police.rate_per_1000`,
@@ -104,7 +100,7 @@ export function rateAndRank(
   if (!hasValue(rate)) {
     return ranked && rankText ? sentence(`${what}: ${rankText}`, [ranked]) : null;
   }
-  const text = `${formatRate(rate.value)} ${what} ${PER[rate.unit] ?? rate.unit}`;
+  const text = `${formatNumber(rate.value, rate.unit)} ${what} ${unitLabel(rate.unit)}`;
   const against = hasValue(combined) ? comparedWithPeers(combined) : null;
   const parts = [rankText, against].filter((part): part is string => part !== null);
   const facts = [rate, ...(ranked ? [ranked] : []), ...(against && combined ? [combined] : [])];

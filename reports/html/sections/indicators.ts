@@ -3,10 +3,12 @@
  * open and its breakdowns (months, beats, deciles, …) folded in <details> to keep it readable.
  * Values are rounded for display; `indicators.csv` holds them unrounded.
  */
+
+import { unitLabel } from '../../format/numbers.js';
 import { categoryNames, compareCategories } from '../../headline/categories.js';
 import type { PublishedRow, ReportData } from '../../types.js';
 import { escapeHtml } from '../escape.js';
-import { formatInterval, formatValue, UNIT_LABELS } from '../format.js';
+import { formatInterval, formatValue } from '../format.js';
 
 const HEADER =
   '<th scope="col">Category</th><th scope="col">Breakdown</th><th scope="col" class="num">Value</th><th scope="col" class="num">95% CI</th><th scope="col">Significance</th><th scope="col">Note</th>';
@@ -46,10 +48,9 @@ function indicatorBlock(id: string, title: string, unit: string, rows: Published
   // A stable sort keeps each category's breakdown rows in the loader's order (month, decile…).
   open.sort(byCategory);
   folded.sort(byCategory);
-  const unitLabel = UNIT_LABELS[unit] ?? unit;
   const lines = [
     `<tbody id="indicator-${escapeHtml(id)}">`,
-    `<tr class="indicator"><th colspan="6" scope="rowgroup">${escapeHtml(title)} <span class="unit">(${escapeHtml(unitLabel)})</span> <code>${escapeHtml(id)}</code></th></tr>`,
+    `<tr class="indicator"><th colspan="6" scope="rowgroup">${escapeHtml(title)} <span class="unit">(${escapeHtml(unitLabel(unit))})</span> <code>${escapeHtml(id)}</code></th></tr>`,
     ...open.map((row) => `<tr>${rowCells(row)}</tr>`),
   ];
   if (folded.length > 0) {

@@ -5,9 +5,10 @@
  */
 import { describeMethod } from '../../../indicators/method-descriptions.js';
 import { populationGap } from '../../../indicators/population-year.js';
+import { unitLabel } from '../../format/numbers.js';
 import type { ReportData } from '../../types.js';
 import { escapeHtml } from '../escape.js';
-import { formatDate, UNIT_LABELS } from '../format.js';
+import { formatDate } from '../format.js';
 
 function definitionEntries(data: ReportData): string {
   return data.definitions
@@ -17,7 +18,7 @@ function definitionEntries(data: ReportData): string {
         '<dl class="definition-parts">',
         d.numerator.text ? `<dt>Numerator</dt><dd>${escapeHtml(d.numerator.text)}</dd>` : '',
         d.denominator?.text ? `<dt>Denominator</dt><dd>${escapeHtml(d.denominator.text)}</dd>` : '',
-        `<dt>Unit</dt><dd>${escapeHtml(UNIT_LABELS[d.unit] ?? d.unit)}</dd>`,
+        `<dt>Unit</dt><dd>${escapeHtml(unitLabel(d.unit))}</dd>`,
         `<dt>Method</dt><dd><code>${escapeHtml(d.method)}</code> — ${escapeHtml(describeMethod(d.method))}</dd>`,
         '</dl>',
       ];

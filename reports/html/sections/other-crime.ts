@@ -6,11 +6,12 @@
  */
 
 import { coverageWords, dayRangeWords, NOT_COMPUTED } from '../../../indicators/coverage.js';
+import { formatNumber } from '../../format/numbers.js';
 import { ASB_CATEGORY, categoryNames, inPoliceUkHeadline } from '../../headline/categories.js';
 import { hasValue } from '../../headline/facts.js';
 import type { PublishedRow, ReportData } from '../../types.js';
 import { escapeHtml } from '../escape.js';
-import { formatInterval, formatNumber, formatValue } from '../format.js';
+import { formatInterval, formatValue } from '../format.js';
 
 export const OTHER_CRIME_ID = 'other-crime';
 export const OTHER_CRIME_TITLE = 'Other crime and anti-social behaviour';

@@ -64,7 +64,7 @@ describe('parseConfig: a valid config', () => {
     expect(config.configPath).toBe(CONFIG_PATH);
     expect(config.configDir).toBe(DIR);
     expect(config.configSha256).toBe(createHash('sha256').update(FULL).digest('hex'));
-    expect(config.area).toEqual({ name: 'Bury', codes: ['E08000002'] });
+    expect(config.area).toEqual({ name: 'Bury', codes: ['E08000002'], synthetic: false });
     expect(config.period).toEqual({
       end: '2024-03-31',
       months: 12,
@@ -222,6 +222,20 @@ outputdir: out
       'thresholds.repeat_address_min: must be a whole number ≥ 2, got 1',
       'thresholds.suppress_below: must be a whole number ≥ 0, got "five"',
       'thresholds.max_reject_pct: must be a number from 0 to 100, got 150',
+    ]);
+  });
+
+  it('reads area.synthetic as a true/false, false when absent, whatever the area is called', () => {
+    const named = (extra: string) =>
+      `area: {name: Brackenford (SYNTHETIC), codes: [E08999999]${extra}}
+period: {end: 2024-03-31}
+reference: {geography: ref/geo.csv, population: ref/pop.csv}
+`;
+    expect(parseConfig(named(''), CONFIG_PATH).area.synthetic).toBe(false);
+    expect(parseConfig(named(', synthetic: true'), CONFIG_PATH).area.synthetic).toBe(true);
+    expect(parseConfig(named(', synthetic: false'), CONFIG_PATH).area.synthetic).toBe(false);
+    expect(problemsOf(named(', synthetic: yes please'))).toEqual([
+      'area.synthetic: must be true or false, got "yes please"',
     ]);
   });
 

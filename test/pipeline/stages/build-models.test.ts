@@ -3,14 +3,21 @@
  * held one as the other kind is converted), cached models leave no temporary tables behind, and
  * every model reads the same rows as when nothing is cached.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Database } from '../../../core/database.js';
 import { memoryLogger } from '../../../core/log.js';
 import { loadConfig } from '../../../pipeline/config/load-config.js';
+import { ensureRawTables } from '../../../pipeline/db/raw-tables.js';
 import { run } from '../../../pipeline/index.js';
 import { MODELS } from '../../../pipeline/sql/models.js';
-import { buildModels, ensureRawTables } from '../../../pipeline/stages/build-models.js';
+import { buildModels } from '../../../pipeline/stages/build-models.js';
 import { demoWorkspace } from '../../helpers/workspace.js';
+
+// Passes through to the real function, counting calls: a run creates the raw tables once.
+vi.mock('../../../pipeline/db/raw-tables.js', async (original) => {
+  const real = await original<typeof import('../../../pipeline/db/raw-tables.js')>();
+  return { ...real, ensureRawTables: vi.fn(real.ensureRawTables) };
+});
 
 let configPath: string;
 let databasePath: string;
@@ -20,6 +27,10 @@ beforeAll(async () => {
   configPath = ws.configPath;
   databasePath = ws.path('out/sna.duckdb');
   await run(configPath, { stages: ['ingest'], log: memoryLogger() });
+});
+
+it('creates the raw tables once per run, before ingest', () => {
+  expect(vi.mocked(ensureRawTables)).toHaveBeenCalledTimes(1);
 });
 
 async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
