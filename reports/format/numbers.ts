@@ -12,19 +12,9 @@
  *
  * Numbers are written en-GB, with commas between thousands.
  */
+import type { Unit } from '../../indicators/define.js';
 
-export const UNITS = [
-  'count',
-  'per_1000',
-  'per_100000',
-  'percent',
-  'ratio',
-  'index',
-  'rank',
-  'rho',
-  'years',
-] as const;
-export type Unit = (typeof UNITS)[number];
+export type { Unit };
 
 /** What a unit means, for headings and sentences ("per 1,000 residents"). */
 export const UNIT_LABELS: Readonly<Record<Unit, string>> = {

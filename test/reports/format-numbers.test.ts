@@ -1,12 +1,12 @@
 /** The one definition of how outputs write numbers (reports/format/numbers.ts). */
 import { describe, expect, it } from 'vitest';
+import { UNITS } from '../../indicators/define.js';
 import {
   decimalsFor,
   formatEstimate,
   formatInterval,
   formatNumber,
   UNIT_LABELS,
-  UNITS,
   unitLabel,
 } from '../../reports/format/numbers.js';
 import { formatPercent, formatRate } from '../../reports/headline/format.js';
