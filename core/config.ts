@@ -52,7 +52,8 @@ export interface SnaConfig {
   /** sha256 of the config file's bytes. */
   configSha256: string;
   /** `synthetic`: the extracts are generated demo data; every output then says SYNTHETIC DATA. */
-  area: { name: string; codes: string[]; synthetic: boolean };
+  /** `townCentreWards`: ward codes of the night-time economy indicators (none: not computed). */
+  area: { name: string; codes: string[]; synthetic: boolean; townCentreWards: string[] };
   /** `allowMidMonth`: a `period.end` that is not a month-end makes day-exact periods. */
   period: { end: string; months: number; historyYears: number; allowMidMonth: boolean };
   inputs: Partial<Record<InputSource, InputSpec>>;

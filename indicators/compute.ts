@@ -16,7 +16,7 @@ import {
   withCoverage,
 } from './coverage.js';
 import {
-  type ConfigNeed,
+  CONFIG_NEEDS,
   describeNeed,
   type IndicatorContext,
   type IndicatorDefinition,
@@ -81,7 +81,7 @@ export async function computeIndicators(context: IndicatorContext): Promise<Indi
     typeof need === 'string'
       ? available.has(need)
       : 'config' in need
-        ? configSet(context.config, need.config)
+        ? CONFIG_NEEDS[need.config](context.config)
         : need.some((s) => available.has(s));
   const runnableGeneric = INDICATORS.filter((i) => isGeneric(i) && i.needs.every(met));
   const generic = runnableGeneric.length > 0 ? await runGeneric(context, runnableGeneric) : [];
@@ -132,18 +132,6 @@ export async function computeIndicators(context: IndicatorContext): Promise<Indi
 function withStatus(row: IndicatorRow): IndicatorRow {
   if (row.status) return row;
   return { ...row, status: row.value === null ? 'not_applicable' : 'published' };
-}
-
-/** Whether a setting an indicator needs is given (a list with at least one entry). */
-function configSet(config: SnaConfig, path: ConfigNeed['config']): boolean {
-  const value = path
-    .split('.')
-    .reduce<unknown>(
-      (at, key) =>
-        at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined,
-      config,
-    );
-  return Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null;
 }
 
 /**

@@ -82,9 +82,14 @@ export const METHOD_FALLBACKS: Readonly<Partial<Record<Method, readonly Method[]
   byar: ['exact_poisson'],
 };
 
-/** A setting of the config an indicator needs, as its dotted path (`area.town_centre_wards`). */
-export const CONFIG_NEEDS = ['area.town_centre_wards'] as const;
-export type ConfigNeed = { config: (typeof CONFIG_NEEDS)[number] };
+/**
+ * The settings of the config an indicator may need, by their path in the config file, each
+ * with the test of whether a run gives it.
+ */
+export const CONFIG_NEEDS = {
+  'area.town_centre_wards': (config: SnaConfig) => config.area.townCentreWards.length > 0,
+} as const;
+export type ConfigNeed = { config: keyof typeof CONFIG_NEEDS };
 
 /**
  * A source an indicator needs, or alternatives any one of which will do (police crimes come

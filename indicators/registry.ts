@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SOURCES } from '../core/config.js';
 import {
   BREAKDOWNS,
+  CONFIG_NEEDS,
   COUNTED_COLUMNS,
   type IndicatorDefinition,
   type IndicatorFamily,
@@ -75,6 +76,9 @@ function declarationProblems(indicator: IndicatorDefinition): string[] {
     if (!oneOf(BREAKDOWNS, breakdown)) problems.push(`${where}.breakdowns: unknown "${breakdown}"`);
   }
   for (const need of indicator.needs) {
+    if (typeof need === 'object' && 'config' in need && !(need.config in CONFIG_NEEDS)) {
+      problems.push(`${where}.needs: unknown setting "${need.config}"`);
+    }
     for (const source of sourcesOfNeed(need)) {
       if (!oneOf(SOURCES, source)) problems.push(`${where}.needs: unknown source "${source}"`);
     }

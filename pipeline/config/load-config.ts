@@ -48,7 +48,7 @@ const SECTION_KEYS = {
     'database',
     'resources',
   ],
-  area: ['name', 'codes', 'synthetic'],
+  area: ['name', 'codes', 'synthetic', 'town_centre_wards'],
   period: ['end', 'months', 'history_years', 'allow_mid_month'],
   inputs: INPUT_SOURCES,
   reference: REFERENCE_SOURCES,
@@ -176,7 +176,7 @@ function validateConfig(
 
 function readArea(value: unknown, problems: Problems): SnaConfig['area'] {
   const area = openSection(value, 'area', problems, 'name: and codes: of the CSP area');
-  if (!area) return { name: '', codes: [], synthetic: false };
+  if (!area) return { name: '', codes: [], synthetic: false, townCentreWards: [] };
   let name = '';
   if (area.require('name', 'display name used in every output')) {
     name = readString(area.mapping.name, 'area.name', problems)?.trim() ?? '';
@@ -187,26 +187,41 @@ function readArea(value: unknown, problems: Problems): SnaConfig['area'] {
   }
   // Said, never guessed from the name: an area may be called anything.
   const synthetic = area.boolean('synthetic', false) ?? false;
-  return { name, codes, synthetic };
+  // Optional: the wards whose night-time economy indicators are computed.
+  const townCentreWards =
+    area.mapping.town_centre_wards === undefined
+      ? []
+      : readOnsCodes(
+          area.mapping.town_centre_wards,
+          'area.town_centre_wards',
+          'E05000650',
+          problems,
+        );
+  return { name, codes, synthetic, townCentreWards };
 }
 
 /** LAD codes; duplicates are dropped, a lower-case code gets a did-you-mean. */
 function readAreaCodes(value: unknown, problems: Problems): string[] {
+  return readOnsCodes(value, 'area.codes', 'E08000002', problems);
+}
+
+/** A non-empty list of ONS codes; duplicates are dropped, a lower-case code gets a did-you-mean. */
+function readOnsCodes(value: unknown, key: string, example: string, problems: Problems): string[] {
   if (!Array.isArray(value) || value.length === 0) {
-    const what = `must be a non-empty list such as [E08000002], got ${describe(value)}`;
-    problems.add('area.codes', what);
+    const what = `must be a non-empty list such as [${example}], got ${describe(value)}`;
+    problems.add(key, what);
     return [];
   }
   const codes: string[] = [];
   value.forEach((code: unknown, i) => {
-    const where = `area.codes[${i}]`;
+    const where = `${key}[${i}]`;
     if (typeof code !== 'string') {
-      problems.add(where, `must be an ONS code such as E08000002, got ${describe(code)}`);
+      problems.add(where, `must be an ONS code such as ${example}, got ${describe(code)}`);
     } else if (!ONS_CODE.test(code)) {
       const fixed = code.trim().toUpperCase();
       const hint = ONS_CODE.test(fixed)
         ? `did you mean ${fixed}?`
-        : 'a letter E, W, S or N then 8 digits, e.g. E08000002';
+        : `a letter E, W, S or N then 8 digits, e.g. ${example}`;
       problems.add(where, `"${code}" is not an ONS code (${hint})`);
     } else if (!codes.includes(code)) {
       codes.push(code);

@@ -22,6 +22,7 @@ export async function writeRunConfig(db: Database, config: SnaConfig): Promise<v
     history_years: config.period.historyYears,
     repeat_address_min: config.thresholds.repeatAddressMin,
     suppress_below: config.thresholds.suppressBelow,
+    town_centre_wards: listValue(config.area.townCentreWards),
   });
   await db.run(readSql('meta/run_area_codes.sql'), { area_codes: listValue(config.area.codes) });
 }

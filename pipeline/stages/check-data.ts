@@ -54,7 +54,7 @@ export async function dataChecks(db: Database, config: SnaConfig): Promise<DataC
       : null;
   return {
     areaProblems,
-    warnings: [...outside, ...short.map(coverageLine)],
+    warnings: [...outside, ...short.map(coverageLine), ...(await townCentreWardWarnings(db))],
     coverageProblem,
     coverage,
   };
@@ -106,6 +106,19 @@ export function manifestCoverage(coverage: CoverageInUse): Manifest['coverage'] 
 export async function manifestPopulation(db: Database): Promise<Manifest['population']> {
   const p = await loadPopulationYear(db);
   return { year: p.year, period_end_year: p.periodEndYear };
+}
+
+/** A town-centre ward that is not one of the area's wards in the lookup counts no crime. */
+async function townCentreWardWarnings(db: Database): Promise<string[]> {
+  const strays = await db.all<{ ward: string }>(
+    `SELECT ward FROM (SELECT unnest(town_centre_wards) AS ward FROM run_config)
+     WHERE ward NOT IN (SELECT ward_code FROM int_area_geography WHERE is_in_area AND ward_code IS NOT NULL)
+     ORDER BY ward`,
+  );
+  return strays.map(
+    ({ ward }) =>
+      `area.town_centre_wards: ${ward} is not a ward of the area in the geography lookup, so no crime counts in it`,
+  );
 }
 
 /** One line per area code the lookup does not hold, with the nearest codes by name or spelling. */

@@ -20,5 +20,6 @@ select
     $months::integer as period_months,
     $history_years::integer as history_years,
     $repeat_address_min::integer as repeat_address_min,
-    $suppress_below::integer as suppress_below
+    $suppress_below::integer as suppress_below,
+    $town_centre_wards::varchar[] as town_centre_wards
 from bounds;

@@ -64,7 +64,12 @@ describe('parseConfig: a valid config', () => {
     expect(config.configPath).toBe(CONFIG_PATH);
     expect(config.configDir).toBe(DIR);
     expect(config.configSha256).toBe(createHash('sha256').update(FULL).digest('hex'));
-    expect(config.area).toEqual({ name: 'Bury', codes: ['E08000002'], synthetic: false });
+    expect(config.area).toEqual({
+      name: 'Bury',
+      codes: ['E08000002'],
+      synthetic: false,
+      townCentreWards: [],
+    });
     expect(config.period).toEqual({
       end: '2024-03-31',
       months: 12,
@@ -236,6 +241,25 @@ reference: {geography: ref/geo.csv, population: ref/pop.csv}
     expect(parseConfig(named(', synthetic: false'), CONFIG_PATH).area.synthetic).toBe(false);
     expect(problemsOf(named(', synthetic: yes please'))).toEqual([
       'area.synthetic: must be true or false, got "yes please"',
+    ]);
+  });
+
+  it('reads area.town_centre_wards as a list of ward codes, none when absent', () => {
+    const area = (extra: string) =>
+      `area: {name: Bury, codes: [E08000002]${extra}}
+period: {end: 2024-03-31}
+reference: {geography: ref/geo.csv, population: ref/pop.csv}
+`;
+    expect(parseConfig(area(''), CONFIG_PATH).area.townCentreWards).toEqual([]);
+    expect(
+      parseConfig(area(', town_centre_wards: [E05000650, E05000651, E05000650]'), CONFIG_PATH).area
+        .townCentreWards,
+    ).toEqual(['E05000650', 'E05000651']);
+    expect(problemsOf(area(', town_centre_wards: e05000650'))).toEqual([
+      'area.town_centre_wards: must be a non-empty list such as [E05000650], got "e05000650"',
+    ]);
+    expect(problemsOf(area(', town_centre_wards: [e05000650]'))).toEqual([
+      'area.town_centre_wards[0]: "e05000650" is not an ONS code (did you mean E05000650?)',
     ]);
   });
 
