@@ -6,15 +6,26 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listValue } from '@duckdb/node-api';
 import type { SnaConfig } from '../../core/config.js';
-import { type Database, profiled } from '../../core/database.js';
-import { SqlError } from '../../core/errors.js';
+import type { Database, Params } from '../../core/database.js';
 import { SQL_DIR } from '../../core/paths.js';
 import { sqlType } from '../../data/schemas/define.js';
 import { SCHEMAS } from '../../data/schemas/index.js';
 import { rawTableDdl } from '../ingest/typing-sql.js';
 import { MODELS, type Model } from '../sql/models.js';
 
-const readSql = (relative: string) => readFileSync(join(SQL_DIR, relative), 'utf8');
+/** A file under pipeline/sql: its path as shown to the user, and its text. */
+function sqlFile(relative: string): { file: string; sql: string } {
+  return {
+    file: join('pipeline', 'sql', relative),
+    sql: readFileSync(join(SQL_DIR, relative), 'utf8'),
+  };
+}
+
+/** Runs a file under pipeline/sql; an error names the file and line. */
+async function runSqlFile(db: Database, relative: string, params?: Params): Promise<void> {
+  const { file, sql } = sqlFile(relative);
+  await db.runFile(file, sql, params);
+}
 
 /**
  * Settings for a run's bulk work, measured with `npm run bench` (README, Speed):
@@ -45,8 +56,8 @@ export async function ensureRawTables(
   resources?: SnaConfig['resources'],
 ): Promise<void> {
   await tuneForBulkWork(db, resources);
-  await db.run(readSql('meta/ingest_tables.sql'));
-  await db.run(readSql('meta/macros.sql'));
+  await runSqlFile(db, 'meta/ingest_tables.sql');
+  await runSqlFile(db, 'meta/macros.sql');
   for (const schema of Object.values(SCHEMAS)) {
     await db.run(rawTableDdl(schema.table, schema.columns));
     // A database made by an earlier sna lacks columns added since (population's age_to):
@@ -61,7 +72,7 @@ export async function ensureRawTables(
 
 /** Writes the run's settings into `run_config` and `run_area_codes`. */
 export async function writeRunConfig(db: Database, config: SnaConfig): Promise<void> {
-  await db.run(readSql('meta/run_config.sql'), {
+  await runSqlFile(db, 'meta/run_config.sql', {
     area_name: config.area.name,
     period_end: config.period.end,
     months: config.period.months,
@@ -69,12 +80,23 @@ export async function writeRunConfig(db: Database, config: SnaConfig): Promise<v
     repeat_address_min: config.thresholds.repeatAddressMin,
     suppress_below: config.thresholds.suppressBelow,
   });
-  await db.run(readSql('meta/run_area_codes.sql'), { area_codes: listValue(config.area.codes) });
+  await runSqlFile(db, 'meta/run_area_codes.sql', { area_codes: listValue(config.area.codes) });
 }
 
-/** How a model is stored; marts are tables, the layers under them views, unless it says. */
-const kindOf = (model: Model): 'table' | 'view' =>
-  model.materialise ?? (model.layer === 'marts' ? 'table' : 'view');
+/**
+ * How a model is stored unless it says: staging and intermediate models are views, marts,
+ * aggregates and the audit tables.
+ */
+export const kindOf = (model: Model): 'table' | 'view' =>
+  model.materialise ??
+  (model.layer === 'staging' || model.layer === 'intermediate' ? 'view' : 'table');
+
+/** A model's file (as shown to the user) and the statement that builds it from that file. */
+export function modelStatement(model: Model): { file: string; sql: string } {
+  const { file, sql } = sqlFile(`${model.layer}/${model.name}.sql`);
+  // The prefix stays on the file's first line so DuckDB's "LINE n" is the file's line n.
+  return { file, sql: `create or replace ${kindOf(model)} main.${model.name} as ${sql}` };
+}
 
 /** A database from an earlier version may hold the model as the other kind of object. */
 async function dropOtherKind(db: Database, model: Model): Promise<void> {
@@ -89,21 +111,11 @@ async function dropOtherKind(db: Database, model: Model): Promise<void> {
   if (!isView && kindOf(model) === 'view') await db.run(`DROP TABLE main.${model.name}`);
 }
 
-async function buildModel(db: Database, model: Model): Promise<void> {
-  const file = `${model.layer}/${model.name}.sql`;
+/** Builds one model from its file, with the models it reads already built. */
+export async function buildModel(db: Database, model: Model): Promise<void> {
   await dropOtherKind(db, model);
-  // The prefix stays on the file's first line so DuckDB's "LINE n" is the file's line n.
-  const sql = `create or replace ${kindOf(model)} main.${model.name} as ${readSql(file)}`;
-  try {
-    await profiled(sql, () => db.connection.run(sql));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = /LINE (\d+):/.exec(message)?.[1];
-    throw new SqlError(message, {
-      file: join('pipeline', 'sql', file),
-      line: line ? Number(line) : undefined,
-    });
-  }
+  const { file, sql } = modelStatement(model);
+  await db.runFile(file, sql);
   if (model.cached) {
     // DuckDB resolves a name in the temp schema before main, so the models built after this
     // one read these rows instead of recomputing the view each time they name it.

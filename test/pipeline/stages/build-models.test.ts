@@ -9,7 +9,7 @@ import { memoryLogger } from '../../../core/log.js';
 import { loadConfig } from '../../../pipeline/config/load-config.js';
 import { run } from '../../../pipeline/index.js';
 import { MODELS } from '../../../pipeline/sql/models.js';
-import { buildModels, ensureRawTables } from '../../../pipeline/stages/build-models.js';
+import { buildModels, ensureRawTables, kindOf } from '../../../pipeline/stages/build-models.js';
 import { demoWorkspace } from '../../helpers/workspace.js';
 
 let configPath: string;
@@ -39,7 +39,7 @@ const kinds = (db: Database) =>
 
 const expectedKind = (name: string) => {
   const model = MODELS.find((m) => m.name === name);
-  const kind = model?.materialise ?? (model?.layer === 'marts' ? 'table' : 'view');
+  const kind = model ? kindOf(model) : undefined;
   return kind === 'table' ? 'BASE TABLE' : 'VIEW';
 };
 
@@ -49,7 +49,7 @@ describe('buildModels', () => {
       const found = new Map((await kinds(db)).map((r) => [r.name, r.kind]));
       for (const model of MODELS)
         expect([model.name, found.get(model.name)]).toEqual([model.name, expectedKind(model.name)]);
-      expect(found.get('int_rows_set_aside')).toBe('BASE TABLE');
+      expect(found.get('audit_rows_set_aside')).toBe('BASE TABLE');
       expect(found.get('fct_crimes')).toBe('VIEW');
       const temporary = await db.all('SELECT table_name FROM duckdb_tables() WHERE temporary');
       expect(temporary).toEqual([]);
@@ -58,13 +58,13 @@ describe('buildModels', () => {
 
   it('converts a model an earlier sna stored as the other kind', async () => {
     await withDatabase(async (db) => {
-      await db.run('DROP TABLE int_rows_set_aside');
-      await db.run('CREATE VIEW int_rows_set_aside AS SELECT 1 AS file_id');
+      await db.run('DROP TABLE audit_rows_set_aside');
+      await db.run('CREATE VIEW audit_rows_set_aside AS SELECT 1 AS file_id');
       await db.run('DROP VIEW fct_crimes');
       await db.run('CREATE TABLE fct_crimes AS SELECT 1 AS crime_ref');
       await buildModels(db, await loadConfig(configPath));
       const found = new Map((await kinds(db)).map((r) => [r.name, r.kind]));
-      expect(found.get('int_rows_set_aside')).toBe('BASE TABLE');
+      expect(found.get('audit_rows_set_aside')).toBe('BASE TABLE');
       expect(found.get('fct_crimes')).toBe('VIEW');
     });
   });
@@ -77,7 +77,7 @@ describe('buildModels', () => {
                 (SELECT count(*) FROM int_people_versioned
                  WHERE version_rank = 1
                    AND crime_ref IN (SELECT crime_ref FROM fct_crimes)) AS people,
-                (SELECT count(*) FROM int_rows_set_aside) AS set_aside`,
+                (SELECT count(*) FROM audit_rows_set_aside) AS set_aside`,
       );
       const stored = await db.all<{ n: number; people: number }>(
         `SELECT (SELECT count(*) FROM int_crimes_located) AS n,
