@@ -13,11 +13,14 @@ import { SCHEMAS } from '../../data/schemas/index.js';
 import { rawTableDdl } from '../ingest/typing-sql.js';
 import { MODELS, type Model } from '../sql/models.js';
 
-/** A file under pipeline/sql: its path as shown to the user, and its text. */
-function sqlFile(relative: string): { file: string; sql: string } {
+/**
+ * A file under pipeline/sql: its path as shown to the user, and its text (read from `dir`, which
+ * a test may point at a copy).
+ */
+function sqlFile(relative: string, dir = SQL_DIR): { file: string; sql: string } {
   return {
     file: join('pipeline', 'sql', relative),
-    sql: readFileSync(join(SQL_DIR, relative), 'utf8'),
+    sql: readFileSync(join(dir, relative), 'utf8'),
   };
 }
 
@@ -92,8 +95,8 @@ export const kindOf = (model: Model): 'table' | 'view' =>
   (model.layer === 'staging' || model.layer === 'intermediate' ? 'view' : 'table');
 
 /** A model's file (as shown to the user) and the statement that builds it from that file. */
-export function modelStatement(model: Model): { file: string; sql: string } {
-  const { file, sql } = sqlFile(`${model.layer}/${model.name}.sql`);
+export function modelStatement(model: Model, dir = SQL_DIR): { file: string; sql: string } {
+  const { file, sql } = sqlFile(`${model.layer}/${model.name}.sql`, dir);
   // The prefix stays on the file's first line so DuckDB's "LINE n" is the file's line n.
   return { file, sql: `create or replace ${kindOf(model)} main.${model.name} as ${sql}` };
 }
@@ -111,10 +114,13 @@ async function dropOtherKind(db: Database, model: Model): Promise<void> {
   if (!isView && kindOf(model) === 'view') await db.run(`DROP TABLE main.${model.name}`);
 }
 
-/** Builds one model from its file, with the models it reads already built. */
-export async function buildModel(db: Database, model: Model): Promise<void> {
+/**
+ * Builds one model from its file (under `dir`, pipeline/sql unless a test says), with the models
+ * it reads already built.
+ */
+export async function buildModel(db: Database, model: Model, dir = SQL_DIR): Promise<void> {
   await dropOtherKind(db, model);
-  const { file, sql } = modelStatement(model);
+  const { file, sql } = modelStatement(model, dir);
   await db.runFile(file, sql);
   if (model.cached) {
     // DuckDB resolves a name in the temp schema before main, so the models built after this
