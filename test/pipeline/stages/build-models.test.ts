@@ -3,6 +3,7 @@
  * held one as the other kind is converted), cached models leave no temporary tables behind, and
  * every model reads the same rows as when nothing is cached.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../../core/database.js';
 import { memoryLogger } from '../../../core/log.js';
@@ -109,5 +110,46 @@ describe('the config’s resources', () => {
       expect(await setting(db, 'memory_limit')).toMatch(/^488\.2 MiB$/);
       expect(await setting(db, 'threads')).toBe('1');
     });
+  });
+});
+
+describe('a run with sources absent', () => {
+  it('builds every model when only police.uk files are loaded; absent sources give empty marts', async () => {
+    const ws = demoWorkspace('sna-build-models-uk-');
+    const config = readFileSync(ws.configPath, 'utf8')
+      .split('\n')
+      .filter(
+        (line) =>
+          !/^\s+(police_crimes|police_victims|police_offenders|ae_assaults|youth_justice):/.test(
+            line,
+          ),
+      )
+      .join('\n');
+    writeFileSync(ws.configPath, config);
+    await run(ws.configPath, { stages: ['ingest'], log: memoryLogger() });
+    const db = await Database.open(ws.path('out/sna.duckdb'));
+    try {
+      const counts = new Map<string, number>();
+      for (const model of MODELS) {
+        const found = await db.one<{ n: number }>(
+          `SELECT count(*)::INTEGER AS n FROM ${model.name}`,
+        );
+        counts.set(model.name, found?.n ?? -1);
+      }
+      for (const name of [
+        'fct_crimes',
+        'fct_crime_people',
+        'fct_ae_attendances',
+        'fct_yj_offences',
+      ])
+        expect([name, counts.get(name)]).toEqual([name, 0]);
+      for (const name of ['fct_street_crimes', 'fct_street_asb', 'fct_crime_categories'])
+        expect([name, (counts.get(name) ?? 0) > 0]).toEqual([name, true]);
+      expect(
+        (await db.one<{ police_source: string }>('SELECT * FROM int_police_source'))?.police_source,
+      ).toBe('police_uk_street');
+    } finally {
+      db.close();
+    }
   });
 });
