@@ -101,25 +101,33 @@ export function modelStatement(model: Model, dir = SQL_DIR): { file: string; sql
   return { file, sql: `create or replace ${kindOf(model)} main.${model.name} as ${sql}` };
 }
 
-/** A database from an earlier version may hold the model as the other kind of object. */
-async function dropOtherKind(db: Database, model: Model): Promise<void> {
-  const found = await db.one<{ table_type: string }>(
-    `SELECT table_type FROM information_schema.tables
-     WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = $name`,
-    { name: model.name },
+/** The models' names in the database now, each with the kind of object it is. */
+async function storedKinds(db: Database): Promise<Map<string, 'table' | 'view'>> {
+  const rows = await db.all<{ name: string; type: string }>(
+    `SELECT table_name AS name, table_type AS type FROM information_schema.tables
+     WHERE table_catalog = current_database() AND table_schema = 'main'`,
   );
-  if (!found) return;
-  const isView = found.table_type === 'VIEW';
-  if (isView && kindOf(model) === 'table') await db.run(`DROP VIEW main.${model.name}`);
-  if (!isView && kindOf(model) === 'view') await db.run(`DROP TABLE main.${model.name}`);
+  return new Map(rows.map((r) => [r.name, r.type === 'VIEW' ? 'view' : 'table']));
+}
+
+/** A database from an earlier version may hold the model as the other kind of object. */
+async function dropOtherKind(db: Database, model: Model, stored: 'table' | 'view' | undefined) {
+  if (stored === 'view' && kindOf(model) === 'table') await db.run(`DROP VIEW main.${model.name}`);
+  if (stored === 'table' && kindOf(model) === 'view') await db.run(`DROP TABLE main.${model.name}`);
 }
 
 /**
  * Builds one model from its file (under `dir`, pipeline/sql unless a test says), with the models
  * it reads already built.
  */
-export async function buildModel(db: Database, model: Model, dir = SQL_DIR): Promise<void> {
-  await dropOtherKind(db, model);
+export async function buildModel(
+  db: Database,
+  model: Model,
+  dir = SQL_DIR,
+  // What the database holds now: read once per build rather than once per model.
+  stored?: Map<string, 'table' | 'view'>,
+): Promise<void> {
+  await dropOtherKind(db, model, (stored ?? (await storedKinds(db))).get(model.name));
   const { file, sql } = modelStatement(model, dir);
   await db.runFile(file, sql);
   if (model.cached) {
@@ -129,6 +137,9 @@ export async function buildModel(db: Database, model: Model, dir = SQL_DIR): Pro
   }
 }
 
+/** Models an earlier sna built and this one does not: dropped, so no reader finds stale rows. */
+const RETIRED_MODELS = ['int_crimes_classified', 'int_rows_set_aside'] as const;
+
 /**
  * Rebuilds every model from the raw tables. Cached models live in temporary tables only while
  * the build runs; afterwards their names resolve to the stored views again.
@@ -136,7 +147,12 @@ export async function buildModel(db: Database, model: Model, dir = SQL_DIR): Pro
 export async function buildModels(db: Database, config: SnaConfig): Promise<void> {
   await writeRunConfig(db, config);
   try {
-    for (const model of MODELS) await buildModel(db, model);
+    const stored = await storedKinds(db);
+    for (const name of RETIRED_MODELS) {
+      const kind = stored.get(name);
+      if (kind) await db.run(`DROP ${kind === 'view' ? 'VIEW' : 'TABLE'} main.${name}`);
+    }
+    for (const model of MODELS) await buildModel(db, model, SQL_DIR, stored);
   } finally {
     for (const model of MODELS.filter((m) => m.cached)) {
       await db.run(`DROP TABLE IF EXISTS temp.${model.name}`);

@@ -57,16 +57,21 @@ describe('buildModels', () => {
     });
   });
 
-  it('converts a model an earlier sna stored as the other kind', async () => {
+  it('converts a model an earlier sna stored as the other kind, and drops retired ones', async () => {
     await withDatabase(async (db) => {
       await db.run('DROP TABLE audit_rows_set_aside');
       await db.run('CREATE VIEW audit_rows_set_aside AS SELECT 1 AS file_id');
       await db.run('DROP VIEW fct_crimes');
       await db.run('CREATE TABLE fct_crimes AS SELECT 1 AS crime_ref');
+      // Models an earlier sna built and this one retired.
+      await db.run('CREATE TABLE int_rows_set_aside AS SELECT 1 AS file_id');
+      await db.run('CREATE VIEW int_crimes_classified AS SELECT 1 AS crime_ref');
       await buildModels(db, await loadConfig(configPath));
       const found = new Map((await kinds(db)).map((r) => [r.name, r.kind]));
       expect(found.get('audit_rows_set_aside')).toBe('BASE TABLE');
       expect(found.get('fct_crimes')).toBe('VIEW');
+      expect(found.has('int_rows_set_aside')).toBe(false);
+      expect(found.has('int_crimes_classified')).toBe(false);
     });
   });
 
