@@ -1,6 +1,7 @@
 /**
  * An error in any SQL file names that file and its line: a syntax error planted in a copy of an
- * aggregate model, and one in the publication view's file.
+ * aggregate model, a model naming one that does not exist, and SQL of any file run through
+ * Database.runFile (meta/, the publication view).
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,5 +64,16 @@ describe('errors in model files', () => {
       join('pipeline', 'sql', 'aggregates', 'agg_police_by_beat.sql'),
     );
     expect(error.location.line).toBe(3);
+  });
+
+  it('names the file and line of any SQL file run through Database.runFile (meta/, indicators_published)', async () => {
+    const error = await db
+      .runFile('indicators/sql/x.sql', 'CREATE VIEW x AS -- a view\nSELECT 1\nFROM FROM t')
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(SqlError);
+    expect((error as SqlError).location).toEqual({ file: 'indicators/sql/x.sql', line: 3 });
   });
 });
