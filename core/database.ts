@@ -49,6 +49,21 @@ export class Database {
     }
   }
 
+  /**
+   * Runs SQL read from `file` (the path shown to the user): an error names that file and the
+   * line DuckDB points at. Whatever `sql` adds to the file's text goes on its first line, so
+   * DuckDB's "LINE n" is the file's line n.
+   */
+  async runFile(file: string, sql: string, params?: Params): Promise<void> {
+    try {
+      await profiled(sql, () => this.connection.run(sql, params));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const line = /LINE (\d+):/.exec(message)?.[1];
+      throw new SqlError(message, { file, line: line ? Number(line) : undefined });
+    }
+  }
+
   /** Runs a query and returns rows as plain JS values (BIGINT becomes number where safe). */
   async all<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
     try {
@@ -129,6 +144,10 @@ function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
 
+/**
+ * The error of a statement written in TypeScript (SQL from a file goes through `runFile`, which
+ * names the file and line): its message and the statement's first line.
+ */
 function asSqlError(error: unknown, sql: string): Error {
   if (!(error instanceof Error)) return new SqlError(String(error));
   const statement = sql.trim().split('\n')[0]?.slice(0, 80) ?? '';

@@ -43,7 +43,7 @@ export async function manifestInputs(db: Database): Promise<ManifestInput[]> {
   }>(
     `WITH set_aside AS (
          SELECT file_id, reason, count(DISTINCT line)::INTEGER AS n
-         FROM int_rows_set_aside GROUP BY ALL
+         FROM audit_rows_set_aside GROUP BY ALL
      )
      SELECT f.source, f.path, f.sha256, f.rows_read::INTEGER AS rows_read,
             f.rows_rejected::INTEGER AS rows_rejected,

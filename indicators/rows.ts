@@ -1,8 +1,5 @@
 /** Building indicator rows: defaults from the declaration and the run, estimates spread into columns. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Row } from '../core/database.js';
-import { PACKAGE_ROOT } from '../core/paths.js';
 import {
   describeNeed,
   type IndicatorContext,
@@ -82,8 +79,8 @@ export const NO_DATA_FOR_MONTH = 'no data for this month (the source has no rows
 const computed = new WeakMap<IndicatorContext, Map<string, Promise<Row[]>>>();
 
 /**
- * Reads an aggregate query from `indicators/sql/<name>.sql` and runs it, once per indicators
- * stage: families that share an aggregate (the period counts scan every crime) share its rows.
+ * Reads the rows of the aggregate model `agg_<name>` (pipeline/sql/aggregates/, built with the
+ * other models), once per indicators stage: families that share an aggregate share its rows.
  * Each caller gets its own array; the rows are read, never changed.
  */
 export async function aggregate<T extends Row>(
@@ -94,8 +91,8 @@ export async function aggregate<T extends Row>(
   computed.set(context, byName);
   let rows = byName.get(name);
   if (!rows) {
-    const sql = readFileSync(join(PACKAGE_ROOT, 'indicators', 'sql', `${name}.sql`), 'utf8');
-    rows = context.db.all<T>(sql);
+    if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not an aggregate name: ${name}`);
+    rows = context.db.all<T>(`SELECT * FROM agg_${name}`);
     byName.set(name, rows);
   }
   return [...(await rows)] as T[];

@@ -66,11 +66,10 @@ export async function storeIndicators(db: Database, rows: readonly IndicatorRow[
       rule: indicator.disclosure.join(','),
     });
   }
-  const view = readFileSync(
-    join(PACKAGE_ROOT, 'indicators', 'sql', 'indicators_published.sql'),
-    'utf8',
-  );
-  await db.run(`CREATE OR REPLACE VIEW indicators_published AS ${view}`);
+  // The prefix stays on the file's first line so an error's line is the file's.
+  const file = join('indicators', 'sql', 'indicators_published.sql');
+  const view = readFileSync(join(PACKAGE_ROOT, file), 'utf8');
+  await db.runFile(file, `CREATE OR REPLACE VIEW indicators_published AS ${view}`);
 }
 
 /** Writes `indicators.csv` and `indicators.parquet` from the published (suppressed) view. */

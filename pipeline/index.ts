@@ -3,8 +3,8 @@
  *
  *   config ──loadConfig──▶ SnaConfig
  *   extracts ──ingest──▶ raw_* tables (+ ingest_files, ingest_rejects)
- *   raw_* ──buildModels──▶ stg_* → int_* → fct_* / dim_*
- *   fct_* ──indicators──▶ indicator_values, indicators.csv / .parquet
+ *   raw_* ──buildModels──▶ stg_* → int_* → fct_* / dim_* → agg_* → audit_*
+ *   agg_* ──indicators──▶ indicator_values, indicators.csv / .parquet
  *   indicators_published ──report──▶ charts, headline, report.html, notebooks/sna.ipynb
  *   everything ──▶ manifest.json, rejects.csv
  *

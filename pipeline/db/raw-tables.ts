@@ -12,7 +12,9 @@ import { sqlType } from '../../data/schemas/define.js';
 import { SCHEMAS } from '../../data/schemas/index.js';
 import { rawTableDdl } from '../ingest/typing-sql.js';
 
-const readSql = (relative: string) => readFileSync(join(SQL_DIR, relative), 'utf8');
+/** Runs a file under pipeline/sql; an error names the file and line. */
+const runSqlFile = (db: Database, relative: string) =>
+  db.runFile(join('pipeline', 'sql', relative), readFileSync(join(SQL_DIR, relative), 'utf8'));
 
 /**
  * Settings for a run's bulk work, measured with `npm run bench` (README, Speed):
@@ -43,8 +45,8 @@ export async function ensureRawTables(
   resources?: SnaConfig['resources'],
 ): Promise<void> {
   await tuneForBulkWork(db, resources);
-  await db.run(readSql('meta/ingest_tables.sql'));
-  await db.run(readSql('meta/macros.sql'));
+  await runSqlFile(db, 'meta/ingest_tables.sql');
+  await runSqlFile(db, 'meta/macros.sql');
   for (const schema of Object.values(SCHEMAS)) {
     await db.run(rawTableDdl(schema.table, schema.columns));
     // A database made by an earlier sna lacks columns added since (population's age_to):

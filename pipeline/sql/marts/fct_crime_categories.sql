@@ -13,7 +13,7 @@ select
     fct_crimes.address_ref,
     fct_crimes.location_type
 from fct_crimes
--- The categories of each kind of crime (int_crimes_classified, without re-joining every crime).
+-- The categories of each kind of crime, joined on the kind (not crime by crime).
 inner join int_crime_kind_categories
     on fct_crimes.ho_offence_code = int_crime_kind_categories.ho_offence_code
     and fct_crimes.is_domestic = int_crime_kind_categories.is_domestic
@@ -31,4 +31,4 @@ select
     null as address_ref,
     null as location_type
 from fct_street_crimes
-where not exists (select 1 from stg_police__crimes)
+where (select police_source from int_police_source) = 'police_uk_street'

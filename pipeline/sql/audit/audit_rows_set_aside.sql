@@ -1,4 +1,5 @@
--- Every loaded row kept out of the analysis, with the reason (manifest `rows_set_aside`).
+-- Every loaded row kept out of the analysis, with the reason (manifest `rows_set_aside`). Built
+-- last: it reads the layers below it, marts included, and no model reads it.
 select file_id, line, 'superseded by a later version of the crime' as reason
 from int_crimes_versioned
 where version_rank > 1
@@ -33,8 +34,7 @@ from int_street_crimes_versioned
 where is_duplicate
 union all
 select file_id, line, 'anti-social behaviour (kept apart from crime)' as reason
-from stg_police_uk__street
-where is_anti_social_behaviour
+from int_street_asb
 union all
 select int_street_crimes_versioned.file_id, int_street_crimes_versioned.line,
     case when int_street_crimes_versioned.lsoa_code is null then 'location unknown (no LSOA)'
@@ -50,4 +50,4 @@ where is_persons_total
 union all
 select file_id, line, 'police.uk crime not used: police crime extracts are loaded (the same crimes)' as reason
 from fct_street_crimes
-where exists (select 1 from stg_police__crimes)
+where (select police_source from int_police_source) = 'police_crimes'

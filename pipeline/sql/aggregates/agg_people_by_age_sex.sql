@@ -1,5 +1,5 @@
 -- Victims and offenders of each category's crimes in the period (one per crime–person pair) by
--- sex and age band, known age and sex only; the bands are those of ae_by_age_sex.
+-- sex and age band, known age and sex only; the bands are those of agg_ae_by_age_sex.
 select
     fct_crime_people.role,
     fct_period_crimes.category,

@@ -18,4 +18,4 @@ select
     counts.previous_count,
     (select sum(population) from dim_area_population)::double as residents
 from counts
-where not exists (select 1 from stg_police__crimes)
+where (select police_source from int_police_source) = 'police_uk_street'
