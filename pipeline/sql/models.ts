@@ -259,7 +259,6 @@ export const MODELS: readonly Model[] = [
     [],
   ),
   // One row (the period's profile): no key.
-  aggregate('agg_ae_summary', 'one row: A&E attendances in the period and their profile', []),
   aggregate('agg_ae_by_age_sex', 'one row per sex and age band of attendances in the period', [
     'age_band',
   ]),

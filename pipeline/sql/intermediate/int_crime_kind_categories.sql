@@ -1,4 +1,4 @@
--- Serious violence categories (contract §4) per kind of in-area crime: a crime's categories
+-- Serious violence categories (docs/contract.md#serious-violence-categories) per kind of in-area crime: a crime's categories
 -- depend only on its offence code and its domestic, knife and firearm flags, so the few hundred
 -- kinds are classified instead of every crime. A kind may sit in several categories.
 with kinds as (

@@ -1,4 +1,4 @@
--- Current crimes placed in or out of the area: by LSOA, else by ward, else location unknown (§3.1).
+-- Current crimes placed in or out of the area: by LSOA, else by ward, else location unknown (docs/contract.md#which-rows-count).
 with area_wards as (
     select distinct ward_code from int_area_geography where is_in_area and ward_code is not null
 ),

@@ -1,4 +1,4 @@
--- Loaded files in name order per source: a later file's rows replace an earlier one's (§3.1).
+-- Loaded files in name order per source: a later file's rows replace an earlier one's (docs/contract.md#which-rows-count).
 select
     file_id,
     source,

@@ -1,5 +1,5 @@
 -- Residents of the area's LSOAs by sex and age band, in the year the period ends (or the latest
--- year before it that the population file holds): the denominator of every rate (contract §6).
+-- year before it that the population file holds): the denominator of every rate (docs/contract.md#periods).
 with population_year as (
     select max(dim_population.year) as year
     from dim_population

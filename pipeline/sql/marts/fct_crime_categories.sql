@@ -1,5 +1,5 @@
--- One row per area crime × category, with the date it counts on and where it happened: what
--- every police indicator counts. Crimes come from the police extracts in the serious violence
+-- One row per area crime × category, with the date it counts on, its time of day where the
+-- extract gives one, and where it happened: what every police indicator counts. Crimes come from the police extracts in the serious violence
 -- categories or, when no extract is loaded, from police.uk street files in their own categories
 -- (`Crime type` in snake case). Never both: they are two records of the same crimes.
 select
@@ -7,6 +7,7 @@ select
     fct_crimes.crime_ref,
     'police_crimes' as source,
     fct_crimes.offence_date,
+    fct_crimes.committed_time,
     fct_crimes.lsoa_code,
     fct_crimes.ward_code,
     fct_crimes.beat,
@@ -25,6 +26,8 @@ select
     crime_ref,
     'police_uk_street' as source,
     offence_date,
+    -- police.uk gives the month only: no day's time.
+    null::time as committed_time,
     lsoa_code,
     ward_code,
     null as beat,

@@ -1,4 +1,4 @@
--- Police crimes as sent, typed; the committed date falls back to the recorded date (contract §6).
+-- Police crimes as sent, typed; the committed date falls back to the recorded date (docs/contract.md#which-rows-count).
 select
     file_id,
     line,
