@@ -36,7 +36,7 @@ export async function writeRunConfig(db: Database, config: SnaConfig): Promise<v
     history_years: config.period.historyYears,
     repeat_address_min: config.thresholds.repeatAddressMin,
     suppress_below: config.thresholds.suppressBelow,
-    town_centre_wards: listValue(config.area.townCentreWards),
+    town_centre_wards: JSON.stringify(config.area.townCentreWards),
   });
   await runSqlFile(db, 'meta/run_area_codes.sql', { area_codes: listValue(config.area.codes) });
 }

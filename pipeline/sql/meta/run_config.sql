@@ -21,5 +21,6 @@ select
     $history_years::integer as history_years,
     $repeat_address_min::integer as repeat_address_min,
     $suppress_below::integer as suppress_below,
-    $town_centre_wards::varchar[] as town_centre_wards
+    -- JSON: a list parameter cannot be empty (DuckDB cannot type it).
+    from_json($town_centre_wards, '["VARCHAR"]') as town_centre_wards
 from bounds;
