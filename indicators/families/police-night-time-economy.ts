@@ -1,0 +1,45 @@
+/**
+ * The night-time economy: how much of the area's violence with injury happens in its town
+ * centre on Friday and Saturday nights, the hours licensing, transport and street-pastor
+ * plans are made for. The town centre is the wards the config names (`area.town_centre_wards`).
+ */
+import { defineFamily, type IndicatorDefinition, type Measure } from '../define.js';
+
+/** Friday or Saturday night, 20:00 to 03:59 (isodow: Friday 5, Saturday 6, Sunday 7). */
+const WEEKEND_NIGHT =
+  '(isodow(offence_date) in (5, 6) and hour(committed_time) >= 20) or (isodow(offence_date) in (6, 7) and hour(committed_time) < 4)';
+
+/** Violence with injury in the period with a known time, and `where`. */
+const timed = (text: string, where?: string): Measure => ({
+  from: 'fct_crime_categories',
+  measure: 'count',
+  period: 'assessment',
+  where: ['committed_time is not null', ...(where ? [where] : [])].join(' and '),
+  text,
+});
+
+export const nightTimeEconomyShare: IndicatorDefinition = {
+  id: 'police.night_time_economy_share',
+  title: 'Violence with injury in the town centre on weekend nights',
+  definition:
+    'Share (%) of violence with injury in the period with a known time of day that was committed in the town-centre wards (area.town_centre_wards) on a Friday or Saturday night, 20:00 to 03:59; Wilson 95% CI.',
+  numerator: timed(
+    'crimes in the town-centre wards on Friday and Saturday nights',
+    `list_contains(run_config.town_centre_wards, ward_code) and (${WEEKEND_NIGHT})`,
+  ),
+  denominator: timed('crimes with a known time of day'),
+  unit: 'percent',
+  method: 'wilson',
+  polarity: 'none',
+  breakdowns: ['none'],
+  // police.uk street files give no time of day.
+  needs: ['police_crimes', 'geography', { config: 'area.town_centre_wards' }],
+  disclosure: ['numerator', 'complement'],
+  categories: ['violence_with_injury'],
+};
+
+export const family = defineFamily({
+  name: 'police-night-time-economy',
+  order: 15,
+  indicators: [nightTimeEconomyShare],
+});
