@@ -76,7 +76,7 @@ export const CATEGORIES: readonly Category[] = [
     title: 'Anti-social behaviour',
     noun: 'anti-social behaviour incidents',
     plural: true,
-    volume: 'asb.count',
+    // Not a headline row: the report's other-crime section shows it.
   },
   {
     id: 'ae_assault',
