@@ -7,6 +7,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SOURCES } from '../core/config.js';
+import { categoryById } from './categories.js';
 import {
   BREAKDOWNS,
   CONFIG_NEEDS,
@@ -88,6 +89,9 @@ function declarationProblems(indicator: IndicatorDefinition): string[] {
   if (isGeneric(indicator)) {
     const problem = runnerProblem(indicator);
     if (problem) problems.push(`${where}.${problem}`);
+  }
+  for (const category of indicator.categories ?? []) {
+    if (!categoryById(category)) problems.push(`${where}.categories: unknown "${category}"`);
   }
   if (indicator.breakdowns.length === 0)
     problems.push(`${where}.breakdowns: at least one (none for a headline value)`);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { IndicatorDefinition } from '../../indicators/define.js';
 import { idsModule, indicatorsMarkdown } from '../../indicators/document.js';
 import type { IndicatorId } from '../../indicators/generated/ids.js';
 import { INDICATORS, registryProblems } from '../../indicators/registry.js';
@@ -41,6 +42,24 @@ describe('the indicator declarations', () => {
 });
 
 describe('ids named outside the registry', () => {
+  it('refuses a declaration naming an unknown category, method or setting', () => {
+    const [first] = INDICATORS;
+    const broken = {
+      ...first,
+      id: 'police.broken',
+      categories: ['violence_with_injry'],
+      method: 'bayes',
+      needs: [{ config: 'area.city_centre' }],
+    } as unknown as IndicatorDefinition;
+    expect(registryProblems([{ name: 'broken', order: 1, indicators: [broken] }])).toEqual(
+      expect.arrayContaining([
+        'police.broken.categories: unknown "violence_with_injry"',
+        'police.broken.method: unknown method "bayes"',
+        'police.broken.needs: unknown setting "area.city_centre"',
+      ]),
+    );
+  });
+
   it('fails a chart that names an unknown indicator id, naming the id', () => {
     expect(() =>
       defineChart({

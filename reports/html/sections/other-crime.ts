@@ -6,6 +6,7 @@
  */
 
 import { coverageWords, dayRangeWords, NOT_COMPUTED } from '../../../indicators/coverage.js';
+import type { IndicatorId } from '../../../indicators/generated/ids.js';
 import { formatNumber } from '../../format/numbers.js';
 import { ASB_CATEGORY, categoryNames, inPoliceUkHeadline } from '../../headline/categories.js';
 import { hasValue } from '../../headline/facts.js';
@@ -17,7 +18,7 @@ export const OTHER_CRIME_ID = 'other-crime';
 export const OTHER_CRIME_TITLE = 'Other crime and anti-social behaviour';
 
 /** The indicator ids of one line of the table: crimes or anti-social behaviour. */
-const IDS = {
+const IDS: Record<'crime' | 'asb', Record<'count' | 'rate' | 'change' | 'top', IndicatorId>> = {
   crime: {
     count: 'police.count',
     rate: 'police.rate_per_1000',
@@ -30,7 +31,7 @@ const IDS = {
     change: 'asb.change',
     top: 'asb.top_lsoas',
   },
-} as const;
+};
 
 const WORDS = {
   higher: 'a significant rise',
@@ -38,7 +39,7 @@ const WORDS = {
   similar: 'not significant',
 };
 
-function rowsOf(data: ReportData, id: string, category: string): PublishedRow[] {
+function rowsOf(data: ReportData, id: IndicatorId, category: string): PublishedRow[] {
   return data.rows.filter((r) => r.indicator_id === id && r.category === category);
 }
 
@@ -82,7 +83,7 @@ function topCell(rows: readonly PublishedRow[]): string {
 }
 
 function line(data: ReportData, category: string, ids: (typeof IDS)[keyof typeof IDS]): string {
-  const one = (id: string) => rowsOf(data, id, category)[0];
+  const one = (id: IndicatorId) => rowsOf(data, id, category)[0];
   const count = one(ids.count);
   return `<tr>
   <th scope="row">${escapeHtml(categoryNames(category).title)}</th>
