@@ -220,6 +220,27 @@ describe('place', () => {
     ).toBeNull();
   });
 
+  it('states the night-time economy share with its counts, and nothing when suppressed or absent', () => {
+    const r = row('police.night_time_economy_share', {
+      numerator: 7,
+      denominator: 339,
+      value: 2.0649,
+    });
+    expect(place.nightTimeEconomy(r, categoryNames('violence_with_injury'))?.text).toBe(
+      '2% of violence with injury with a known time happened in the town centre on Friday and Saturday nights, eight in the evening to four in the morning (7 of 339 crimes).',
+    );
+    const names = categoryNames('violence_with_injury');
+    expect(place.nightTimeEconomy(suppressed('police.night_time_economy_share'), names)).toBeNull();
+    expect(
+      place.nightTimeEconomy(
+        row('police.night_time_economy_share', {
+          note: 'not available: needs area.town_centre_wards',
+        }),
+        names,
+      ),
+    ).toBeNull();
+  });
+
   it('states the concentration in the top 10% of LSOAs', () => {
     const r = row('police.top10pct_lsoa_share', { numerator: 123, denominator: 372, value: 33.06 });
     expect(place.topLsoaShare(r)?.text).toBe(

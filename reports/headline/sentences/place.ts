@@ -25,6 +25,23 @@ export function topBeat(
 }
 
 /**
+ * "2% of violence with injury with a known time happened in the town centre on Friday and
+ * Saturday nights, eight in the evening to four in the morning (7 of 339 crimes)", from
+ * `police.night_time_economy_share`. The hours are in words: every figure a sentence states is
+ * one of its facts.
+ */
+export function nightTimeEconomy(
+  row: PublishedRow | undefined,
+  names: CategoryNames,
+): HeadlineSentence | null {
+  if (!hasValue(row)) return null;
+  return sentence(
+    `${formatPercent(row.value)}% of ${names.noun} with a known time happened in the town centre on Friday and Saturday nights, eight in the evening to four in the morning (${formatCount(held(row.numerator))} of ${formatCount(held(row.denominator))} crimes)`,
+    [row],
+  );
+}
+
+/**
  * "33% of crimes with a known location are in the 10% of neighbourhoods (LSOAs) with most
  * crime", from `police.top10pct_lsoa_share`; nothing when its note says the share is 100% by
  * construction (the crimes lie in no more LSOAs than the top 10% holds).
