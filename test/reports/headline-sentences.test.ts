@@ -227,7 +227,7 @@ describe('place', () => {
       value: 2.0649,
     });
     expect(place.nightTimeEconomy(r, categoryNames('violence_with_injury'))?.text).toBe(
-      '2% of violence with injury with a known time happened in the town centre on Friday and Saturday nights, eight in the evening to four in the morning (7 of 339 crimes).',
+      '2% of violence with injury (7 of 339 crimes with a known time) happened in the town centre on Friday and Saturday nights, between eight in the evening and four in the morning.',
     );
     const names = categoryNames('violence_with_injury');
     expect(place.nightTimeEconomy(suppressed('police.night_time_economy_share'), names)).toBeNull();

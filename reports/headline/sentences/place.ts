@@ -25,8 +25,8 @@ export function topBeat(
 }
 
 /**
- * "2% of violence with injury with a known time happened in the town centre on Friday and
- * Saturday nights, eight in the evening to four in the morning (7 of 339 crimes)", from
+ * "2% of violence with injury (7 of 339 crimes with a known time) happened in the town centre
+ * on Friday and Saturday nights, between eight in the evening and four in the morning", from
  * `police.night_time_economy_share`. The hours are in words: every figure a sentence states is
  * one of its facts.
  */
@@ -36,7 +36,7 @@ export function nightTimeEconomy(
 ): HeadlineSentence | null {
   if (!hasValue(row)) return null;
   return sentence(
-    `${formatPercent(row.value)}% of ${names.noun} with a known time happened in the town centre on Friday and Saturday nights, eight in the evening to four in the morning (${formatCount(held(row.numerator))} of ${formatCount(held(row.denominator))} crimes)`,
+    `${formatPercent(row.value)}% of ${names.noun} (${formatCount(held(row.numerator))} of ${formatCount(held(row.denominator))} crimes with a known time) happened in the town centre on Friday and Saturday nights, between eight in the evening and four in the morning`,
     [row],
   );
 }
