@@ -48,6 +48,9 @@ async function query(sql: string): Promise<Row[]> {
 /** Shows a bundle of representations (HTML, text, Vega-Lite, SVG) as the cell's output. */
 async function show(bundle: MimeBundle): Promise<void> {
   await Deno.jupyter.display(bundle, { raw: true });
+  // On a busy machine Deno's kernel can report the cell finished before this output reaches
+  // Jupyter, which then drops it: a short pause lets the output go first.
+  await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 /** Shows a chart from charts/<name>.vl.json and its SVG. */
