@@ -23,10 +23,24 @@ import { fromEstimate, indicatorRow, noResidentsNote, percentChange } from './ro
  * mart (always one row, zeros when the mart is empty).
  */
 export const COUNTED_MARTS: Readonly<
-  Record<string, { date: string; category: { column: string } | { constant: string } }>
+  Record<
+    string,
+    {
+      date: string;
+      category: { column: string } | { constant: string };
+      /** SQL that must hold for the mart to give any row (a one-category mart's row too). */
+      when?: string;
+    }
+  >
 > = {
   fct_crime_categories: { date: 'offence_date', category: { column: 'category' } },
   fct_ae_attendances: { date: 'arrival_date', category: { constant: 'ae_assault' } },
+  // police.uk's anti-social behaviour counts only when police.uk is the police source.
+  fct_street_asb: {
+    date: 'offence_date',
+    category: { constant: 'anti_social_behaviour' },
+    when: "(select police_source from int_police_source) = 'police_uk_street'",
+  },
 };
 
 const PERIOD_BOUNDS: Readonly<Record<Period, readonly [string, string]>> = {
@@ -92,15 +106,17 @@ export function compileMart(
     }
   }
   const select = [...columns].map(([sql, name]) => `${sql} as ${name}`);
-  const category = COUNTED_MARTS[mart]?.category ?? { column: 'category' };
+  const counted = COUNTED_MARTS[mart];
+  const category = counted?.category ?? { column: 'category' };
+  const having = counted?.when ? `\n    having ${counted.when}` : '';
   const sql =
     'column' in category
       ? `select ${mart}.${category.column} as category, ${select.join(', ')}
     from ${mart} cross join run_config
-    group by ${mart}.${category.column}
+    group by ${mart}.${category.column}${having}
     order by ${mart}.${category.column}`
       : `select '${category.constant}' as category, ${select.join(', ')}
-    from ${mart} cross join run_config`;
+    from ${mart} cross join run_config${having}`;
   return { sql, column: (measure) => columns.get(keyOf(measure)) ?? '' };
 }
 

@@ -3,6 +3,7 @@
  * `indicators_published` view (suppression applied) and the run's manifest: the report
  * computes no statistics and never sees a row-level extract.
  */
+import type { ManifestInput } from '../core/provenance.js';
 import type { SourceCoverage } from '../indicators/coverage.js';
 import type { IndicatorDefinition, Status } from '../indicators/define.js';
 import type { IndicatorId } from '../indicators/generated/ids.js';
@@ -105,13 +106,16 @@ export interface Provenance {
   version: string;
   configSha256: string;
   generatedAt: string;
-  inputs: Array<{
-    source: string;
-    path: string;
-    sha256: string;
-    rows_read: number;
-    rows_loaded: number;
-    rows_rejected: number;
-    rows_set_aside: number;
-  }>;
+  inputs: Array<
+    Pick<
+      ManifestInput,
+      | 'source'
+      | 'path'
+      | 'sha256'
+      | 'rows_read'
+      | 'rows_loaded'
+      | 'rows_rejected'
+      | 'rows_set_aside'
+    >
+  >;
 }

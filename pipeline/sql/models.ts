@@ -252,13 +252,6 @@ export const MODELS: readonly Model[] = [
     'one row per category with known offenders × ONS ethnic group',
     ['category', 'ethnic_group'],
   ),
-  // One row, or none when force extracts are loaded: no key.
-  aggregate(
-    'agg_asb_period_counts',
-    'one row: police.uk ASB in the period and the previous one, and residents',
-    [],
-  ),
-  // One row (the period's profile): no key.
   aggregate('agg_ae_by_age_sex', 'one row per sex and age band of attendances in the period', [
     'age_band',
   ]),
