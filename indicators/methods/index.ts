@@ -13,6 +13,7 @@ export {
   type Significance,
   significanceAgainst,
 } from './estimate.js';
+export { benjaminiHochberg, type FalseDiscovery } from './false-discovery.js';
 export {
   type FunnelLimits,
   type FunnelSignificance,
@@ -21,6 +22,7 @@ export {
   poissonCis,
   poissonFunnel,
 } from './funnel.js';
+export { type GiStarInput, getisOrdGiStar } from './getis-ord.js';
 export { type MeanSummary, mean, meanCi } from './mean.js';
 export {
   byarsLimits,
