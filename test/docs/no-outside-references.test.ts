@@ -4,9 +4,7 @@
  * now live in docs/, and comments point at their sections (`docs/contract.md#indicators-csv`).
  *
  * - No comment in core/, pipeline/, data/, indicators/, reports/ or bin/ cites a § section, a
- *   research note or the shared spec. Files named in `outside-reference-allowlist.txt` (being
- *   rewritten elsewhere when the docs moved) are reported as todos instead; a listed file with no
- *   reference left fails, so the list only shrinks.
+ *   research note or the shared spec.
  * - Every `docs/<file>.md#<anchor>` pointer in a comment, and every `#anchor` link in docs/ and
  *   the README, names a heading of that file (GitHub's heading ids).
  */
@@ -21,7 +19,6 @@ const POINTING = [...SCANNED, 'test', 'fixtures/generator', 'bench'];
 const SOURCE = /\.(ts|js|mjs|sql)$/;
 const OUTSIDE = /§|research\/|shared\/spec|indicator-methods|analysis-methods|sna-contents/;
 const POINTER = /docs\/([\w.-]+\.md)(?:#([\w-]+))?/g;
-const ALLOWLIST = join(import.meta.dirname, 'outside-reference-allowlist.txt');
 
 interface Comment {
   file: string;
@@ -128,34 +125,16 @@ function brokenPointer(file: string, anchor: string | undefined): string | null 
   return null;
 }
 
-function readAllowlist(): string[] {
-  return readFileSync(ALLOWLIST, 'utf8')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
-}
-
 const comments = SCANNED.flatMap(sourceFiles).flatMap((file) =>
   commentsOf(file, readFileSync(join(ROOT, file), 'utf8')),
 );
 const outside = comments.filter((c) => OUTSIDE.test(c.text));
-const allowlist = readAllowlist();
 const where = (c: Comment) => `${c.file}:${c.line}  ${c.text}`;
 
 describe('comments cite docs/, not documents outside the repository', () => {
-  it('no comment outside the allow-list cites a § section, research/ or the shared spec', () => {
-    const found = outside.filter((c) => !allowlist.includes(c.file)).map(where);
-    expect(found, 'point these at docs/contract.md or docs/methods.md').toEqual([]);
+  it('no comment cites a § section, research/ or the shared spec', () => {
+    expect(outside.map(where), 'point these at docs/contract.md or docs/methods.md').toEqual([]);
   });
-
-  it('every allow-listed file exists and still holds a reference (else remove its line)', () => {
-    const stale = allowlist.filter((file) => !outside.some((c) => c.file === file));
-    expect(stale, 'remove these from test/docs/outside-reference-allowlist.txt').toEqual([]);
-  });
-
-  for (const c of outside.filter((c) => allowlist.includes(c.file))) {
-    it.todo(`allow-listed: ${where(c)}`);
-  }
 });
 
 describe('pointers into docs/ resolve', () => {
