@@ -60,28 +60,28 @@ function column(
   return suppressed.length > 0 ? [sentence('Numbers too small to publish', suppressed)] : [];
 }
 
+// Typed lists, not cast strings: a mistyped id does not compile.
+const VICTIM_SHARES: readonly IndicatorId[] = [
+  'victims.under_25_pct',
+  'victims.under_18_pct',
+  'victims.male_pct',
+  'victims.repeat_pct',
+];
+const OFFENDER_SHARES: readonly IndicatorId[] = [
+  'offenders.under_18_pct',
+  'offenders.under_25_pct',
+  'offenders.male_pct',
+  'offenders.repeat_male_pct',
+];
+
 function policeRow(
   rows: CategoryRows,
   period: PeriodWords,
 ): Omit<HeadlineRow, 'category' | 'title'> {
   const names = categoryNames(rows.category);
   const r = (id: IndicatorId) => rows.one(id);
-  const victims = [
-    'victims.under_25_pct',
-    'victims.under_18_pct',
-    'victims.male_pct',
-    'victims.repeat_pct',
-  ]
-    .map((id) => id as IndicatorId)
-    .map(r);
-  const offenders = [
-    'offenders.under_18_pct',
-    'offenders.under_25_pct',
-    'offenders.male_pct',
-    'offenders.repeat_male_pct',
-  ]
-    .map((id) => id as IndicatorId)
-    .map(r);
+  const victims = VICTIM_SHARES.map(r);
+  const offenders = OFFENDER_SHARES.map(r);
   const disproportionality = rows.all('offenders.disproportionality');
   return {
     intelligence: column(
