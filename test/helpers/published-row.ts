@@ -1,13 +1,35 @@
-/** A published row for report tests: its status follows from its fields, as the pipeline sets it. */
+/**
+ * A published row for report tests: the demo area's 2024/25 headline row with nothing in it,
+ * `fields` over it, and its status following from its fields as the pipeline sets it.
+ */
 import type { IndicatorId } from '../../indicators/generated/ids.js';
 import type { PublishedRow } from '../../reports/types.js';
 
 type Fields = Omit<Partial<PublishedRow>, 'indicator_id'> & { indicator_id?: string };
 
-export function publishedRow(defaults: Fields, fields: Fields = {}): PublishedRow {
-  const row = { ...defaults, ...fields } as Omit<PublishedRow, 'status' | 'indicator_id'> & {
+const EMPTY = {
+  indicator_id: 'police.count',
+  category: 'violence_with_injury',
+  area_code: 'E08999999',
+  period_start: '2024-04-01',
+  period_end: '2025-03-31',
+  breakdown: 'none',
+  breakdown_value: null,
+  numerator: null,
+  denominator: null,
+  value: null,
+  lower_ci95: null,
+  upper_ci95: null,
+  unit: 'count',
+  significance: null,
+  suppressed: false,
+  method: 'count',
+  note: null,
+} as const;
+
+export function publishedRow(...layers: Fields[]): PublishedRow {
+  const row = Object.assign({}, EMPTY, ...layers) as Omit<PublishedRow, 'indicator_id'> & {
     indicator_id: string;
-    status?: PublishedRow['status'];
   };
   const status =
     row.status ??

@@ -18,16 +18,9 @@ import type { PublishedRow, ReportData } from '../../reports/types.js';
 import { publishedRow } from '../helpers/published-row.js';
 
 function row(indicator_id: string, fields: Partial<PublishedRow>): PublishedRow {
-  return publishedRow(
-    {
-      ...{ indicator_id, category: 'robbery', area_code: 'E08000012' },
-      ...{ period_start: '2022-09-01', period_end: '2022-11-30', breakdown: 'none' },
-      ...{ breakdown_value: null, numerator: null, denominator: null, value: null },
-      ...{ lower_ci95: null, upper_ci95: null, unit: 'count', significance: null },
-      ...{ suppressed: false, method: 'count', note: null },
-    },
-    fields,
-  );
+  const liverpool = { category: 'robbery', area_code: 'E08000012' };
+  const autumn = { period_start: '2022-09-01', period_end: '2022-11-30' };
+  return publishedRow({ indicator_id, ...liverpool, ...autumn }, fields);
 }
 
 function data(rows: PublishedRow[]): ReportData {

@@ -19,16 +19,7 @@ const PERIOD = periodWords('2024-04-01', '2025-03-31');
 
 /** A published row of the demo area's 2024/25 period; `fields` override the defaults. */
 function row(indicator_id: string, fields: Partial<PublishedRow> = {}): PublishedRow {
-  return publishedRow(
-    {
-      ...{ indicator_id, category: 'violence_with_injury', area_code: 'E08999999' },
-      ...{ period_start: '2024-04-01', period_end: '2025-03-31', breakdown: 'none' },
-      ...{ breakdown_value: null, numerator: null, denominator: null, value: null },
-      ...{ lower_ci95: null, upper_ci95: null, unit: 'percent', significance: null },
-      ...{ suppressed: false, method: 'wilson', note: null },
-    },
-    fields,
-  );
+  return publishedRow({ indicator_id, unit: 'percent', method: 'wilson' }, fields);
 }
 const suppressed = (id: string, fields: Partial<PublishedRow> = {}) =>
   row(id, { suppressed: true, note: 'suppressed: fewer than 5', ...fields });

@@ -18,29 +18,8 @@ import { publishedRow } from '../helpers/published-row.js';
 
 export const HOSTILE = '</script><script>alert("x")</script><!--';
 
-export function row(overrides: Parameters<typeof publishedRow>[1]): PublishedRow {
-  return publishedRow(
-    {
-      indicator_id: 'police.count',
-      category: 'violence_with_injury',
-      area_code: 'E08999999',
-      period_start: '2024-04-01',
-      period_end: '2025-03-31',
-      breakdown: 'none',
-      breakdown_value: null,
-      numerator: 380,
-      denominator: null,
-      value: 380,
-      lower_ci95: null,
-      upper_ci95: null,
-      unit: 'count',
-      significance: null,
-      suppressed: false,
-      method: 'count',
-      note: null,
-    },
-    overrides,
-  );
+export function row(overrides: Parameters<typeof publishedRow>[0]): PublishedRow {
+  return publishedRow({ numerator: 380, value: 380 }, overrides);
 }
 
 export const ROWS: PublishedRow[] = [

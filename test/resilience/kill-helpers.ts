@@ -4,7 +4,15 @@ import { cpSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse/sync';
-import { cliArgv, cliEnv, REPO_ROOT } from '../helpers/workspace.js';
+import { expect } from 'vitest';
+import {
+  cliArgv,
+  cliEnv,
+  FIXTURES,
+  REPO_ROOT,
+  runCli,
+  type Workspace,
+} from '../helpers/workspace.js';
 
 /** One `--json-logs` line. */
 export interface LogLine {
@@ -133,4 +141,27 @@ export function copyExtracts(from: string, dest: string, holdBack: RegExp): stri
   };
   walk(dest);
   return held;
+}
+
+/** Three more violence-with-injury crimes, in the layout of the demo's crimes files. */
+export const extraCrimes = (prefix: string): string =>
+  [1, 2, 3].map((n) => `${prefix}${n},2025-01-15,,,8N,,E01999001,,,,,N,,\n`).join('');
+
+/**
+ * The demo run on a copy of its extracts in the workspace (so a test may edit them): its
+ * outputs as the last complete set, and the crimes file the test edits.
+ */
+export function lastGoodRun(ws: Workspace & { configPath: string }): {
+  lastGood: Map<string, Buffer>;
+  edited: string;
+} {
+  cpSync(join(FIXTURES, 'extracts'), ws.path('extracts'), { recursive: true });
+  ws.config(readFileSync(ws.configPath, 'utf8').replaceAll(`${FIXTURES}/extracts/`, 'extracts/'));
+  const first = runCli(['run', '--config', ws.configPath, '--quiet']);
+  expect(first.stderr).toBe('');
+  expect(first.status).toBe(0);
+  return {
+    lastGood: snapshot(ws.path('out')),
+    edited: ws.path('extracts/police/crimes-2024-25.csv'),
+  };
 }

@@ -5,32 +5,24 @@
  * and an output that is not the one the manifest names (a switch cut short) makes the next run
  * recompute.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoWorkspace, FIXTURES, runCli } from '../helpers/workspace.js';
-import { runAndKill, snapshot } from './kill-helpers.js';
+import { demoWorkspace, runCli } from '../helpers/workspace.js';
+import { extraCrimes, lastGoodRun, runAndKill, snapshot } from './kill-helpers.js';
 
-/** Three more violence-with-injury crimes, in the layout of the demo's crimes files. */
-const NEW_ROWS = ['STALE1', 'STALE2', 'STALE3']
-  .map((ref) => `${ref},2025-01-15,,,8N,,E01999001,,,,,N,,\n`)
-  .join('');
+const NEW_ROWS = extraCrimes('STALE');
 
 describe('outputs called up to date only when they are the last complete run’s', {
   timeout: 600_000,
 }, () => {
   const ws = demoWorkspace('sna-stale-');
   const outDir = ws.path('out');
-  const edited = ws.path('extracts/police/crimes-2024-25.csv');
+  let edited: string;
   let lastGood: Map<string, Buffer>;
 
   beforeAll(() => {
-    cpSync(join(FIXTURES, 'extracts'), ws.path('extracts'), { recursive: true });
-    ws.config(readFileSync(ws.configPath, 'utf8').replaceAll(`${FIXTURES}/extracts/`, 'extracts/'));
-    const first = runCli(['run', '--config', ws.configPath, '--quiet']);
-    expect(first.stderr).toBe('');
-    expect(first.status).toBe(0);
-    lastGood = snapshot(outDir);
+    ({ edited, lastGood } = lastGoodRun(ws));
   });
 
   it('kill -9 once the new indicators are computed, input restored: the outputs are the last complete run’s', async () => {

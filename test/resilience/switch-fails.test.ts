@@ -4,29 +4,22 @@
  * headline beside the old manifest), no staging folder is left, and once the path is cleared
  * the next run publishes the new set. A folder where a listed output should be is named too.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoWorkspace, FIXTURES, runCli } from '../helpers/workspace.js';
-import { parseOutputs, snapshot } from './kill-helpers.js';
+import { demoWorkspace, runCli } from '../helpers/workspace.js';
+import { extraCrimes, lastGoodRun, parseOutputs, snapshot } from './kill-helpers.js';
 
-const NEW_ROWS = ['SWITCH1', 'SWITCH2', 'SWITCH3']
-  .map((ref) => `${ref},2025-01-15,,,8N,,E01999001,,,,,N,,\n`)
-  .join('');
+const NEW_ROWS = extraCrimes('SWITCH');
 
 describe('a switch that cannot put the new outputs in place', { timeout: 600_000 }, () => {
   const ws = demoWorkspace('sna-switch-');
   const outDir = ws.path('out');
-  const edited = ws.path('extracts/police/crimes-2024-25.csv');
+  let edited: string;
   let lastGood: Map<string, Buffer>;
 
   beforeAll(() => {
-    cpSync(join(FIXTURES, 'extracts'), ws.path('extracts'), { recursive: true });
-    ws.config(readFileSync(ws.configPath, 'utf8').replaceAll(`${FIXTURES}/extracts/`, 'extracts/'));
-    const first = runCli(['run', '--config', ws.configPath, '--quiet']);
-    expect(first.stderr).toBe('');
-    expect(first.status).toBe(0);
-    lastGood = snapshot(outDir);
+    ({ edited, lastGood } = lastGoodRun(ws));
   });
 
   it('a file where a folder of outputs goes: exit 1 naming it, the last complete set kept', () => {
