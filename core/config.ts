@@ -29,6 +29,23 @@ export type ReferenceSource = (typeof REFERENCE_SOURCES)[number];
 export type Source = InputSource | ReferenceSource;
 export const SOURCES: readonly Source[] = [...REFERENCE_SOURCES, ...INPUT_SOURCES];
 
+/**
+ * Boundary levels (docs/contract.md#boundary-files): polygon files of LSOAs and wards, read as
+ * reference data for maps and neighbours. Not a CSV source: no schema, no raw table.
+ */
+export const BOUNDARY_LEVELS = ['lsoa', 'ward'] as const;
+export type BoundaryLevel = (typeof BOUNDARY_LEVELS)[number];
+
+/** One configured boundary level: a GeoJSON or TopoJSON file or glob. */
+export interface BoundarySpec {
+  /** The path or glob as written in the config (for messages). */
+  pattern: string;
+  /** The pattern made absolute against the config folder. */
+  absolutePattern: string;
+  /** The feature property holding the ONS code; null: found by name (LSOA11CD, WD13CD, …). */
+  codeProperty: string | null;
+}
+
 export const ENCODINGS = ['utf-8', 'windows-1252'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
@@ -58,6 +75,8 @@ export interface SnaConfig {
   period: { end: string; months: number; historyYears: number; allowMidMonth: boolean };
   inputs: Partial<Record<InputSource, InputSpec>>;
   reference: Partial<Record<ReferenceSource, InputSpec>>;
+  /** `reference.boundaries`: the levels whose boundary files are configured. */
+  boundaries: Partial<Record<BoundaryLevel, BoundarySpec>>;
   thresholds: {
     repeatAddressMin: number;
     suppressBelow: number;

@@ -19,6 +19,7 @@ import {
 } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 import { outputDirProblem } from './output-dir.js';
+import { readBoundaries } from './read-boundaries.js';
 import { parseYaml, readConfigBytes } from './read-config-file.js';
 import {
   checkKeys,
@@ -51,7 +52,7 @@ const SECTION_KEYS = {
   area: ['name', 'codes', 'synthetic', 'town_centre_wards'],
   period: ['end', 'months', 'history_years', 'allow_mid_month'],
   inputs: INPUT_SOURCES,
-  reference: REFERENCE_SOURCES,
+  reference: [...REFERENCE_SOURCES, 'boundaries'],
   thresholds: [
     'repeat_address_min',
     'suppress_below',
@@ -142,6 +143,11 @@ function validateConfig(
     configDir,
     problems,
   );
+  const boundaries = readBoundaries(
+    isMapping(top.mapping.reference) ? top.mapping.reference.boundaries : undefined,
+    configDir,
+    problems,
+  );
   const thresholds = readThresholds(top.mapping.thresholds, problems);
   const outputDir = readTopPath(top, 'output_dir', 'out', configDir);
   const written = top.mapping.output_dir;
@@ -167,6 +173,7 @@ function validateConfig(
     period,
     inputs,
     reference,
+    boundaries,
     thresholds,
     outputDir,
     database,

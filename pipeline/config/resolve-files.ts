@@ -7,12 +7,30 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
-import type { InputSpec, SnaConfig } from '../../core/config.js';
-import { INPUT_SOURCES, REFERENCE_SOURCES } from '../../core/config.js';
+import type { BoundarySpec, InputSpec, SnaConfig } from '../../core/config.js';
+import { BOUNDARY_LEVELS, INPUT_SOURCES, REFERENCE_SOURCES } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 
 /** What a glob may match when its pattern names no extension of its own. */
-const DATA_FILE = /\.csv(\.gz)?$/i;
+interface FileKind {
+  matches: RegExp;
+  /** For messages: "ending .csv or .csv.gz". */
+  endings: string;
+  example: string;
+}
+const DATA_FILE: FileKind = {
+  matches: /\.csv(\.gz)?$/i,
+  endings: '.csv or .csv.gz',
+  example: '*.csv',
+};
+const BOUNDARY_FILE: FileKind = {
+  matches: /\.(geo|topo)?json$/i,
+  endings: '.geojson, .topojson or .json',
+  example: '*.geojson',
+};
+
+/** What findFiles needs of a spec: the pattern as written and made absolute. */
+type Pattern = Pick<InputSpec, 'pattern' | 'absolutePattern'>;
 
 /** A matched path left out because it is the same file as an earlier one (a symlink). */
 export interface SameFile {
@@ -60,13 +78,28 @@ export async function checkInputPaths(config: SnaConfig): Promise<string[]> {
     const spec = config.reference[source];
     if (spec) checks.push(pathProblem(spec, `reference.${source}`));
   }
+  for (const level of BOUNDARY_LEVELS) {
+    const spec = config.boundaries[level];
+    if (spec) checks.push(pathProblem(spec, `reference.boundaries.${level}`, BOUNDARY_FILE));
+  }
   const problems = await Promise.all(checks);
   return problems.filter((p): p is string => p !== undefined);
 }
 
-async function pathProblem(spec: InputSpec, key: string): Promise<string | undefined> {
+/** The GeoJSON/TopoJSON files a boundary level names, as `resolveFiles` does for CSV. */
+export async function resolveBoundaryFiles(spec: BoundarySpec, key: string): Promise<string[]> {
+  const found = await findFiles(spec, key, BOUNDARY_FILE);
+  if ('problem' in found) throw new ConfigError([found.problem]);
+  return found.files;
+}
+
+async function pathProblem(
+  spec: Pattern,
+  key: string,
+  kind: FileKind = DATA_FILE,
+): Promise<string | undefined> {
   try {
-    const found = await findFiles(spec, key);
+    const found = await findFiles(spec, key, kind);
     return 'problem' in found ? found.problem : undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
@@ -74,7 +107,7 @@ async function pathProblem(spec: InputSpec, key: string): Promise<string | undef
   }
 }
 
-async function findFiles(spec: InputSpec, key: string): Promise<Found> {
+async function findFiles(spec: Pattern, key: string, wanted = DATA_FILE): Promise<Found> {
   const target = spec.absolutePattern;
   const kind = await entryKind(target);
   // A path that exists as written is taken literally, even if it contains glob characters.
@@ -82,15 +115,17 @@ async function findFiles(spec: InputSpec, key: string): Promise<Found> {
   if (kind === 'folder') {
     const folder = spec.pattern.replace(/[\\/]+$/, '');
     return {
-      problem: `${key}: "${spec.pattern}" is a folder; give a file or a glob such as ${folder}/*.csv`,
+      problem: `${key}: "${spec.pattern}" is a folder; give a file or a glob such as ${folder}/${wanted.example}`,
     };
   }
   const matches = await globFrom(target);
-  const files = namesExtension(spec.pattern) ? matches : matches.filter((f) => DATA_FILE.test(f));
+  const files = namesExtension(spec.pattern)
+    ? matches
+    : matches.filter((f) => wanted.matches.test(f));
   if (files.length === 0) {
     const why =
       matches.length > 0
-        ? ` (${matches.length} file${matches.length === 1 ? '' : 's'} matched, none ending .csv or .csv.gz)`
+        ? ` (${matches.length} file${matches.length === 1 ? '' : 's'} matched, none ending ${wanted.endings})`
         : '';
     return { problem: `${key}: "${spec.pattern}" matches no file${why}` };
   }
