@@ -54,7 +54,7 @@ export async function manifestInputs(db: Database): Promise<ManifestInput[]> {
                WHERE v.file_id = f.file_id AND v.is_repeated_id_crime) END AS repeated_ids
      FROM ingest_files f ORDER BY f.source, f.path`,
   );
-  return rows.map((row) => {
+  const csv = rows.map((row) => {
     const reasons = mapToRecord(row.reasons);
     const setAside = Object.values(reasons).reduce((a, b) => a + b, 0);
     return {
@@ -69,6 +69,38 @@ export async function manifestInputs(db: Database): Promise<ManifestInput[]> {
       ...(row.repeated_ids === null ? {} : { repeated_crime_id_rows_counted: row.repeated_ids }),
     };
   });
+  const all = [...csv, ...(await boundaryInputs(db))];
+  return all.sort((a, b) => compare(a.source, b.source) || compare(a.path, b.path));
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Boundary files (docs/contract.md#boundary-files), read whole every run: a "row" is a feature.
+ * None is rejected: a file sna cannot use stops the run instead.
+ */
+async function boundaryInputs(db: Database): Promise<ManifestInput[]> {
+  const rows = await db.all<{
+    source: string;
+    path: string;
+    sha256: string;
+    features_read: number;
+    features_loaded: number;
+    set_aside_reasons: string;
+  }>(
+    `SELECT source, path, sha256, features_read, features_loaded, set_aside_reasons
+     FROM ref_boundary_files`,
+  );
+  return rows.map((row) => ({
+    source: row.source,
+    path: row.path,
+    sha256: row.sha256,
+    rows_read: row.features_read,
+    rows_loaded: row.features_loaded,
+    rows_rejected: 0,
+    rows_set_aside: row.features_read - row.features_loaded,
+    set_aside_reasons: JSON.parse(row.set_aside_reasons) as Record<string, number>,
+  }));
 }
 
 function mapToRecord(value: unknown): Record<string, number> {

@@ -3,6 +3,7 @@
  *
  *   config ──loadConfig──▶ SnaConfig
  *   extracts ──ingest──▶ raw_* tables (+ ingest_files, ingest_rejects)
+ *   boundary files ──loadBoundaries──▶ ref_boundaries, ref_boundary_vertices (every run)
  *   raw_* ──buildModels──▶ stg_* → int_* → fct_* / dim_* → agg_* → audit_*
  *   agg_* ──indicators──▶ indicator_values, indicators.csv / .parquet
  *   indicators_published ──report──▶ charts, headline, report.html, notebooks/sna.ipynb
@@ -44,6 +45,7 @@ import {
   manifestCoverage,
   manifestPopulation,
 } from './stages/check-data.js';
+import { loadBoundaries } from './stages/load-boundaries.js';
 import { checkUpToDate } from './stages/up-to-date.js';
 
 export const STAGES = ['ingest', 'indicators', 'report'] as const;
@@ -116,6 +118,7 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
       );
     }
     const t = performance.now();
+    await loadBoundaries(db, config, log);
     await buildModels(db, config);
     timings.models = seconds(t);
     log.debug('Models rebuilt', { stage: 'models', seconds: timings.models });
@@ -274,6 +277,12 @@ export async function validate(configPath: string): Promise<ValidationResult> {
       lastPath = row.path;
     }
     const problems = outcome.failures.map((failure) => failure.format());
+    try {
+      await loadBoundaries(db, config, createLogger({ quiet: true }));
+    } catch (error) {
+      if (error instanceof InputBatchError) problems.push(...error.lines());
+      else throw error;
+    }
     if (problems.length > 0) return { ...NOTHING_FOUND, problems, warnings, exitCode: 3 };
     await buildModels(db, config);
     const found = await dataChecks(db, config);

@@ -37,7 +37,8 @@ async function tuneForBulkWork(db: Database, resources?: SnaConfig['resources'])
 const DEFAULT_MEMORY_LIMIT = '2GB';
 
 /**
- * Creates what ingest writes into: bookkeeping tables, macros and the raw tables. `resources`
+ * Creates what ingest writes into: bookkeeping tables, macros, the raw tables and the boundary
+ * tables (empty when no boundaries are configured). `resources`
  * (the config's) sets DuckDB's memory cap and threads for the connection.
  */
 export async function ensureRawTables(
@@ -47,6 +48,7 @@ export async function ensureRawTables(
   await tuneForBulkWork(db, resources);
   await runSqlFile(db, 'meta/ingest_tables.sql');
   await runSqlFile(db, 'meta/macros.sql');
+  await runSqlFile(db, 'meta/boundary_tables.sql');
   for (const schema of Object.values(SCHEMAS)) {
     await db.run(rawTableDdl(schema.table, schema.columns));
     // A database made by an earlier sna lacks columns added since (population's age_to):

@@ -145,6 +145,13 @@ export const MODELS: readonly Model[] = [
     'source',
     ...sent,
   ]),
+  // A table: Getis-Ord weights and the coverage aggregate read it; the self-join runs once.
+  intermediate(
+    'int_boundary_neighbours',
+    'one row per boundary level × unit × queen neighbour (both directions)',
+    ['level', 'code', 'neighbour_code'],
+    { materialise: 'table' },
+  ),
   mart('dim_area_lsoas', 'one row per LSOA in the area', ['lsoa_code']),
   // A view: the in-area rows of int_crimes_located, which is stored already.
   mart('fct_crimes', 'one row per current police crime in the area', ['crime_ref'], {
@@ -186,6 +193,10 @@ export const MODELS: readonly Model[] = [
     'category',
   ]),
   mart('dim_ethnicity_population', 'one row per ONS ethnic group in the area', ['ethnic_group']),
+  mart('dim_area_boundaries', 'one row per boundary level × area unit with a boundary', [
+    'level',
+    'code',
+  ]),
   aggregate(
     'agg_source_areas',
     'one row per police source × local authority its rows fall in (or none known)',
@@ -267,6 +278,7 @@ export const MODELS: readonly Model[] = [
     'one row per breakdown (offence category, locality) × value in the period',
     ['breakdown', 'breakdown_value'],
   ),
+  aggregate('agg_boundary_coverage', 'one row per configured boundary level', ['level']),
   // Last: it reads every layer, marts included; only the manifest reads it.
   audit('audit_rows_set_aside', 'one row per loaded row kept out of the analysis, and why', [
     ...sent,

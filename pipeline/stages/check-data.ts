@@ -54,7 +54,12 @@ export async function dataChecks(db: Database, config: SnaConfig): Promise<DataC
       : null;
   return {
     areaProblems,
-    warnings: [...outside, ...short.map(coverageLine), ...(await townCentreWardWarnings(db))],
+    warnings: [
+      ...outside,
+      ...short.map(coverageLine),
+      ...(await townCentreWardWarnings(db)),
+      ...(await boundaryCoverageWarnings(db)),
+    ],
     coverageProblem,
     coverage,
   };
@@ -119,6 +124,34 @@ async function townCentreWardWarnings(db: Database): Promise<string[]> {
     ({ ward }) =>
       `area.town_centre_wards: ${ward} is not a ward of the area in the geography lookup, so no crime counts in it`,
   );
+}
+
+/**
+ * A boundary level missing some of the area's units: the counts and an example of each side;
+ * below the usable share, maps of that level are not available (agg_boundary_coverage).
+ */
+async function boundaryCoverageWarnings(db: Database): Promise<string[]> {
+  const rows = await db.all<{
+    level: string;
+    area_units: number;
+    matched: number;
+    area_only: number;
+    file_only: number;
+    example_area_only: string | null;
+    example_file_only: string | null;
+    usable: boolean;
+    reason: string | null;
+  }>('SELECT * FROM agg_boundary_coverage WHERE area_only > 0 ORDER BY level');
+  return rows.map((r) => {
+    const files =
+      r.file_only > 0
+        ? `; the files hold ${r.file_only} the geography lookup does not know, e.g. ${r.example_file_only}`
+        : '';
+    const counts = `${r.matched} of ${r.area_units} of the area's units have a boundary (${r.area_only} missing, e.g. ${r.example_area_only}${files})`;
+    return r.usable
+      ? `reference.boundaries.${r.level}: ${counts}: maps by ${r.level} leave them blank`
+      : `reference.boundaries.${r.level}: ${counts}: maps by ${r.level} are not available (${r.reason})`;
+  });
 }
 
 /** One line per area code the lookup does not hold, with the nearest codes by name or spelling. */

@@ -10,9 +10,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { REFERENCE_SOURCES, type SnaConfig } from '../../core/config.js';
+import { BOUNDARY_LEVELS, REFERENCE_SOURCES, type SnaConfig } from '../../core/config.js';
 import { packageVersion } from '../../core/provenance.js';
-import { resolveFiles } from '../config/resolve-files.js';
+import { resolveBoundaryFiles, resolveFiles } from '../config/resolve-files.js';
 import { configuredSources, relativePath } from '../ingest/plan.js';
 import { sha256File } from '../ingest/read-file.js';
 import { codeFingerprint } from '../outputs/code-fingerprint.js';
@@ -74,7 +74,10 @@ export async function checkUpToDate(
   }
   // A reference file the config no longer names is dropped by the next ingest: a change.
   const named = new Set(files.map((f) => f.key));
-  const references = new Set<string>(REFERENCE_SOURCES);
+  const references = new Set<string>([
+    ...REFERENCE_SOURCES,
+    ...BOUNDARY_LEVELS.map((level) => `boundaries_${level}`),
+  ]);
   const dropped = manifest.inputs.filter(
     (i) => references.has(i.source) && !named.has(`${i.source}\u0000${i.path}`),
   );
@@ -95,6 +98,15 @@ async function configuredFiles(config: SnaConfig) {
   const files: Array<{ key: string; relPath: string; sha256: string }> = [];
   for (const [source, spec, key] of configuredSources(config)) {
     for (const path of await resolveFiles(spec, key)) {
+      const relPath = relativePath(config, path);
+      files.push({ key: `${source}\u0000${relPath}`, relPath, sha256: await sha256File(path) });
+    }
+  }
+  for (const level of BOUNDARY_LEVELS) {
+    const spec = config.boundaries[level];
+    if (!spec) continue;
+    const source = `boundaries_${level}`;
+    for (const path of await resolveBoundaryFiles(spec, `reference.boundaries.${level}`)) {
       const relPath = relativePath(config, path);
       files.push({ key: `${source}\u0000${relPath}`, relPath, sha256: await sha256File(path) });
     }
