@@ -111,7 +111,7 @@ describe('resolveFiles', () => {
 
 describe('checkInputPaths', () => {
   it('lists every path problem, inputs then references, without throwing', async () => {
-    touch('ref/geo.csv', 'police/crimes.csv', 'police/victims/v.csv');
+    touch('ref/geo.csv', 'police/crimes.csv', 'police/victims/v.csv', 'maps/wards/w.shp');
     const config = {
       inputs: {
         police_crimes: spec('police/*.csv'),
@@ -119,19 +119,23 @@ describe('checkInputPaths', () => {
         ae_assaults: spec('ae/*.csv'),
       },
       reference: { geography: spec('ref/geo.csv'), population: spec('ref/pop.csv') },
+      boundaries: { lsoa: spec('maps/*.csv'), ward: spec('maps/wards/*') },
     } as unknown as SnaConfig;
     expect(await checkInputPaths(config)).toEqual([
       'inputs.police_victims: "police/victims" is a folder; give a file or a glob such as police/victims/*.csv',
       'inputs.ae_assaults: "ae/*.csv" matches no file',
       'reference.population: "ref/pop.csv" matches no file',
+      'reference.boundaries.lsoa: "maps/*.csv" matches no file',
+      'reference.boundaries.ward: "maps/wards/*" matches no file (1 file matched, none ending .geojson, .topojson or .json)',
     ]);
   });
 
   it('is empty when everything resolves', async () => {
-    touch('ref/geo.csv', 'ref/pop.csv');
+    touch('ref/geo.csv', 'ref/pop.csv', 'maps/a.geojson', 'maps/b.topojson');
     const config = {
       inputs: {},
       reference: { geography: spec('ref/geo.csv'), population: spec('ref/pop.csv') },
+      boundaries: { lsoa: spec('maps/*') },
     } as unknown as SnaConfig;
     expect(await checkInputPaths(config)).toEqual([]);
   });
