@@ -143,14 +143,15 @@ async function boundaryCoverageWarnings(db: Database): Promise<string[]> {
     reason: string | null;
   }>('SELECT * FROM agg_boundary_coverage WHERE area_only > 0 ORDER BY level');
   return rows.map((r) => {
-    const files =
+    const units = r.level === 'lsoa' ? 'LSOAs' : 'wards';
+    const unknown =
       r.file_only > 0
         ? `; the files hold ${r.file_only} the geography lookup does not know, e.g. ${r.example_file_only}`
         : '';
-    const counts = `${r.matched} of ${r.area_units} of the area's units have a boundary (${r.area_only} missing, e.g. ${r.example_area_only}${files})`;
-    return r.usable
-      ? `reference.boundaries.${r.level}: ${counts}: maps by ${r.level} leave them blank`
-      : `reference.boundaries.${r.level}: ${counts}: maps by ${r.level} are not available (${r.reason})`;
+    if (!r.usable) {
+      return `reference.boundaries.${r.level}: ${r.reason}; ${r.area_only} ${units} have no boundary${unknown}: maps by ${r.level} are not available`;
+    }
+    return `reference.boundaries.${r.level}: ${r.matched} of the area's ${r.area_units} ${units} have a boundary (${r.area_only} missing, e.g. ${r.example_area_only}${unknown}): maps by ${r.level} leave them blank`;
   });
 }
 
