@@ -18,6 +18,7 @@ export const UNITS = [
   'rank',
   'rho',
   'years',
+  'z',
 ] as const;
 export type Unit = (typeof UNITS)[number];
 
@@ -76,6 +77,7 @@ export const METHODS = [
   'spearman',
   't',
   'rank',
+  'getis_ord_gi_star',
 ] as const;
 export type Method = (typeof METHODS)[number];
 export const METHOD_FALLBACKS: Readonly<Partial<Record<Method, readonly Method[]>>> = {
@@ -88,6 +90,7 @@ export const METHOD_FALLBACKS: Readonly<Partial<Record<Method, readonly Method[]
  */
 export const CONFIG_NEEDS = {
   'area.town_centre_wards': (config: SnaConfig) => config.area.townCentreWards.length > 0,
+  'reference.boundaries.lsoa': (config: SnaConfig) => config.boundaries.lsoa !== undefined,
 } as const;
 export type ConfigNeed = { config: keyof typeof CONFIG_NEEDS };
 

@@ -15,6 +15,8 @@ export const METHOD_DESCRIPTIONS: Readonly<Record<Method, string>> = {
   spearman: 'Spearman’s rank correlation, ties given their average rank.',
   t: 'Mean with a Student’s t 95% confidence interval.',
   rank: 'Rank among the areas compared, 1 being the lowest rate; no confidence interval.',
+  getis_ord_gi_star:
+    'Getis–Ord Gi* z-score of an LSOA and its queen neighbours (binary weights, analytical variance), with a two-sided normal p-value; hot or cold spot when the Benjamini–Hochberg adjusted p-value across the area’s LSOAs is at most 5%.',
 };
 
 export function describeMethod(method: string): string {

@@ -227,6 +227,11 @@ export const MODELS: readonly Model[] = [
     'lsoa_code',
   ]),
   aggregate(
+    'agg_lsoa_neighbourhoods',
+    'one row per area LSOA with a boundary: its queen neighbours in the area',
+    ['lsoa_code'],
+  ),
+  aggregate(
     'agg_police_by_hour_weekday',
     'one row per police category with a timed crime × weekday and three-hour band',
     ['category', 'hour_weekday'],

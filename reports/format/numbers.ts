@@ -27,6 +27,7 @@ export const UNIT_LABELS: Readonly<Record<Unit, string>> = {
   rank: 'rank (1 = lowest rate)',
   rho: "Spearman's rho",
   years: 'years',
+  z: 'z-score',
 };
 
 /** The label of a unit, or the unit itself when it has none. */
@@ -43,6 +44,7 @@ const DECIMALS: Readonly<Record<Unit, number>> = {
   rank: 0,
   rho: 2,
   years: 1,
+  z: 2,
 };
 
 /** Decimals for a unit not listed (none is published today). */
