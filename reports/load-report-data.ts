@@ -11,6 +11,7 @@ import { coverageInUse, loadCoverage, policeSourceInUse } from '../indicators/co
 import { loadPopulationYear } from '../indicators/population-year.js';
 import { INDICATORS } from '../indicators/registry.js';
 import { PUBLISHED_COLUMNS } from '../indicators/store.js';
+import { loadMapLayers } from './load-map-data.js';
 import type { PublishedRow, ReportData } from './types.js';
 
 const DATE_COLUMNS = new Set(['period_start', 'period_end']);
@@ -61,5 +62,6 @@ export async function loadReportData(db: Database, config: SnaConfig): Promise<R
     coverage,
     population: await loadPopulationYear(db),
     ...(crimeSource ? { crimeSource } : {}),
+    maps: await loadMapLayers(db, config),
   };
 }

@@ -61,6 +61,43 @@ export interface ReportData {
    * when neither was loaded.
    */
   crimeSource?: 'police_crimes' | 'police_uk_street';
+  /** Boundaries and binned points for the maps (docs/contract.md#reference-files). */
+  maps?: ReportMaps;
+}
+
+/** One area of a map: public boundaries, never a person or an address. */
+export interface MapArea {
+  code: string;
+  /** The name the geography lookup gives (the indicators' ward rows are labelled with it). */
+  name: string;
+  /** An LSOA's ward name, for tooltips. */
+  ward?: string;
+  /** GeoJSON geometry in WGS84 longitude/latitude, rings wound as d3 draws them. */
+  geometry: GeoJsonGeometry;
+}
+
+export type GeoJsonGeometry = { type: string; coordinates: unknown };
+
+/** A level's boundaries, or why its maps cannot be drawn. */
+export interface MapLayer {
+  areas: readonly MapArea[];
+  /** Set when the boundaries do not match the area's geography (another vintage). */
+  refused?: string;
+}
+
+/** A hexagon of the density map: only cells with at least suppress_below crimes. */
+export interface MapHexCell {
+  category: string;
+  crimes: number;
+  geometry: GeoJsonGeometry;
+}
+
+export interface ReportMaps {
+  lsoa?: MapLayer;
+  ward?: MapLayer;
+  hexCells?: readonly MapHexCell[];
+  /** The hexagons' size, centre to edge-midpoint distance doubled (metres). */
+  hexCellMetres?: number;
 }
 
 /** A chart as written to `charts/<name>.vl.json|.svg|.png`. */

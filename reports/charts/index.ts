@@ -9,6 +9,10 @@ import { createLogger, type Logger } from '../../core/log.js';
 import type { RenderedChart, ReportData } from '../types.js';
 import { aeAgeSex } from './catalogue/ae-age-sex.js';
 import { aeMonthly } from './catalogue/ae-monthly.js';
+import { mapHexDensity } from './catalogue/map-hex-density.js';
+import { mapHotspots } from './catalogue/map-hotspots.js';
+import { mapRateByLsoa } from './catalogue/map-rate-by-lsoa.js';
+import { mapRateByWard } from './catalogue/map-rate-by-ward.js';
 import { offendersAgeSex } from './catalogue/offenders-age-sex.js';
 import { policeHourWeekday } from './catalogue/police-hour-weekday.js';
 import { policeMonthly } from './catalogue/police-monthly.js';
@@ -34,6 +38,10 @@ export const CHARTS: readonly ChartDefinition[] = [
   policeHourWeekday,
   policeRateComparators,
   policeRateByImd,
+  mapRateByLsoa,
+  mapRateByWard,
+  mapHotspots,
+  mapHexDensity,
   policeTopBeats,
   repeatAddresses,
   victimsAgeSex,

@@ -77,6 +77,7 @@ const OFFENDER_SHARES: readonly IndicatorId[] = [
 function policeRow(
   rows: CategoryRows,
   period: PeriodWords,
+  wardOfLsoa: ReadonlyMap<string, string>,
 ): Omit<HeadlineRow, 'category' | 'title'> {
   const names = categoryNames(rows.category);
   const r = (id: IndicatorId) => rows.one(id);
@@ -100,6 +101,13 @@ function policeRow(
             place.topBeat(r('police.top_beat_share'), names),
             place.nightTimeEconomy(r('police.night_time_economy_share'), names),
             place.topLsoaShare(r('police.top10pct_lsoa_share')),
+            place.hotspot(
+              r('police.hotspot_lsoa_share'),
+              r('police.hotspot_share'),
+              rows.all('police.hotspot_gi'),
+              wardOfLsoa,
+              names,
+            ),
             place.wardsAboveAverage(rows.all('police.rate_by_ward')),
             place.deprivation(r('police.imd_spearman')),
             place.repeatAddresses(r('addresses.repeat_count')),
@@ -211,6 +219,7 @@ function coveredPeriod(data: ReportData, category: string, period: PeriodWords):
 export function buildHeadline(data: ReportData): Headline {
   const wholePeriod = periodWords(data.period.start, data.period.end);
   const policeUk = data.crimeSource === 'police_uk_street';
+  const wardOfLsoa = new Map((data.maps?.lsoa?.areas ?? []).map((a) => [a.code, a.ward ?? '']));
   const rows = headlineCategories(data).map((category): HeadlineRow => {
     const categoryRows = new CategoryRows(category, data.rows);
     const period = coveredPeriod(data, category, wholePeriod);
@@ -219,7 +228,7 @@ export function buildHeadline(data: ReportData): Headline {
         ? aeRow(categoryRows, period)
         : category === YOUTH_JUSTICE_CATEGORY
           ? youthJusticeRow(categoryRows, period)
-          : policeRow(categoryRows, period);
+          : policeRow(categoryRows, period, wardOfLsoa);
     const caveat = policeUk ? policeUkCaveat(category) : undefined;
     return leaveOutThin(
       {

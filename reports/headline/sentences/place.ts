@@ -5,7 +5,7 @@
 import type { HeadlineSentence, PublishedRow } from '../../types.js';
 import type { CategoryNames } from '../categories.js';
 import { hasValue, held, isSuppressed } from '../facts.js';
-import { formatCount, formatPercent, formatRate, formatRho } from '../format.js';
+import { formatCount, formatPercent, formatRate, formatRho, joinWords } from '../format.js';
 import { sentence } from './sentence.js';
 
 /**
@@ -54,6 +54,40 @@ export function topLsoaShare(row: PublishedRow | undefined): HeadlineSentence | 
   return sentence(
     `${formatPercent(row.value)}% of crimes with a known location are in the 10% of neighbourhoods (LSOAs) with most crime (${formatCount(held(row.numerator))} of ${formatCount(held(row.denominator))})`,
     [row],
+  );
+}
+
+/**
+ * "7 of the 60 neighbourhoods (LSOAs), in Northfold and Ashcombe Moor, are significant hot spots
+ * of violence with injury, holding 31% of it (212 of 684 crimes)", from
+ * `police.hotspot_lsoa_share`, `police.hotspot_share` and the hot LSOAs of `police.hotspot_gi`
+ * (significance higher), their wards from the LSOA boundaries' lookup. Nothing unless at least
+ * one LSOA is a significant hot spot.
+ */
+export function hotspot(
+  lsoas: PublishedRow | undefined,
+  share: PublishedRow | undefined,
+  gi: readonly PublishedRow[],
+  wardOfLsoa: ReadonlyMap<string, string>,
+  names: CategoryNames,
+): HeadlineSentence | null {
+  const hot = gi.filter((r) => r.breakdown === 'lsoa' && r.significance === 'higher');
+  if (!hasValue(share) || !hasValue(lsoas) || hot.length === 0) return null;
+  const wards = new Map<string, number>();
+  for (const row of hot) {
+    const ward = wardOfLsoa.get(row.breakdown_value ?? '');
+    if (ward) wards.set(ward, (wards.get(ward) ?? 0) + 1);
+  }
+  const named = [...wards.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, WARDS_NAMED)
+    .map(([ward]) => ward);
+  const more = wards.size > named.length ? ' and elsewhere' : '';
+  const where = named.length > 0 ? `, in ${joinWords(named)}${more},` : '';
+  const verb = hot.length === 1 ? 'is a significant hot spot' : 'are significant hot spots';
+  return sentence(
+    `${formatCount(held(lsoas.numerator))} of the ${formatCount(held(lsoas.denominator))} neighbourhoods (LSOAs)${where} ${verb} of ${names.noun}, holding ${formatPercent(share.value)}% of it (${formatCount(held(share.numerator))} of ${formatCount(held(share.denominator))} crimes; Getis–Ord Gi* test, corrected for testing every neighbourhood)`,
+    [lsoas, share, ...hot],
   );
 }
 

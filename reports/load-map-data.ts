@@ -1,0 +1,59 @@
+/**
+ * The maps' data: the area's boundaries (public ONS geography, named as the lookup names them)
+ * and, when the crimes have points, their hexagon counts with small cells already left out.
+ * Nothing here identifies a person or an address.
+ */
+import type { SnaConfig } from '../core/config.js';
+import type { Database } from '../core/database.js';
+import type { GeoJsonGeometry, MapArea, MapLayer, ReportMaps } from './types.js';
+
+interface BoundaryRow extends Record<string, unknown> {
+  level: string;
+  code: string;
+  name: string | null;
+  ward: string | null;
+  geometry: string;
+}
+
+interface CoverageRow extends Record<string, unknown> {
+  level: string;
+  usable: boolean;
+  reason: string | null;
+}
+
+/** The boundaries of each configured level, or the reason a level's maps are refused. */
+export async function loadMapLayers(db: Database, config: SnaConfig): Promise<ReportMaps> {
+  const maps: ReportMaps = {};
+  if (!config.boundaries.lsoa && !config.boundaries.ward) return maps;
+  const coverage = await db.all<CoverageRow>(
+    'SELECT level, usable, reason FROM agg_boundary_coverage',
+  );
+  const rows = await db.all<BoundaryRow>(
+    `WITH lsoas AS (SELECT DISTINCT lsoa_code, lsoa_name, ward_name FROM dim_area_lsoas),
+          wards AS (SELECT DISTINCT ward_code, ward_name FROM dim_area_lsoas)
+     SELECT b.level, b.code, coalesce(lsoas.lsoa_name, wards.ward_name, b.name) AS name,
+            lsoas.ward_name AS ward, b.geometry
+     FROM dim_area_boundaries AS b
+     LEFT JOIN lsoas ON b.level = 'lsoa' AND b.code = lsoas.lsoa_code
+     LEFT JOIN wards ON b.level = 'ward' AND b.code = wards.ward_code
+     ORDER BY b.level, b.code`,
+  );
+  for (const level of ['lsoa', 'ward'] as const) {
+    if (!config.boundaries[level]) continue;
+    const found = coverage.find((c) => c.level === level);
+    const areas: MapArea[] = rows
+      .filter((r) => r.level === level)
+      .map((r) => ({
+        code: r.code,
+        name: r.name ?? r.code,
+        ...(r.ward ? { ward: r.ward } : {}),
+        geometry: JSON.parse(r.geometry) as GeoJsonGeometry,
+      }));
+    const layer: MapLayer =
+      found && !found.usable
+        ? { areas: [], refused: found.reason ?? 'the boundaries do not match the area' }
+        : { areas };
+    maps[level] = layer;
+  }
+  return maps;
+}
