@@ -50,6 +50,8 @@ describe('model keys on the demo data', () => {
       const found = await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${model.name}`);
       if (found?.n === 0) empty.push(model.name);
     }
-    expect(empty).toEqual(['fct_street_asb']);
+    // fct_crime_points stays empty until the demo extracts carry coordinates; its key is
+    // checked on hand-made rows in test/indicators/spatial/crime-points.test.ts meanwhile.
+    expect(empty.filter((name) => name !== 'fct_crime_points')).toEqual(['fct_street_asb']);
   });
 });
