@@ -20,6 +20,7 @@ import {
 import { ConfigError } from '../../core/errors.js';
 import { outputDirProblem } from './output-dir.js';
 import { parseYaml, readConfigBytes } from './read-config-file.js';
+import { readSpatial } from './spatial.js';
 import {
   checkKeys,
   describe,
@@ -44,6 +45,7 @@ const SECTION_KEYS = {
     'inputs',
     'reference',
     'thresholds',
+    'spatial',
     'output_dir',
     'database',
     'resources',
@@ -59,6 +61,7 @@ const SECTION_KEYS = {
     'require_complete_coverage',
   ],
   resources: ['memory_limit', 'threads'],
+  spatial: ['hex_cell_m', 'near_repeat'],
 } as const satisfies Record<string, readonly string[]>;
 type SectionName = keyof typeof SECTION_KEYS;
 
@@ -143,6 +146,8 @@ function validateConfig(
     problems,
   );
   const thresholds = readThresholds(top.mapping.thresholds, problems);
+  const spatialSection = openSection(top.mapping.spatial, 'spatial', problems);
+  const spatial = readSpatial(spatialSection, problems);
   const outputDir = readTopPath(top, 'output_dir', 'out', configDir);
   const written = top.mapping.output_dir;
   const outputProblem = outputDirProblem(
@@ -168,6 +173,7 @@ function validateConfig(
     inputs,
     reference,
     thresholds,
+    spatial,
     outputDir,
     database,
     resources,
