@@ -35,6 +35,7 @@ export const BREAKDOWNS = [
   'locality',
   'offence_category',
   'hour_weekday',
+  'space_time_band',
 ] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
@@ -76,6 +77,7 @@ export const METHODS = [
   'spearman',
   't',
   'rank',
+  'knox_monte_carlo',
 ] as const;
 export type Method = (typeof METHODS)[number];
 export const METHOD_FALLBACKS: Readonly<Partial<Record<Method, readonly Method[]>>> = {
