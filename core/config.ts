@@ -62,6 +62,32 @@ export interface InputSpec {
   encoding: Encoding;
 }
 
+/** `spatial:` in the config file, defaults filled in. */
+export interface SpatialConfig {
+  /** Hexagon size in metres: centre to corner, which is also the side. */
+  hexCellM: number;
+  nearRepeat: {
+    /** Upper edges of the distance bands, metres, rising: [100, 200] is 0–100 m and 100–200 m. */
+    spaceBandsM: number[];
+    /** Upper edges of the time bands, whole days, rising: [7, 14] is 0–7 and 8–14 days. */
+    timeBandsDays: number[];
+    /** Monte Carlo permutations of the dates. */
+    iterations: number;
+    /** Seed of the permutations: the same seed gives the same expected counts. */
+    seed: number;
+  };
+}
+
+export const SPATIAL_DEFAULTS: SpatialConfig = {
+  hexCellM: 250,
+  nearRepeat: {
+    spaceBandsM: [100, 200, 300, 400],
+    timeBandsDays: [7, 14, 21, 28],
+    iterations: 99,
+    seed: 1,
+  },
+};
+
 export interface SnaConfig {
   /** Absolute path of the config file, and its folder (base of relative paths). */
   configPath: string;
@@ -84,6 +110,8 @@ export interface SnaConfig {
     /** Exit 3 when an event source does not cover every month of the assessment period. */
     requireCompleteCoverage: boolean;
   };
+  /** Point-based analysis: hexagon bins and the near-repeat test (docs/contract.md#config-keys). */
+  spatial: SpatialConfig;
   outputDir: string;
   database: string;
   /** DuckDB's memory cap (`'2GB'`) and threads; null keeps sna's default (README, Speed). */

@@ -36,6 +36,7 @@ export const BREAKDOWNS = [
   'locality',
   'offence_category',
   'hour_weekday',
+  'space_time_band',
 ] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
@@ -78,6 +79,7 @@ export const METHODS = [
   't',
   'rank',
   'getis_ord_gi_star',
+  'knox_monte_carlo',
 ] as const;
 export type Method = (typeof METHODS)[number];
 export const METHOD_FALLBACKS: Readonly<Partial<Record<Method, readonly Method[]>>> = {

@@ -14,6 +14,8 @@ export const METHOD_DESCRIPTIONS: Readonly<Record<Method, string>> = {
     'Ratio of two proportions with Katz’s log 95% confidence interval; “higher” or “lower” when it excludes 1.',
   spearman: 'Spearman’s rank correlation, ties given their average rank.',
   t: 'Mean with a Student’s t 95% confidence interval.',
+  knox_monte_carlo:
+    'Knox near-repeat test as Ratcliffe’s Near Repeat Calculator runs it: pairs of crimes close in both space and time, against the mean over permutations of the dates (a fixed seed); p = (1 + permutations with as many pairs or more) ÷ (permutations + 1); “higher” when p ≤ 0.05, “lower” when the same for as few pairs or fewer is.',
   rank: 'Rank among the areas compared, 1 being the lowest rate; no confidence interval.',
   getis_ord_gi_star:
     'Getis–Ord Gi* z-score of an LSOA and its queen neighbours (binary weights, analytical variance), with a two-sided normal p-value; hot or cold spot when the Benjamini–Hochberg adjusted p-value across the area’s LSOAs is at most 5%.',

@@ -123,7 +123,10 @@ export function rowProblem(
   indicator: IndicatorDefinition | undefined,
 ): string | undefined {
   if (!indicator) return `${row.indicator_id}: a row for an undeclared indicator`;
-  if (!indicator.breakdowns.includes(row.breakdown)) {
+  // A not-available row has no breakdown whatever the indicator's are (as notAvailableRow writes
+  // them): a family that finds out itself that it cannot run writes the same row.
+  const notAvailable = row.status === 'not_available' && row.breakdown === 'none';
+  if (!notAvailable && !indicator.breakdowns.includes(row.breakdown)) {
     return `${row.indicator_id}: breakdown "${row.breakdown}" is not among its declared ${indicator.breakdowns.join(', ')}`;
   }
   const methods: readonly string[] = [

@@ -16,7 +16,8 @@ export type ColumnType =
   /** Clock time `HH:mm` (seconds allowed). */
   | { kind: 'time' }
   | { kind: 'integer'; min: number; max: number }
-  | { kind: 'number'; min: number }
+  /** `max`, when given, is the largest value allowed (coordinates have both bounds). */
+  | { kind: 'number'; min: number; max?: number }
   /**
    * Matched in full against `pattern` after case folding (upper unless `letterCase` says
    * lower); `describe` names the expected form in messages.
@@ -41,6 +42,11 @@ export interface ColumnDef {
   thousands?: boolean;
   /** Words a publisher writes for "no value" (police.uk's `No Location`), read as blank. */
   missingValues?: readonly string[];
+  /**
+   * The other column of a pair given both or neither (easting with northing): a row with a value
+   * here and a blank (or absent) partner is rejected.
+   */
+  pairedWith?: string;
 }
 
 export interface SourceSchema {

@@ -2,7 +2,7 @@
  * Police extracts: crimes, victims and offenders (docs/contract.md#police-crimes,
  * docs/contract.md#police-victims-and-offenders).
  */
-import { AGE, ETHNICITY, LSOA, REF, SEX, type SourceSchema } from './define.js';
+import { AGE, type ColumnDef, ETHNICITY, LSOA, REF, SEX, type SourceSchema } from './define.js';
 
 export const LOCATION_TYPES = [
   'dwelling',
@@ -46,8 +46,27 @@ export const policeCrimes: SourceSchema = {
     { name: 'domestic_flag', type: { kind: 'flag' }, required: false },
     { name: 'knife_flag', type: { kind: 'flag' }, required: false },
     { name: 'firearm_flag', type: { kind: 'flag' }, required: false },
+    // Where the crime happened, optional: British National Grid metres (EPSG:27700) or WGS84
+    // degrees, each pair both or neither (docs/contract.md#police-crimes).
+    ...coordinatePair('easting', 'northing', 700_000, 1_300_000),
+    ...coordinatePair('longitude', 'latitude', 180, 90, -180, -90),
   ],
 };
+
+/** Two coordinate columns given both or neither, each within its range. */
+function coordinatePair(
+  x: string,
+  y: string,
+  xMax: number,
+  yMax: number,
+  xMin = 0,
+  yMin = 0,
+): ColumnDef[] {
+  return [
+    { name: x, type: { kind: 'number', min: xMin, max: xMax }, required: false, pairedWith: y },
+    { name: y, type: { kind: 'number', min: yMin, max: yMax }, required: false, pairedWith: x },
+  ];
+}
 
 export const policeVictims: SourceSchema = {
   source: 'police_victims',

@@ -23,6 +23,7 @@ export {
   poissonFunnel,
 } from './funnel.js';
 export { type GiStarInput, getisOrdGiStar } from './getis-ord.js';
+export { KNOX_ALPHA, type KnoxCell, type KnoxCellInput, knoxCell } from './knox.js';
 export { type MeanSummary, mean, meanCi } from './mean.js';
 export {
   byarsLimits,

@@ -21,6 +21,7 @@ import { ConfigError } from '../../core/errors.js';
 import { outputDirProblem } from './output-dir.js';
 import { readBoundaries } from './read-boundaries.js';
 import { parseYaml, readConfigBytes } from './read-config-file.js';
+import { readSpatial } from './spatial.js';
 import {
   checkKeys,
   describe,
@@ -45,6 +46,7 @@ const SECTION_KEYS = {
     'inputs',
     'reference',
     'thresholds',
+    'spatial',
     'output_dir',
     'database',
     'resources',
@@ -60,6 +62,7 @@ const SECTION_KEYS = {
     'require_complete_coverage',
   ],
   resources: ['memory_limit', 'threads'],
+  spatial: ['hex_cell_m', 'near_repeat'],
 } as const satisfies Record<string, readonly string[]>;
 type SectionName = keyof typeof SECTION_KEYS;
 
@@ -149,6 +152,8 @@ function validateConfig(
     problems,
   );
   const thresholds = readThresholds(top.mapping.thresholds, problems);
+  const spatialSection = openSection(top.mapping.spatial, 'spatial', problems);
+  const spatial = readSpatial(spatialSection, problems);
   const outputDir = readTopPath(top, 'output_dir', 'out', configDir);
   const written = top.mapping.output_dir;
   const outputProblem = outputDirProblem(
@@ -175,6 +180,7 @@ function validateConfig(
     reference,
     boundaries,
     thresholds,
+    spatial,
     outputDir,
     database,
     resources,

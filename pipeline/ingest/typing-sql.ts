@@ -125,6 +125,12 @@ export function problemChecks(
         when: `(${typed}) < ${type.min}`,
         reason: `${quote(`below the minimum ${type.min}: `)} || ${shown(v)}`,
       });
+      if (type.max !== undefined) {
+        checks.push({
+          when: `(${typed}) > ${type.max}`,
+          reason: `${quote(`above the maximum ${type.max}: `)} || ${shown(v)}`,
+        });
+      }
       break;
     case 'code':
       checks.push({
@@ -142,6 +148,28 @@ export function problemChecks(
       break;
   }
   return checks;
+}
+
+/**
+ * A column given both or neither with its partner (`pairedWith`): a value here with the partner
+ * blank, or the partner's header absent, is a problem of this column.
+ */
+function pairCheck(
+  column: BoundColumn,
+  columns: readonly BoundColumn[],
+  cellOf: (c: BoundColumn) => string,
+): Array<{ when: string; reason: string; column: BoundColumn }> {
+  const partnerName = column.def.pairedWith;
+  if (!partnerName || !column.source) return [];
+  const partner = columns.find((c) => c.def.name === partnerName);
+  const partnerCell = partner?.source ? cellOf(partner) : 'NULL::VARCHAR';
+  return [
+    {
+      when: `${cellOf(column)} IS NOT NULL AND ${partnerCell} IS NULL`,
+      reason: quote(`given without ${partnerName} (give both or neither)`),
+      column,
+    },
+  ];
 }
 
 /**
@@ -213,6 +241,7 @@ export function typingSelect(
         ]
       : []),
     ...problemChecks(c, cellOf(c), c.def.name).map((check) => ({ ...check, column: c })),
+    ...pairCheck(c, columns, cellOf),
   ]);
   const problemList = checks.map(
     ({ when, reason, column }) =>

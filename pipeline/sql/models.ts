@@ -165,6 +165,11 @@ export const MODELS: readonly Model[] = [
     ['crime_ref', 'category'],
     { materialise: 'view' },
   ),
+  mart(
+    'fct_crime_points',
+    'one row per area crime × category with a point (the police source in use)',
+    ['crime_ref', 'category'],
+  ),
   mart('fct_period_crimes', 'one row per area crime × category in the assessment period', [
     'crime_ref',
     'category',

@@ -124,6 +124,31 @@ export const VALUE_CASES: BadInputCase[] = [
     ],
   },
   {
+    name: 'coordinates out of range, or one of a pair without the other',
+    file: CRIMES,
+    content: csv(
+      `${CRIMES_HEADER},easting,northing,longitude,latitude`,
+      'B1,2024-07-01,8N,E01999001,338000,390000,,',
+      'B2,2024-07-01,8N,E01999001,338000,,,',
+      'B3,2024-07-01,8N,E01999001,800000,390000,,',
+      'B4,2024-07-01,8N,E01999001,,,-2.98,',
+      'B5,2024-07-01,8N,E01999001,,,-2.98,53.41',
+      'B6,2024-07-01,8N,E01999001,,,-2.98,95',
+      // Neither pair, or both pairs: accepted (max_reject_pct is 50% here).
+      'B7,2024-07-01,8N,E01999001,,,,',
+      'B8,2024-07-01,8N,E01999001,338000,390000,-2.98,53.41',
+      'B9,2024-07-01,8N,E01999001,0,0,,',
+    ),
+    exit: 0,
+    rows: { read: 9, loaded: 5, rejected: 4 },
+    rejects: [
+      { line: 3, column: 'easting', reason: 'given without northing (give both or neither)' },
+      { line: 4, column: 'easting', reason: 'above the maximum 700000: "800000"' },
+      { line: 5, column: 'longitude', reason: 'given without latitude (give both or neither)' },
+      { line: 7, column: 'latitude', reason: 'above the maximum 90: "95"' },
+    ],
+  },
+  {
     name: 'a malformed Home Office offence code',
     file: CRIMES,
     content: csv(CRIMES_HEADER, 'B1,2024-07-01,8-N,E01999001', 'B2,2024-07-01,4.10,E01999001'),

@@ -33,11 +33,13 @@ ranked as (
 
 crimes as (
     select
-        file_id, line, crime_id, offence_date, category, lsoa_code, last_outcome_category,
+        file_id, line, crime_id, offence_date, category, lsoa_code, longitude, latitude,
+        last_outcome_category,
         copy_rank > 1 or (not has_location and group_has_location) as is_duplicate
     from ranked
     union all
-    select file_id, line, crime_id, offence_date, category, lsoa_code, last_outcome_category,
+    select file_id, line, crime_id, offence_date, category, lsoa_code, longitude, latitude,
+        last_outcome_category,
         false as is_duplicate
     from street
     where crime_id is null
@@ -65,6 +67,8 @@ select
     crimes.offence_date,
     crimes.category,
     crimes.lsoa_code,
+    crimes.longitude,
+    crimes.latitude,
     crimes.last_outcome_category,
     crimes.is_duplicate,
     shared_ids.crime_id is not null and not crimes.is_duplicate as is_repeated_id_crime

@@ -14,6 +14,11 @@ select
     location_type,
     is_domestic,
     is_knife,
-    is_firearm
+    is_firearm,
+    -- Where it happened, as sent (either pair may be blank; fct_crime_points).
+    easting,
+    northing,
+    longitude,
+    latitude
 from int_crimes_located
 where placement = 'in_area'

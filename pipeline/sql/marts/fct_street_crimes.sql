@@ -7,6 +7,9 @@ select
     int_street_crimes_versioned.line,
     int_street_crimes_versioned.offence_date,
     int_street_crimes_versioned.lsoa_code,
+    -- police.uk's map point: snapped to one of a fixed set of points, never the crime's address.
+    int_street_crimes_versioned.longitude,
+    int_street_crimes_versioned.latitude,
     dim_area_lsoas.ward_code,
     int_street_crimes_versioned.category,
     int_street_crimes_versioned.last_outcome_category

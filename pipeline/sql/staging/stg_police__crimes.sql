@@ -16,5 +16,9 @@ select
     location_type,
     coalesce(domestic_flag, false) as is_domestic,
     coalesce(knife_flag, false) as is_knife,
-    coalesce(firearm_flag, false) as is_firearm
+    coalesce(firearm_flag, false) as is_firearm,
+    easting,
+    northing,
+    longitude,
+    latitude
 from raw_police__crimes

@@ -325,11 +325,42 @@ reference: {geography: ref/geo.csv, population: ref/pop.csv}
     ]);
   });
 
+  it('fills the spatial defaults, reads given settings, and lists every bad one', () => {
+    expect(parseConfig(MINIMAL, CONFIG_PATH).spatial).toEqual({
+      hexCellM: 250,
+      nearRepeat: {
+        spaceBandsM: [100, 200, 300, 400],
+        timeBandsDays: [7, 14, 21, 28],
+        iterations: 99,
+        seed: 1,
+      },
+    });
+    const given = `${MINIMAL}spatial:
+  hex_cell_m: 400
+  near_repeat: {space_bands_m: [50, 150], time_bands_days: [3], iterations: 999, seed: 7}
+`;
+    expect(parseConfig(given, CONFIG_PATH).spatial).toEqual({
+      hexCellM: 400,
+      nearRepeat: { spaceBandsM: [50, 150], timeBandsDays: [3], iterations: 999, seed: 7 },
+    });
+    const bad = `${MINIMAL}spatial:
+  hex_cell_m: 0
+  near_repeat: {space_bands_m: [200, 100], time_bands_days: [], iterations: 5, seeds: 2}
+`;
+    expect(problemsOf(bad)).toEqual([
+      'spatial.hex_cell_m: must be a number from 10 to 10000, got 0',
+      'spatial.near_repeat.seeds: unknown key (did you mean seed?)',
+      'spatial.near_repeat.space_bands_m: must rise from band to band, got [200, 100]',
+      'spatial.near_repeat.time_bands_days: must be a list of 1 to 20 rising band edges, got 0 edges',
+      'spatial.near_repeat.iterations: must be a whole number from 19 to 9999, got 5',
+    ]);
+  });
+
   it('says where a misplaced key belongs, and what is allowed when nothing is close', () => {
     const text = `${MINIMAL}end: 2024-03-31\nzzzzzzzz: 1\n`;
     expect(problemsOf(text)).toEqual([
       'end: unknown key (it belongs under period:)',
-      'zzzzzzzz: unknown key (allowed: area, period, inputs, reference, thresholds, output_dir, database, resources)',
+      'zzzzzzzz: unknown key (allowed: area, period, inputs, reference, thresholds, spatial, output_dir, database, resources)',
     ]);
   });
 
