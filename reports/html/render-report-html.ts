@@ -49,7 +49,7 @@ export function renderReportHtml(input: ReportHtmlInput): string {
 ${coverSection(data)}
 ${headlineSection(headline)}
 ${otherCrimeSection(data)}
-${chartsSection(charts)}
+${chartsSection(charts, data)}
 ${indicatorsSection(data)}
 ${methodsSection(data)}
 ${provenanceSection(provenance)}

@@ -98,6 +98,8 @@ function expected(): Expected {
 }
 
 interface Run {
+  /** The run's output folder. */
+  out: string;
   indicators: Csv;
   manifest: Manifest;
   status: number;
@@ -117,6 +119,7 @@ function runBorough(code: string, dir: string, database: string): Run {
   const result = runCli(['run', '--config', config]);
   const out = join(dir, code);
   return {
+    out,
     status: result.status,
     stdout: result.stdout,
     stderr: result.stderr,
@@ -217,6 +220,33 @@ describe.skipIf(!HAS_DATA)('the Merseyside example on real public data', () => {
     expect(note('police.change')).toBe(
       'previous period 1 December 2020 to 30 November 2021; data cover 0 of 12 months of the previous period; no change is computed over a period the data do not fully cover',
     );
+  });
+
+  it('draws Liverpool’s LSOA, ward and hotspot maps from the ONS boundary files', () => {
+    const charts = readdirSync(join(runs.get('E08000012')?.out ?? '', 'charts'));
+    for (const name of ['map-rate-by-lsoa', 'map-rate-by-ward', 'map-hotspots']) {
+      expect(charts).toContain(`${name}.svg`);
+      expect(charts).toContain(`${name}.png`);
+    }
+    const rows = runs.get('E08000012')?.indicators ?? [];
+    const gi = rows.filter(
+      (r) => r.indicator_id === 'police.hotspot_gi' && r.category === 'robbery',
+    );
+    // Every one of Liverpool's 298 LSOAs is tested (all have a boundary and a neighbour).
+    expect(gi).toHaveLength(298);
+    expect(gi.some((r) => r.significance === 'higher')).toBe(true);
+  });
+
+  it('refuses Knowsley’s ward maps (2013 wards against the 2019 lookup) and draws its LSOA map', () => {
+    const run = runs.get('E08000011');
+    const charts = readdirSync(join(run?.out ?? '', 'charts'));
+    expect(charts).toContain('map-rate-by-lsoa.svg');
+    expect(charts).not.toContain('map-rate-by-ward.svg');
+    const report = readFileSync(join(run?.out ?? '', 'report.html'), 'utf8');
+    expect(report).toContain(
+      'Ward maps: the ward boundaries match 0 of Knowsley&#39;s 15 wards (e.g. E05010935 is not in the file; the file has E05000865, which the geography lookup does not know): another vintage',
+    );
+    expect(run?.stdout).toContain('the ward boundaries match 0 of Knowsley');
   });
 
   it('names the population year used (File_6: mid-2015) on every rate, with a warning', () => {

@@ -3,7 +3,7 @@
  * SVG drawn at build time inside <noscript> for readers without JavaScript (and as the fallback
  * when a chart cannot be drawn).
  */
-import type { RenderedChart } from '../../types.js';
+import type { RenderedChart, ReportData } from '../../types.js';
 import { escapeHtml, jsonForScript, slug } from '../escape.js';
 
 /** The spec the browser draws: `$schema` is dropped because vega-embed is told the mode. */
@@ -32,7 +32,23 @@ export function chartFigure(chart: RenderedChart, index: number): string {
 </figure>`;
 }
 
-export function chartsSection(charts: readonly RenderedChart[]): string {
+/**
+ * The maps a run could not draw, each with why (boundaries of another vintage): a map left out
+ * is said, never silently missing.
+ */
+export function mapsNotDrawn(data: ReportData): string {
+  const refused = (['lsoa', 'ward'] as const).flatMap((level) => {
+    const reason = data.maps?.[level]?.refused;
+    return reason
+      ? [`<li>${level === 'lsoa' ? 'LSOA' : 'Ward'} maps: ${escapeHtml(reason)}</li>`]
+      : [];
+  });
+  return refused.length
+    ? `<div class="note maps-not-drawn"><p>Maps not drawn:</p><ul>${refused.join('')}</ul></div>`
+    : '';
+}
+
+export function chartsSection(charts: readonly RenderedChart[], data?: ReportData): string {
   const figures = charts.length
     ? charts.map(chartFigure).join('\n')
     : '<p class="none">No charts: there was no data to draw.</p>';
@@ -41,6 +57,7 @@ export function chartsSection(charts: readonly RenderedChart[]): string {
 <p class="lead">Hover over a chart for its values. Each chart is also saved as
 <code>charts/&lt;name&gt;.svg</code>, <code>.png</code> and its Vega-Lite specification
 <code>.vl.json</code>.</p>
+${data ? mapsNotDrawn(data) : ''}
 ${figures}
 </section>`;
 }
