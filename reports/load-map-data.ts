@@ -5,6 +5,7 @@
  */
 import type { SnaConfig } from '../core/config.js';
 import type { Database } from '../core/database.js';
+import { hexCells } from '../indicators/spatial/hexbin.js';
 import type { GeoJsonGeometry, MapArea, MapLayer, ReportMaps } from './types.js';
 
 interface BoundaryRow extends Record<string, unknown> {
@@ -21,9 +22,25 @@ interface CoverageRow extends Record<string, unknown> {
   reason: string | null;
 }
 
-/** The boundaries of each configured level, or the reason a level's maps are refused. */
+/**
+ * The boundaries of each configured level, or the reason a level's maps are refused; and the
+ * hexagon counts of the crimes' points.
+ */
 export async function loadMapLayers(db: Database, config: SnaConfig): Promise<ReportMaps> {
-  const maps: ReportMaps = {};
+  const cells = await hexCells(db, config);
+  const maps: ReportMaps = {
+    ...(cells.length > 0
+      ? {
+          hexCells: cells.map((c) => ({
+            category: c.category,
+            crimes: c.crimes,
+            geometry: c.geometry,
+          })),
+          // hex_cell_m is centre to corner: a hexagon is twice that from corner to corner.
+          hexCellMetres: 2 * config.spatial.hexCellM,
+        }
+      : {}),
+  };
   if (!config.boundaries.lsoa && !config.boundaries.ward) return maps;
   const coverage = await db.all<CoverageRow>(
     'SELECT level, usable, reason FROM agg_boundary_coverage',

@@ -96,7 +96,7 @@ export interface ReportMaps {
   lsoa?: MapLayer;
   ward?: MapLayer;
   hexCells?: readonly MapHexCell[];
-  /** The hexagons' size, centre to edge-midpoint distance doubled (metres). */
+  /** The hexagons' size from corner to corner (metres). */
   hexCellMetres?: number;
 }
 

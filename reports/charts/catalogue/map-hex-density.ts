@@ -65,7 +65,7 @@ export const mapHexDensity = defineChart({
     return mapSpec(
       chartTitle(data, TITLE, [
         periodLine(data),
-        `${size ? `Hexagons ${size} m across; ` : ''}hexagons with fewer than ${data.suppressBelow} crimes are not drawn`,
+        `${size ? `Hexagons ${size} m from corner to corner; ` : ''}hexagons with fewer than ${data.suppressBelow} crimes are not drawn`,
         sourcesLine(data, 'ward'),
       ]),
       { outline: features(outline.areas) },
