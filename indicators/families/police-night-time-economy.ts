@@ -6,7 +6,7 @@
 import { defineFamily, type IndicatorDefinition, type Measure } from '../define.js';
 
 /** Friday or Saturday night, 20:00 to 03:59 (isodow: Friday 5, Saturday 6, Sunday 7). */
-const WEEKEND_NIGHT =
+export const WEEKEND_NIGHT =
   '(isodow(offence_date) in (5, 6) and hour(committed_time) >= 20) or (isodow(offence_date) in (6, 7) and hour(committed_time) < 4)';
 
 /** Violence with injury in the period with a known time, and `where`. */
