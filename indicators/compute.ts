@@ -16,6 +16,7 @@ import {
   withCoverage,
 } from './coverage.js';
 import {
+  COLUMN_NEEDS,
   CONFIG_NEEDS,
   describeNeed,
   type IndicatorContext,
@@ -70,10 +71,25 @@ export async function indicatorContext(
   };
 }
 
+/** The optional columns (COLUMN_NEEDS) that some loaded row of their source gives a value. */
+export async function columnsWithValues(
+  db: Database,
+  available: ReadonlySet<Source>,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const [column, { source, sql }] of Object.entries(COLUMN_NEEDS)) {
+    if (!available.has(source)) continue;
+    const [row] = await db.all<{ met: boolean }>(`select (${sql}) as met`);
+    if (row?.met) found.add(column);
+  }
+  return found;
+}
+
 export async function computeIndicators(context: IndicatorContext): Promise<IndicatorRow[]> {
   const problems = registryProblems();
   if (problems.length > 0) throw new Error(`indicator registry: ${problems.join('; ')}`);
   const available = await availableSources(context.db);
+  const columns = await columnsWithValues(context.db, available);
   const rows: IndicatorRow[] = [];
   // One warning per missing source, not one per indicator: thirty lines would bury the rest.
   const unavailable = new Map<string, string[]>();
@@ -82,7 +98,9 @@ export async function computeIndicators(context: IndicatorContext): Promise<Indi
       ? available.has(need)
       : 'config' in need
         ? CONFIG_NEEDS[need.config](context.config)
-        : need.some((s) => available.has(s));
+        : 'column' in need
+          ? columns.has(need.column)
+          : need.some((s) => available.has(s));
   const runnableGeneric = INDICATORS.filter((i) => isGeneric(i) && i.needs.every(met));
   const generic = runnableGeneric.length > 0 ? await runGeneric(context, runnableGeneric) : [];
   for (const family of FAMILIES) {

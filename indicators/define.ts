@@ -97,10 +97,25 @@ export const CONFIG_NEEDS = {
 export type ConfigNeed = { config: keyof typeof CONFIG_NEEDS };
 
 /**
- * A source an indicator needs, or alternatives any one of which will do (police crimes come
- * from the force's extracts or from public police.uk street files), or a setting of the config.
+ * Optional columns of a source an indicator needs, by `<source>.<column>`: each with its source
+ * and the SQL (over the marts) that is true when any loaded row gives the column a value. An
+ * extract may leave an optional column out, or send it blank on every row; an indicator counting
+ * by it then has nothing to count, and says so rather than publish a share of nothing.
  */
-export type Need = Source | readonly Source[] | ConfigNeed;
+export const COLUMN_NEEDS = {
+  'police_crimes.location_type': {
+    source: 'police_crimes',
+    sql: 'select count(*) > 0 from fct_crimes where location_type is not null',
+  },
+} as const satisfies Record<string, { source: Source; sql: string }>;
+export type ColumnNeed = { column: keyof typeof COLUMN_NEEDS };
+
+/**
+ * A source an indicator needs, or alternatives any one of which will do (police crimes come
+ * from the force's extracts or from public police.uk street files), a setting of the config,
+ * or an optional column of a source holding a value.
+ */
+export type Need = Source | readonly Source[] | ConfigNeed | ColumnNeed;
 
 /** The period a measure counts over; `run_config` holds each one's first and last day. */
 export type Period = 'assessment' | 'previous' | 'history';
@@ -126,13 +141,28 @@ export interface Measure {
 /** Police crimes from either source (`fct_crime_categories` takes whichever is loaded). */
 export const POLICE_CRIMES: Need = ['police_crimes', 'police_uk_street'];
 
-/** How a need reads in a note: `police_crimes or police_uk_street`, `area.town_centre_wards`. */
+/**
+ * How a need reads in a note: `police_crimes or police_uk_street`, `area.town_centre_wards`,
+ * `police_crimes.location_type`.
+ */
 export const describeNeed = (need: Need): string =>
-  typeof need === 'string' ? need : 'config' in need ? need.config : need.join(' or ');
+  typeof need === 'string'
+    ? need
+    : 'config' in need
+      ? need.config
+      : 'column' in need
+        ? need.column
+        : need.join(' or ');
 
 /** The sources of a need (none for a setting of the config). */
 export const sourcesOfNeed = (need: Need): readonly Source[] =>
-  typeof need === 'string' ? [need] : 'config' in need ? [] : need;
+  typeof need === 'string'
+    ? [need]
+    : 'config' in need
+      ? []
+      : 'column' in need
+        ? [COLUMN_NEEDS[need.column].source]
+        : need;
 
 export interface IndicatorDefinition {
   id: string;

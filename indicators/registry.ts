@@ -10,6 +10,7 @@ import { SOURCES } from '../core/config.js';
 import { categoryById } from './categories.js';
 import {
   BREAKDOWNS,
+  COLUMN_NEEDS,
   CONFIG_NEEDS,
   COUNTED_COLUMNS,
   type IndicatorDefinition,
@@ -79,6 +80,9 @@ function declarationProblems(indicator: IndicatorDefinition): string[] {
   for (const need of indicator.needs) {
     if (typeof need === 'object' && 'config' in need && !(need.config in CONFIG_NEEDS)) {
       problems.push(`${where}.needs: unknown setting "${need.config}"`);
+    }
+    if (typeof need === 'object' && 'column' in need && !(need.column in COLUMN_NEEDS)) {
+      problems.push(`${where}.needs: unknown column "${need.column}"`);
     }
     for (const source of sourcesOfNeed(need)) {
       if (!oneOf(SOURCES, source)) problems.push(`${where}.needs: unknown source "${source}"`);

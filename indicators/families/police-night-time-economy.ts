@@ -1,12 +1,13 @@
 /**
  * The night-time economy: how much of the area's violence with injury happens in its town
  * centre on Friday and Saturday nights, the hours licensing, transport and street-pastor
- * plans are made for. The town centre is the wards the config names (`area.town_centre_wards`).
+ * plans are made for, and how much of that is in or near licensed premises. The town centre is
+ * the wards the config names (`area.town_centre_wards`).
  */
 import { defineFamily, type IndicatorDefinition, type Measure } from '../define.js';
 
 /** Friday or Saturday night, 20:00 to 03:59 (isodow: Friday 5, Saturday 6, Sunday 7). */
-const WEEKEND_NIGHT =
+export const WEEKEND_NIGHT =
   '(isodow(offence_date) in (5, 6) and hour(committed_time) >= 20) or (isodow(offence_date) in (6, 7) and hour(committed_time) < 4)';
 
 /** Violence with injury in the period with a known time, and `where`. */
@@ -38,8 +39,39 @@ export const nightTimeEconomyShare: IndicatorDefinition = {
   categories: ['violence_with_injury'],
 };
 
+/** Town-centre weekend-night violence with injury, the crimes the licensed share divides. */
+const TOWN_CENTRE_NIGHT = `list_contains(run_config.town_centre_wards, ward_code) and (${WEEKEND_NIGHT})`;
+
+export const nightTimeEconomyLicensedShare: IndicatorDefinition = {
+  id: 'police.night_time_economy_licensed_share',
+  title: 'Town-centre weekend-night violence with injury in or near licensed premises',
+  definition:
+    'Of the violence with injury in the period committed in the town-centre wards (area.town_centre_wards) on a Friday or Saturday night, 20:00 to 03:59, with a known location type, the share (%) in or near licensed premises (location_type licensed_premises); Wilson 95% CI. Not available when no crime in the extracts has a location type.',
+  numerator: timed(
+    'town-centre weekend-night crimes in or near licensed premises',
+    `${TOWN_CENTRE_NIGHT} and location_type = 'licensed_premises'`,
+  ),
+  denominator: timed(
+    'town-centre weekend-night crimes with a known location type',
+    `${TOWN_CENTRE_NIGHT} and location_type is not null`,
+  ),
+  unit: 'percent',
+  method: 'wilson',
+  polarity: 'none',
+  breakdowns: ['none'],
+  needs: [
+    'police_crimes',
+    'geography',
+    { config: 'area.town_centre_wards' },
+    // An optional column: an extract without it (or blank throughout) has nothing to share out.
+    { column: 'police_crimes.location_type' },
+  ],
+  disclosure: ['numerator', 'complement'],
+  categories: ['violence_with_injury'],
+};
+
 export const family = defineFamily({
   name: 'police-night-time-economy',
   order: 15,
-  indicators: [nightTimeEconomyShare],
+  indicators: [nightTimeEconomyShare, nightTimeEconomyLicensedShare],
 });

@@ -73,6 +73,9 @@ function labels(wards: readonly Ward[]): Map<string, string> {
   );
 }
 
+/** The note of a ward outside the 99.8% limits (PHE's "(0.001)"); the ward funnel chart names them. */
+export const OUTSIDE_998_NOTE = 'outside the 99.8% funnel limits';
+
 const SIGNIFICANCE = {
   'High (0.001)': 'higher',
   'High (0.025)': 'higher',
@@ -114,7 +117,7 @@ export function wardRows(
         denominator: ward.denominator,
         ...rate(ward.count, ward.denominator),
         significance: SIGNIFICANCE[funnel],
-        note: funnel.endsWith('(0.001)') ? 'outside the 99.8% funnel limits' : null,
+        note: funnel.endsWith('(0.001)') ? OUTSIDE_998_NOTE : null,
       });
     }),
   ];

@@ -20,6 +20,7 @@ import { policeRateByImd } from './catalogue/police-rate-by-imd.js';
 import { policeRateComparators } from './catalogue/police-rate-comparators.js';
 import { policeSeasonalIndex } from './catalogue/police-seasonal-index.js';
 import { policeTopBeats } from './catalogue/police-top-beats.js';
+import { policeWardFunnel } from './catalogue/police-ward-funnel.js';
 import { repeatAddresses } from './catalogue/repeat-addresses.js';
 import { victimsAgeSex } from './catalogue/victims-age-sex.js';
 import { yjOffenceMix } from './catalogue/yj-offence-mix.js';
@@ -40,6 +41,7 @@ export const CHARTS: readonly ChartDefinition[] = [
   policeRateByImd,
   mapRateByLsoa,
   mapRateByWard,
+  policeWardFunnel,
   mapHotspots,
   mapHexDensity,
   policeTopBeats,

@@ -56,18 +56,22 @@ export interface Panels {
 /**
  * The whole spec: one view drawn from `view` (a unit or layer spec with width and height), or,
  * when `panels` name more than one panel, a grid of that view, one per panel, each titled.
+ * `view` may be a function of the panel's name, for panels whose layers differ (a funnel's
+ * limits are each category's own).
  * A concatenation rather than a facet: Vega-Lite cannot size a facet whose panels keep their
  * own step-sized band scales, and warns about faceted layers with independent scales.
  */
 export function topLevel(
   title: ChartTitle,
   values: readonly Datum[],
-  view: Json,
+  view: Json | ((panel: string) => Json),
   panels?: Panels,
 ): TopLevelSpec {
   const head = { $schema: VEGA_LITE_V5_SCHEMA, title, config: CHART_CONFIG };
+  const viewOf = typeof view === 'function' ? view : () => view;
   if (!panels || panels.order.length <= 1) {
-    return { ...head, data: { values: [...values] }, ...view } as TopLevelSpec;
+    const only = viewOf(panels?.order[0] ?? '');
+    return { ...head, data: { values: [...values] }, ...only } as TopLevelSpec;
   }
   const shared = Object.fromEntries((panels.shared ?? []).map((c) => [c, 'shared']));
   return {
@@ -77,7 +81,7 @@ export function topLevel(
     concat: panels.order.map((panel) => ({
       title: { text: panel, ...PANEL_TITLE },
       data: { values: values.filter((v) => v[panels.field] === panel) },
-      ...view,
+      ...viewOf(panel),
     })),
     ...(panels.shared ? { resolve: { scale: shared } } : {}),
   } as TopLevelSpec;

@@ -99,7 +99,11 @@ function policeRow(
             ),
             seasonality(rows.all('police.seasonal_index')),
             place.topBeat(r('police.top_beat_share'), names),
-            place.nightTimeEconomy(r('police.night_time_economy_share'), names),
+            place.nightTimeEconomy(
+              r('police.night_time_economy_share'),
+              names,
+              r('police.night_time_economy_licensed_share'),
+            ),
             place.topLsoaShare(r('police.top10pct_lsoa_share')),
             place.hotspot(
               r('police.hotspot_lsoa_share'),

@@ -23,6 +23,7 @@ const EXPECTED = [
   'police-hour-weekday',
   'police-rate-comparators',
   'police-rate-by-imd-decile',
+  'police-ward-funnel',
   'police-top-beats',
   'repeat-addresses',
   'victims-age-sex',

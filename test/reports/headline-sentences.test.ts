@@ -220,6 +220,31 @@ describe('place', () => {
     ).toBeNull();
   });
 
+  it('adds the share in or near licensed premises when it is published, and only then', () => {
+    const names = categoryNames('violence_with_injury');
+    const night = row('police.night_time_economy_share', {
+      numerator: 16,
+      denominator: 339,
+      value: 4.7198,
+    });
+    const licensed = row('police.night_time_economy_licensed_share', {
+      numerator: 6,
+      denominator: 15,
+      value: 40,
+    });
+    const said = place.nightTimeEconomy(night, names, licensed);
+    expect(said?.text).toBe(
+      '5% of violence with injury (16 of 339 crimes with a known time) happened in the town centre on Friday and Saturday nights, between eight in the evening and four in the morning; 40% of those with a known location type (6 of 15) were in or near licensed premises.',
+    );
+    expect(said?.facts).toEqual([night, licensed]);
+    const hidden = suppressed('police.night_time_economy_licensed_share', { denominator: 7 });
+    expect(place.nightTimeEconomy(night, names, hidden)?.text).not.toContain('licensed');
+    const absent = row('police.night_time_economy_licensed_share', {
+      note: 'not available: needs police_crimes.location_type',
+    });
+    expect(place.nightTimeEconomy(night, names, absent)?.facts).toEqual([night]);
+  });
+
   it('states the concentration in the top 10% of LSOAs', () => {
     const r = row('police.top10pct_lsoa_share', { numerator: 123, denominator: 372, value: 33.06 });
     expect(place.topLsoaShare(r)?.text).toBe(

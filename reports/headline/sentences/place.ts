@@ -27,17 +27,21 @@ export function topBeat(
 /**
  * "2% of violence with injury (7 of 339 crimes with a known time) happened in the town centre
  * on Friday and Saturday nights, between eight in the evening and four in the morning", from
- * `police.night_time_economy_share`. The hours are in words: every figure a sentence states is
- * one of its facts.
+ * `police.night_time_economy_share`, adding "; 40% of those with a known location type (6 of
+ * 15) were in or near licensed premises" from `police.night_time_economy_licensed_share` when
+ * that has a value. The hours are in words: every figure a sentence states is one of its facts.
  */
 export function nightTimeEconomy(
   row: PublishedRow | undefined,
   names: CategoryNames,
+  licensed?: PublishedRow,
 ): HeadlineSentence | null {
   if (!hasValue(row)) return null;
+  const night = `${formatPercent(row.value)}% of ${names.noun} (${formatCount(held(row.numerator))} of ${formatCount(held(row.denominator))} crimes with a known time) happened in the town centre on Friday and Saturday nights, between eight in the evening and four in the morning`;
+  if (!hasValue(licensed)) return sentence(night, [row]);
   return sentence(
-    `${formatPercent(row.value)}% of ${names.noun} (${formatCount(held(row.numerator))} of ${formatCount(held(row.denominator))} crimes with a known time) happened in the town centre on Friday and Saturday nights, between eight in the evening and four in the morning`,
-    [row],
+    `${night}; ${formatPercent(licensed.value)}% of those with a known location type (${formatCount(held(licensed.numerator))} of ${formatCount(held(licensed.denominator))}) were in or near licensed premises`,
+    [row, licensed],
   );
 }
 
