@@ -127,10 +127,13 @@ export function rowProblem(
   indicator: IndicatorDefinition | undefined,
 ): string | undefined {
   if (!indicator) return `${row.indicator_id}: a row for an undeclared indicator`;
-  // A not-available row has no breakdown whatever the indicator's are (as notAvailableRow writes
-  // them): a family that finds out itself that it cannot run writes the same row.
-  const notAvailable = row.status === 'not_available' && row.breakdown === 'none';
-  if (!notAvailable && !indicator.breakdowns.includes(row.breakdown)) {
+  // A row saying why there is no value has no breakdown whatever the indicator's are (as
+  // notAvailableRow writes them): a family that finds out itself that it cannot run (not
+  // available) or that the test does not apply (too few crimes) writes the same kind of row.
+  const saysWhy =
+    (row.status === 'not_available' || row.status === 'not_applicable') &&
+    row.breakdown === 'none';
+  if (!saysWhy && !indicator.breakdowns.includes(row.breakdown)) {
     return `${row.indicator_id}: breakdown "${row.breakdown}" is not among its declared ${indicator.breakdowns.join(', ')}`;
   }
   const methods: readonly string[] = [

@@ -76,7 +76,7 @@ export const mapHotspots = defineChart({
                   domain: Object.values(CLASSES),
                   range: [COLOURS.highlight, COLOURS.main, '#E3E3E3'],
                 },
-                legend: { title: 'Gi* at 5% FDR' },
+                legend: { title: 'Gi* at 5% FDR', direction: 'vertical', symbolType: 'square' },
               },
               tooltip: [
                 { field: 'properties.name', title: 'LSOA' },
@@ -91,9 +91,18 @@ export const mapHotspots = defineChart({
       });
     }
     if (panels.length === 0) return undefined;
+    const untested = mapCategories(
+      data,
+      data.rows
+        .filter((r) => r.indicator_id === 'police.hotspot_gi' && r.status === 'not_applicable')
+        .map((r) => r.category),
+    );
     return mapSpec(
       chartTitle(data, TITLE, [
         periodLine(data),
+        ...(untested.length > 0
+          ? [`Not tested, too few crimes: ${untested.map(categoryTitle).join(', ')}`]
+          : []),
         'Getis–Ord Gi* on LSOA crime counts, queen neighbours (shared edge or corner), Benjamini–Hochberg false discovery rate 5%',
         sourcesLine(data, 'LSOA and ward'),
       ]),

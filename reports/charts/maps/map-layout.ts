@@ -90,20 +90,14 @@ export function quintileClasses(values: readonly number[], unit: string): Classe
   const breaks = [...new Set([0.2, 0.4, 0.6, 0.8].map((p) => round(quantileSorted(positive, p))))]
     .filter((b) => b > min && b <= max)
     .sort((a, b) => a - b);
-  const edges = [min, ...breaks, max];
-  const labels =
-    breaks.length === 0
-      ? [
-          min === max
-            ? formatNumber(min, unit)
-            : `${formatNumber(min, unit)} to ${formatNumber(max, unit)}`,
-        ]
-      : edges
-          .slice(0, -1)
-          .map(
-            (from, i) =>
-              `${formatNumber(from, unit)} to ${formatNumber(edges[i + 1] ?? max, unit)}`,
-          );
+  // Counts are whole: a class of counts ends one below the next class's first value.
+  const uppers = [...breaks.map((b) => (unit === 'count' ? b - 1 : b)), max];
+  const labels = [min, ...breaks].map((from, i) => {
+    const to = uppers[i] ?? max;
+    return from === to
+      ? formatNumber(from, unit)
+      : `${formatNumber(from, unit)} to ${formatNumber(to, unit)}`;
+  });
   // Spread over the palette: two classes are its lightest and darkest, not two dark reds.
   const last = CLASS_COLOURS.length - 1;
   const colours = labels.map((_, i) =>
