@@ -131,8 +131,7 @@ export function rowProblem(
   // notAvailableRow writes them): a family that finds out itself that it cannot run (not
   // available) or that the test does not apply (too few crimes) writes the same kind of row.
   const saysWhy =
-    (row.status === 'not_available' || row.status === 'not_applicable') &&
-    row.breakdown === 'none';
+    (row.status === 'not_available' || row.status === 'not_applicable') && row.breakdown === 'none';
   if (!saysWhy && !indicator.breakdowns.includes(row.breakdown)) {
     return `${row.indicator_id}: breakdown "${row.breakdown}" is not among its declared ${indicator.breakdowns.join(', ')}`;
   }

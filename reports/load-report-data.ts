@@ -62,6 +62,7 @@ export async function loadReportData(db: Database, config: SnaConfig): Promise<R
     coverage,
     population: await loadPopulationYear(db),
     ...(crimeSource ? { crimeSource } : {}),
+    townCentreWards: [...config.area.townCentreWards],
     maps: await loadMapLayers(db, config),
   };
 }

@@ -61,6 +61,8 @@ export interface ReportData {
    * when neither was loaded.
    */
   crimeSource?: 'police_crimes' | 'police_uk_street';
+  /** The town-centre wards' codes (`area.town_centre_wards`), outlined on the night-time map. */
+  townCentreWards?: readonly string[];
   /** Boundaries and binned points for the maps (docs/contract.md#reference-files). */
   maps?: ReportMaps;
 }

@@ -5,10 +5,13 @@
  * the wards the config names (`area.town_centre_wards`).
  */
 import { defineFamily, type IndicatorDefinition, type Measure } from '../define.js';
+import { aggregate, indicatorRow, num } from '../rows.js';
 
-/** Friday or Saturday night, 20:00 to 03:59 (isodow: Friday 5, Saturday 6, Sunday 7). */
-export const WEEKEND_NIGHT =
-  '(isodow(offence_date) in (5, 6) and hour(committed_time) >= 20) or (isodow(offence_date) in (6, 7) and hour(committed_time) < 4)';
+/**
+ * Friday or Saturday night, 20:00 to 03:59: the macro in pipeline/sql/meta/macros.sql, which
+ * the per-ward model (agg_night_time_by_ward) uses too.
+ */
+export const WEEKEND_NIGHT = 'weekend_night(offence_date, committed_time)';
 
 /** Violence with injury in the period with a known time, and `where`. */
 const timed = (text: string, where?: string): Measure => ({
@@ -70,8 +73,53 @@ export const nightTimeEconomyLicensedShare: IndicatorDefinition = {
   categories: ['violence_with_injury'],
 };
 
+export const nightTimeByWard: IndicatorDefinition = {
+  id: 'police.night_time_economy_by_ward',
+  title: 'Weekend-night violence with injury by ward',
+  definition:
+    'Violence with injury in the period committed on a Friday or Saturday night, 20:00 to 03:59, in each of the area’s wards: the night-time economy map, the town-centre wards (area.town_centre_wards) outlined.',
+  numerator: {
+    from: 'agg_night_time_by_ward',
+    measure: 'crimes',
+    text: 'weekend-night crimes in the ward',
+  },
+  denominator: null,
+  unit: 'count',
+  method: 'count',
+  polarity: 'higher_is_worse',
+  breakdowns: ['ward'],
+  needs: ['police_crimes', 'geography'],
+  disclosure: ['value'],
+  categories: ['violence_with_injury'],
+};
+
+interface WardNight extends Record<string, unknown> {
+  ward_code: string;
+  ward_name: string | null;
+  crimes: number;
+}
+
 export const family = defineFamily({
   name: 'police-night-time-economy',
   order: 15,
-  indicators: [nightTimeEconomyShare, nightTimeEconomyLicensedShare],
+  indicators: [nightTimeEconomyShare, nightTimeEconomyLicensedShare, nightTimeByWard],
+  async compute(context) {
+    const wards = await aggregate<WardNight>(context, 'night_time_by_ward');
+    return wards.map((ward) =>
+      indicatorRow(context, nightTimeByWard, {
+        category: 'violence_with_injury',
+        breakdown: 'ward',
+        // Labelled as police.rate_by_ward labels its wards, so one map joins both.
+        breakdown_value: wardLabel(ward, wards),
+        value: num(ward.crimes),
+      }),
+    );
+  },
 });
+
+/** A ward's name, with its code where two of the area's wards share the name. */
+function wardLabel(ward: WardNight, wards: readonly WardNight[]): string {
+  const name = ward.ward_name?.trim() || ward.ward_code;
+  const shared = wards.filter((w) => (w.ward_name?.trim() || w.ward_code) === name).length > 1;
+  return shared ? `${name} (${ward.ward_code})` : name;
+}

@@ -37,6 +37,7 @@ export const INDICATOR_IDS = [
   'police.imd_spearman',
   'police.monthly',
   'police.near_repeat',
+  'police.night_time_economy_by_ward',
   'police.night_time_economy_licensed_share',
   'police.night_time_economy_share',
   'police.rank_among_comparators',

@@ -232,6 +232,11 @@ export const MODELS: readonly Model[] = [
     'lsoa_code',
   ]),
   aggregate(
+    'agg_night_time_by_ward',
+    'one row per area ward: weekend-night violence with injury in the period',
+    ['ward_code'],
+  ),
+  aggregate(
     'agg_lsoa_neighbourhoods',
     'one row per area LSOA with a boundary: its queen neighbours in the area',
     ['lsoa_code'],

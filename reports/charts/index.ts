@@ -11,6 +11,7 @@ import { aeAgeSex } from './catalogue/ae-age-sex.js';
 import { aeMonthly } from './catalogue/ae-monthly.js';
 import { mapHexDensity } from './catalogue/map-hex-density.js';
 import { mapHotspots } from './catalogue/map-hotspots.js';
+import { mapNightTimeEconomy } from './catalogue/map-night-time-economy.js';
 import { mapRateByLsoa } from './catalogue/map-rate-by-lsoa.js';
 import { mapRateByWard } from './catalogue/map-rate-by-ward.js';
 import { offendersAgeSex } from './catalogue/offenders-age-sex.js';
@@ -37,6 +38,7 @@ export const CHARTS: readonly ChartDefinition[] = [
   policeMonthly,
   policeSeasonalIndex,
   policeHourWeekday,
+  mapNightTimeEconomy,
   policeRateComparators,
   policeRateByImd,
   mapRateByLsoa,

@@ -3,8 +3,11 @@
  * at its edges: Friday and Saturday nights run 20:00 to 03:59, the hours after midnight
  * belonging to the night before (Saturday 03:59 is Friday night, Sunday 03:59 Saturday night).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../core/database.js';
+import { SQL_DIR } from '../../core/paths.js';
 import { WEEKEND_NIGHT } from '../../indicators/families/police-night-time-economy.js';
 
 // 2024-06-07 is a Friday.
@@ -27,6 +30,9 @@ const CASES: Array<[string, string, string, boolean]> = [
 let db: Database;
 beforeAll(async () => {
   db = await Database.open(':memory:');
+  // The condition is a macro of the pipeline's: load them as a run does.
+  const file = join(SQL_DIR, 'meta', 'macros.sql');
+  await db.runFile(file, readFileSync(file, 'utf8'));
 });
 afterAll(() => db.close());
 

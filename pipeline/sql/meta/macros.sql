@@ -9,3 +9,9 @@ create or replace macro ethnic_group(code) as
         when upper(code) = 'OTHER' or upper(code) like 'O_' then 'Other'
         else 'Unknown'
     end;
+
+-- Friday or Saturday night, 20:00 to 03:59, the hours after midnight belonging to the night
+-- before (isodow: Friday 5, Saturday 6, Sunday 7): the night-time economy's hours.
+create or replace macro weekend_night(offence_date, committed_time) as
+    (isodow(offence_date) in (5, 6) and hour(committed_time) >= 20)
+    or (isodow(offence_date) in (6, 7) and hour(committed_time) < 4);

@@ -141,9 +141,11 @@ export function mapSpec(
   datasets: Record<string, Json[]>,
   panels: readonly MapPanel[],
 ): TopLevelSpec {
+  // One map alone may take more of the page than a panel of a grid.
+  const scale = panels.length === 1 ? 1.6 : 1;
   const view = (panel: MapPanel) => ({
-    width: MAP_WIDTH,
-    height: MAP_HEIGHT,
+    width: MAP_WIDTH * scale,
+    height: MAP_HEIGHT * scale,
     projection: { type: 'mercator' },
     layer: panel.layer,
   });

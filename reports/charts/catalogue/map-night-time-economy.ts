@@ -1,0 +1,85 @@
+/**
+ * The night-time economy on the map: weekend-night violence with injury (Friday and Saturday,
+ * 20:00 to 03:59) by ward, the town-centre wards outlined and named.
+ */
+import { defineChart, rowsOf } from '../define.js';
+import { periodLine } from '../format.js';
+import { chartTitle } from '../layout.js';
+import { centroidLabels, labelLayers } from '../maps/labels.js';
+import {
+  classColour,
+  features,
+  layerOf,
+  mapSpec,
+  outlineLayer,
+  quintileClasses,
+  sourcesLine,
+} from '../maps/map-layout.js';
+
+const TITLE = 'violence with injury on Friday and Saturday nights, by ward';
+
+export const mapNightTimeEconomy = defineChart({
+  name: 'map-night-time-economy',
+  title: TITLE,
+  description:
+    'The area’s wards shaded by violence with injury in the period committed on a Friday or Saturday night between eight in the evening and four in the morning, with the town-centre wards (area.town_centre_wards) outlined and named; grey wards have a suppressed count.',
+  indicators: ['police.night_time_economy_by_ward'],
+  spec(rows, data) {
+    const layer = layerOf(data, 'ward');
+    if (!layer) return undefined;
+    const published = rowsOf(rows, 'police.night_time_economy_by_ward').filter(
+      (r) => !r.suppressed && r.value !== null,
+    );
+    if (!published.some((r) => (r.value ?? 0) > 0)) return undefined;
+    const classes = quintileClasses(
+      published.map((r) => r.value ?? 0),
+      'count',
+    );
+    const values = published.map((r) => ({
+      label: r.breakdown_value,
+      crimes: r.value,
+      class: classes.classOf(r.value ?? 0),
+    }));
+    const centre = new Set(data.townCentreWards ?? []);
+    const centreAreas = layer.areas.filter((a) => centre.has(a.code));
+    return mapSpec(
+      chartTitle(data, TITLE, [
+        periodLine(data),
+        'Outlined and named: the town-centre wards; classes: none, then quintiles of the wards’ counts; grey: a suppressed count (1 to 4 crimes)',
+        sourcesLine(data, 'ward'),
+      ]),
+      { ward: features(layer.areas), centre: features(centreAreas) },
+      [
+        {
+          title: 'Violence with injury',
+          layer: [
+            outlineLayer('ward'),
+            {
+              data: { name: 'ward' },
+              transform: [
+                {
+                  lookup: 'properties.label',
+                  from: { data: { values }, key: 'label', fields: ['crimes', 'class'] },
+                },
+                { filter: 'isValid(datum.class)' },
+              ],
+              mark: { type: 'geoshape', stroke: 'white', strokeWidth: 0.8 },
+              encoding: {
+                color: classColour(classes, 'Weekend-night crimes'),
+                tooltip: [
+                  { field: 'properties.name', title: 'Ward' },
+                  { field: 'crimes', title: 'Weekend-night crimes' },
+                ],
+              },
+            },
+            {
+              data: { name: 'centre' },
+              mark: { type: 'geoshape', fillOpacity: 0, stroke: '#222222', strokeWidth: 2.5 },
+            },
+            ...labelLayers(centroidLabels(layer.areas, new Set(centreAreas.map((a) => a.name)))),
+          ],
+        },
+      ],
+    );
+  },
+});
