@@ -18,6 +18,7 @@ import type { SnaConfig } from '../core/config.js';
 import { Database } from '../core/database.js';
 import { createLogger } from '../core/log.js';
 import { SQL_DIR } from '../core/paths.js';
+import { Rng } from '../fixtures/generator/random.js';
 import { testHotspots } from '../indicators/hotspots.js';
 import { ensureRawTables } from '../pipeline/db/raw-tables.js';
 import { loadBoundaries } from '../pipeline/stages/load-boundaries.js';
@@ -59,15 +60,10 @@ export function gridGeojson(side: number): string {
   return JSON.stringify({ type: 'FeatureCollection', features });
 }
 
-/** A count per LSOA: a fixed pseudo-random background (mulberry32) and one planted cluster. */
+/** A count per LSOA: a fixed pseudo-random background and one planted cluster. */
 function counts(side: number): number[] {
-  let a = 42;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(42);
+  const next = () => rng.next();
   const mid = Math.floor(side / 2);
   return Array.from({ length: side * side }, (_, i) => {
     const [r, c] = [Math.floor(i / side), i % side];

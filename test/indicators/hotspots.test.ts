@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Rng } from '../../fixtures/generator/random.js';
 import { testHotspots, twoSidedP } from '../../indicators/hotspots.js';
 
 /** Queen neighbours on a side × side grid of squares, codes "r,c". */
@@ -21,15 +22,10 @@ function grid(side: number, crimes: (r: number, c: number) => number) {
   return units;
 }
 
-/** A fixed pseudo-random sequence (mulberry32), so the background is the same every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A fixed pseudo-random sequence (the fixtures' seeded generator): the same every run. */
+function random(seed: number): () => number {
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 describe('hotspot test (Gi* + Benjamini–Hochberg)', () => {

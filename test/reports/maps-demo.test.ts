@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../core/database.js';
+import { Rng } from '../../fixtures/generator/random.js';
 import { testHotspots } from '../../indicators/hotspots.js';
 import { knoxCell } from '../../indicators/methods/knox.js';
 import { knoxCounts } from '../../indicators/spatial/knox-counts.js';
@@ -25,15 +26,10 @@ const planted = JSON.parse(readFileSync(join(FIXTURES, 'planted.json'), 'utf8'))
 type Csv = Array<Record<string, string>>;
 const MAPS = ['map-rate-by-lsoa', 'map-rate-by-ward', 'map-hotspots', 'map-hex-density'];
 
-/** A fixed pseudo-random sequence (mulberry32): the controls are the same every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A fixed pseudo-random sequence (the fixtures' seeded generator): the same every run. */
+function random(seed: number): () => number {
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 describe('maps and place statistics on the demo borough', () => {

@@ -7,7 +7,7 @@ import { periodLine } from '../format.js';
 import { chartTitle } from '../layout.js';
 import { centroidLabels, labelLayers } from '../maps/labels.js';
 import {
-  classColour,
+  choroplethLayer,
   features,
   layerOf,
   mapSpec,
@@ -54,24 +54,17 @@ export const mapNightTimeEconomy = defineChart({
           title: 'Violence with injury',
           layer: [
             outlineLayer('ward'),
-            {
-              data: { name: 'ward' },
-              transform: [
-                {
-                  lookup: 'properties.label',
-                  from: { data: { values }, key: 'label', fields: ['crimes', 'class'] },
-                },
-                { filter: 'isValid(datum.class)' },
+            choroplethLayer({
+              dataset: 'ward',
+              key: 'label',
+              values,
+              classes,
+              legend: 'Weekend-night crimes',
+              tooltip: [
+                { field: 'properties.name', title: 'Ward' },
+                { field: 'crimes', title: 'Weekend-night crimes' },
               ],
-              mark: { type: 'geoshape', stroke: 'white', strokeWidth: 0.8 },
-              encoding: {
-                color: classColour(classes, 'Weekend-night crimes'),
-                tooltip: [
-                  { field: 'properties.name', title: 'Ward' },
-                  { field: 'crimes', title: 'Weekend-night crimes' },
-                ],
-              },
-            },
+            }),
             {
               data: { name: 'centre' },
               mark: { type: 'geoshape', fillOpacity: 0, stroke: '#222222', strokeWidth: 2.5 },

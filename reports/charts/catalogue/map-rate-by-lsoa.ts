@@ -3,7 +3,7 @@ import { defineChart, rowsOf } from '../define.js';
 import { categoryTitle, periodLine } from '../format.js';
 import { chartTitle } from '../layout.js';
 import {
-  classColour,
+  choroplethLayer,
   features,
   layerOf,
   type MapPanel,
@@ -43,26 +43,19 @@ export const mapRateByLsoa = defineChart({
         title: categoryTitle(category),
         layer: [
           outlineLayer('lsoa'),
-          {
-            data: { name: 'lsoa' },
-            transform: [
-              {
-                lookup: 'properties.code',
-                from: { data: { values }, key: 'code', fields: ['value', 'class', 'crimes'] },
-              },
-              { filter: 'isValid(datum.class)' },
+          choroplethLayer({
+            dataset: 'lsoa',
+            key: 'code',
+            values,
+            classes,
+            legend: 'Per 1,000 residents',
+            tooltip: [
+              { field: 'properties.name', title: 'LSOA' },
+              { field: 'properties.ward', title: 'Ward' },
+              { field: 'value', title: 'Crimes per 1,000', format: ',.1f' },
+              { field: 'crimes', title: 'Crimes' },
             ],
-            mark: { type: 'geoshape', stroke: 'white', strokeWidth: 0.5 },
-            encoding: {
-              color: classColour(classes, 'Per 1,000 residents'),
-              tooltip: [
-                { field: 'properties.name', title: 'LSOA' },
-                { field: 'properties.ward', title: 'Ward' },
-                { field: 'value', title: 'Crimes per 1,000', format: ',.1f' },
-                { field: 'crimes', title: 'Crimes' },
-              ],
-            },
-          },
+          }),
         ],
       });
     }

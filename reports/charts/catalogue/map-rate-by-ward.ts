@@ -4,7 +4,7 @@ import { categoryTitle, periodLine } from '../format.js';
 import { chartTitle } from '../layout.js';
 import { centroidLabels, labelLayers } from '../maps/labels.js';
 import {
-  classColour,
+  choroplethLayer,
   features,
   layerOf,
   type MapPanel,
@@ -58,30 +58,19 @@ export const mapRateByWard = defineChart({
         title: categoryTitle(category),
         layer: [
           outlineLayer('ward'),
-          {
-            data: { name: 'ward' },
-            transform: [
-              {
-                lookup: 'properties.label',
-                from: {
-                  data: { values },
-                  key: 'label',
-                  fields: ['value', 'class', 'crimes', 'significance'],
-                },
-              },
-              { filter: 'isValid(datum.class)' },
+          choroplethLayer({
+            dataset: 'ward',
+            key: 'label',
+            values,
+            classes,
+            legend: 'Per 1,000 residents',
+            tooltip: [
+              { field: 'properties.name', title: 'Ward' },
+              { field: 'value', title: 'Crimes per 1,000', format: ',.1f' },
+              { field: 'crimes', title: 'Crimes' },
+              { field: 'significance', title: 'Against the area average' },
             ],
-            mark: { type: 'geoshape', stroke: 'white', strokeWidth: 0.8 },
-            encoding: {
-              color: classColour(classes, 'Per 1,000 residents'),
-              tooltip: [
-                { field: 'properties.name', title: 'Ward' },
-                { field: 'value', title: 'Crimes per 1,000', format: ',.1f' },
-                { field: 'crimes', title: 'Crimes' },
-                { field: 'significance', title: 'Against the area average' },
-              ],
-            },
-          },
+          }),
           ...labelLayers(centroidLabels(layer.areas, above)),
         ],
       });

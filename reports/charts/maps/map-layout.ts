@@ -200,3 +200,40 @@ export function mapCategories(data: ReportData, categories: Iterable<string>): s
   const sorted = sortCategories(categories);
   return data.crimeSource === 'police_uk_street' ? sorted.filter(inPoliceUkHeadline) : sorted;
 }
+
+export interface ChoroplethLayer {
+  /** The named dataset of boundaries the values are looked up into. */
+  dataset: string;
+  /** The feature property the values are keyed by (`code`, or `label` for wards). */
+  key: 'code' | 'label';
+  /** One datum per area: its key, its `class` and the tooltip's fields. */
+  values: ReadonlyArray<Record<string, unknown>>;
+  classes: Classes;
+  legend: string;
+  tooltip: Json[];
+}
+
+/**
+ * The shaded areas: each boundary looks its published value up by key, and an area with none
+ * (suppressed, no residents) is left to the grey outline drawn beneath.
+ */
+export function choroplethLayer(layer: ChoroplethLayer): Json {
+  const fields = [...new Set(layer.values.flatMap((v) => Object.keys(v)))].filter(
+    (f) => f !== layer.key,
+  );
+  return {
+    data: { name: layer.dataset },
+    transform: [
+      {
+        lookup: `properties.${layer.key}`,
+        from: { data: { values: layer.values }, key: layer.key, fields },
+      },
+      { filter: 'isValid(datum.class)' },
+    ],
+    mark: { type: 'geoshape', stroke: 'white', strokeWidth: 0.6 },
+    encoding: {
+      color: classColour(layer.classes, layer.legend),
+      tooltip: layer.tooltip,
+    },
+  };
+}
