@@ -21,9 +21,14 @@ const EXPECTED = [
   'police-monthly',
   'police-seasonal-index',
   'police-hour-weekday',
+  'map-night-time-economy',
   'police-rate-comparators',
   'police-rate-by-imd-decile',
+  'map-rate-by-lsoa',
+  'map-rate-by-ward',
   'police-ward-funnel',
+  'map-hotspots',
+  'map-hex-density',
   'police-top-beats',
   'repeat-addresses',
   'victims-age-sex',
@@ -77,9 +82,14 @@ describe('charts on the demo borough', () => {
   it.each(EXPECTED)('%s: a Vega-Lite v5 spec with its data inlined that compiles', (name) => {
     const { spec } = chart(name);
     expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v5.json');
-    // Inlined at the top, or per panel in a grid of small multiples.
-    const panels = (spec.concat as Array<{ data: { values: unknown[] } }> | undefined) ?? [spec];
-    const values = panels.flatMap((p) => (p.data as { values: unknown[] }).values);
+    // Inlined at the top, or per panel in a grid of small multiples; a map keeps its
+    // boundaries once, as a named dataset its panels look their values up into.
+    const panels = (spec.concat as Array<{ data?: { values: unknown[] } }> | undefined) ?? [spec];
+    const datasets = Object.values((spec.datasets ?? {}) as Record<string, unknown[]>);
+    const values = [
+      ...panels.flatMap((p) => (p.data as { values?: unknown[] } | undefined)?.values ?? []),
+      ...datasets.flat(),
+    ];
     expect(values.length).toBeGreaterThan(0);
     const vega = compile(spec as unknown as TopLevelSpec).spec;
     expect(vega.marks?.length ?? 0).toBeGreaterThan(0);
