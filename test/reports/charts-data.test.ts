@@ -8,6 +8,7 @@ import { Database } from '../../core/database.js';
 import { memoryLogger } from '../../core/log.js';
 import { loadConfig } from '../../pipeline/config/load-config.js';
 import { run } from '../../pipeline/index.js';
+import { categoryTitle } from '../../reports/charts/format.js';
 import { buildCharts } from '../../reports/charts/index.js';
 import { loadReportData } from '../../reports/load-report-data.js';
 import type { PublishedRow, RenderedChart } from '../../reports/types.js';
@@ -34,9 +35,12 @@ beforeAll(async () => {
   ).map((r) => ({ ...r, suppressed: Boolean(r.suppressed) }));
 }, 180_000);
 
+/** Maps look each area's value up by code, rather than inlining rows: checked on their own. */
+const isMap = (name: string) => name.startsWith('map-');
 const valuesOf = (name: string): Datum[] => {
   const chart = charts.find((c) => c.name === name);
   if (!chart) throw new Error(`no chart ${name}`);
+  if (isMap(name)) return [];
   // Inlined at the top, or per panel in a grid of small multiples.
   const panels = (chart.spec.concat as Array<Record<string, unknown>> | undefined) ?? [chart.spec];
   return panels.flatMap((p) => (p.data as { values: Datum[] }).values);
@@ -56,7 +60,7 @@ const keys = (rows: Array<Datum | PublishedRow>) => rows.map(key).sort();
 describe('every datum is a published row, unchanged', () => {
   it('for every chart', () => {
     const byKey = new Map(published.map((r) => [key(r), r]));
-    expect(charts.length).toBe(13);
+    expect(charts.length).toBe(18);
     for (const chart of charts) {
       for (const datum of valuesOf(chart.name)) {
         const row = byKey.get(key(datum));
@@ -74,6 +78,52 @@ describe('every datum is a published row, unchanged', () => {
         }
       }
     }
+  });
+});
+
+/** The values a map looks up for each panel (its category's title), from its choropleth layer. */
+function mapLookups(
+  name: string,
+): Array<{ panel: string; values: Array<Record<string, unknown>> }> {
+  const spec = charts.find((c) => c.name === name)?.spec;
+  const panels = (spec?.concat ?? [spec]) as Array<{ title?: { text: string }; layer: unknown[] }>;
+  return panels.map((panel) => {
+    const layer = panel.layer.find((l) => JSON.stringify(l).includes('"lookup"')) as {
+      transform: Array<{
+        lookup: string;
+        from: { data: { values: Array<Record<string, unknown>> } };
+      }>;
+    };
+    return { panel: panel.title?.text ?? '', values: layer.transform[0]?.from.data.values ?? [] };
+  });
+}
+
+describe('every value a map shades is a published row, unchanged', () => {
+  it.each([
+    ['map-rate-by-lsoa', 'police.rate_by_lsoa', 'code'],
+    ['map-rate-by-ward', 'police.rate_by_ward', 'label'],
+  ])('%s: %s', (name, id, keyField) => {
+    const lookups = mapLookups(name);
+    expect(lookups.length).toBeGreaterThan(3);
+    let checked = 0;
+    for (const { panel, values } of lookups) {
+      const rows = rowsOf(id).filter(
+        (r) => categoryTitle(r.category) === panel && r.breakdown !== 'none',
+      );
+      expect(rows.length, panel).toBeGreaterThan(0);
+      for (const value of values) {
+        const row = rows.find((r) => r.breakdown_value === value[keyField]);
+        expect(row, `${name} ${panel} ${value[keyField]}`).toBeDefined();
+        // Only published values are shaded: a suppressed area is left grey.
+        expect(row?.suppressed).toBe(false);
+        expect(value.value).toEqual(row?.value);
+        expect(value.crimes).toEqual(row?.numerator);
+        checked++;
+      }
+      // Every published area is shaded; the suppressed ones are not.
+      expect(values.length).toBe(rows.filter((r) => !r.suppressed).length);
+    }
+    expect(checked).toBeGreaterThan(40);
   });
 });
 

@@ -155,7 +155,7 @@ describe.skipIf(skipReason !== undefined)(
       const tables = outputs.filter((o) =>
         String(joined(o.data)?.['text/html'] ?? '').includes('<table>'),
       );
-      expect(charts.length).toBe(13);
+      expect(charts.length).toBe(18);
       expect(tables.length).toBeGreaterThanOrEqual(2);
       const svgs = charts.map((o) => String(joined(o.data)?.['image/svg+xml']));
       for (const svg of svgs) expect(svg).toMatch(/^<svg/);
