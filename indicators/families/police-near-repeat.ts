@@ -33,7 +33,8 @@ export const policeNearRepeat: IndicatorDefinition = {
   polarity: 'higher_is_worse',
   breakdowns: ['space_time_band'],
   needs: [POLICE_CRIMES],
-  disclosure: ['numerator'],
+  // Fewer than suppress_below pairs observed, or expected: too few pairs to publish or to judge.
+  disclosure: ['numerator', 'denominator'],
 };
 
 /** The label of a band with upper edges `edges`: 0–100 m, 100–200 m; 0–7 days, 8–14 days. */

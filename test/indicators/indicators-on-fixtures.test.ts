@@ -412,7 +412,11 @@ describe('indicators.csv', () => {
     expect(row('police.count', 'homicide').value).toBe(planted.counts.homicide.period);
     for (const r of published) {
       const n = r.numerator === '' ? null : Number(r.numerator);
-      if (n !== null && r.indicator_id !== 'police.imd_spearman')
+      // These count LSOAs, not people (imd_spearman's LSOAs ranked, the hot-spot LSOAs).
+      if (
+        n !== null &&
+        !['police.imd_spearman', 'police.hotspot_lsoa_share'].includes(r.indicator_id ?? '')
+      )
         expect(n === 0 || n >= 5, `${r.indicator_id} ${r.category} ${r.breakdown_value}`).toBe(
           true,
         );

@@ -59,7 +59,7 @@ async function shares(configPath: string) {
   return query<Record<string, unknown>>(
     configPath.replace(/sna\.config\.yaml$/, 'out/sna.duckdb'),
     `SELECT indicator_id, category, numerator, denominator, value, lower_ci95, upper_ci95, note, status
-     FROM indicators_published WHERE indicator_id LIKE 'police.night_time_economy%'
+     FROM indicators_published WHERE indicator_id LIKE 'police.night_time_economy%share'
      ORDER BY indicator_id`,
   );
 }

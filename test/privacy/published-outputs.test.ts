@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoWorkspace, FIXTURES, query, REPO_ROOT, runCli } from '../helpers/workspace.js';
 import {
+  AREA_COUNTS,
   chartData,
   headlineFacts,
   isSmallCount,
@@ -85,9 +86,10 @@ describe('published outputs of the demo', { timeout: 300_000 }, () => {
     expect(rows.some((r) => r.suppressed === 'true')).toBe(true);
     const small = rows.filter(
       (r) =>
-        isSmallCount(r.numerator, SUPPRESS_BELOW) ||
-        isSmallCount(r.denominator, SUPPRESS_BELOW) ||
-        (r.unit === 'count' && isSmallCount(r.value, SUPPRESS_BELOW)),
+        !AREA_COUNTS.has(r.indicator_id ?? '') &&
+        (isSmallCount(r.numerator, SUPPRESS_BELOW) ||
+          isSmallCount(r.denominator, SUPPRESS_BELOW) ||
+          (r.unit === 'count' && isSmallCount(r.value, SUPPRESS_BELOW))),
     );
     expect(small.map((r) => `${r.indicator_id} ${r.category} ${r.breakdown_value}`)).toEqual([]);
     for (const row of rows.filter((r) => r.suppressed === 'true')) {
@@ -100,8 +102,9 @@ describe('published outputs of the demo', { timeout: 300_000 }, () => {
     const [counts] = await query<{ rows: number; small: number; suppressed: number }>(
       ':memory:',
       `SELECT count(*)::INTEGER AS rows,
-              count(*) FILTER (WHERE numerator BETWEEN 1 AND ${SUPPRESS_BELOW - 1}
-                OR denominator BETWEEN 1 AND ${SUPPRESS_BELOW - 1})::INTEGER AS small,
+              count(*) FILTER (WHERE (numerator BETWEEN 1 AND ${SUPPRESS_BELOW - 1}
+                OR denominator BETWEEN 1 AND ${SUPPRESS_BELOW - 1})
+                AND indicator_id NOT IN (${[...AREA_COUNTS].map((id) => `'${id}'`).join(', ')}))::INTEGER AS small,
               count(*) FILTER (WHERE suppressed)::INTEGER AS suppressed
        FROM read_parquet('${path}')`,
     );
@@ -133,9 +136,10 @@ describe('published outputs of the demo', { timeout: 300_000 }, () => {
     expect(facts.length).toBeGreaterThan(20);
     const small = facts.filter(
       (f) =>
-        isSmallCount(f.numerator, SUPPRESS_BELOW) ||
-        isSmallCount(f.denominator, SUPPRESS_BELOW) ||
-        (f.unit === 'count' && isSmallCount(f.value, SUPPRESS_BELOW)) ||
+        (!AREA_COUNTS.has(String(f.indicator_id)) &&
+          (isSmallCount(f.numerator, SUPPRESS_BELOW) ||
+            isSmallCount(f.denominator, SUPPRESS_BELOW) ||
+            (f.unit === 'count' && isSmallCount(f.value, SUPPRESS_BELOW)))) ||
         (f.suppressed === true && f.value !== null),
     );
     expect(small.map((f) => `${f.indicator_id} ${f.category} ${f.breakdown_value}`)).toEqual([]);

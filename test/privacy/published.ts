@@ -97,6 +97,13 @@ export function headlineFacts(headline: unknown): Array<Record<string, unknown>>
   );
 }
 
+/**
+ * Indicators whose numerator and denominator count LSOAs, not people or events: the hot-spot
+ * LSOAs and the LSOAs tested. Each hot LSOA is published on its own (police.hotspot_gi), so
+ * their number is no secret; a count of people in them would be, and is checked as any other.
+ */
+export const AREA_COUNTS: ReadonlySet<string> = new Set(['police.hotspot_lsoa_share']);
+
 /** True for a number (or numeric text) from 1 to `below − 1`: a count that must not be published. */
 export function isSmallCount(value: unknown, below: number): boolean {
   if (value === null || value === undefined || value === '') return false;

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { parquetText, publishedFiles } from './published.js';
+import { AREA_COUNTS, parquetText, publishedFiles } from './published.js';
 
 type Row = Record<string, unknown>;
 
@@ -53,8 +53,9 @@ export function smallCountsInText(text: string, below: number): string[] {
 export function smallCountsInRow(row: Row, below: number, units: Map<string, string>): string[] {
   const unit = String(row.unit ?? units.get(String(row.indicator_id)) ?? '');
   const problems: string[] = [];
-  if (isSmall(row.numerator, below)) problems.push(`numerator ${row.numerator}`);
-  if (!AREA_DENOMINATORS.has(unit) && isSmall(row.denominator, below))
+  const areas = AREA_COUNTS.has(String(row.indicator_id));
+  if (!areas && isSmall(row.numerator, below)) problems.push(`numerator ${row.numerator}`);
+  if (!areas && !AREA_DENOMINATORS.has(unit) && isSmall(row.denominator, below))
     problems.push(`denominator ${row.denominator}`);
   if (unit === 'count' && isSmall(row.value, below)) problems.push(`value ${row.value}`);
   const blank = (v: unknown) => v === null || v === undefined || v === '';
