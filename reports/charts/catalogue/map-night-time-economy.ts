@@ -45,7 +45,7 @@ export const mapNightTimeEconomy = defineChart({
     return mapSpec(
       chartTitle(data, TITLE, [
         periodLine(data),
-        'Outlined and named: the town-centre wards; classes: none, then quintiles of the wards’ counts; grey: a suppressed count (1 to 4 crimes)',
+        `Outlined and named: the town-centre wards; classes: none, then quintiles of the wards’ counts; grey: a count suppressed (fewer than ${data.suppressBelow} crimes)`,
         sourcesLine(data, 'ward'),
       ]),
       { ward: features(layer.areas), centre: features(centreAreas) },

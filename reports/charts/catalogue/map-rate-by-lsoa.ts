@@ -63,7 +63,7 @@ export const mapRateByLsoa = defineChart({
     return mapSpec(
       chartTitle(data, TITLE, [
         periodLine(data),
-        'Classes: none, then quintiles of the LSOAs’ rates above zero; grey: a suppressed count (1 to 4 crimes) or no residents',
+        `Classes: none, then quintiles of the LSOAs’ rates above zero; grey: a count suppressed (fewer than ${data.suppressBelow} crimes) or no residents`,
         sourcesLine(data, 'LSOA'),
       ]),
       { lsoa: features(layer.areas) },

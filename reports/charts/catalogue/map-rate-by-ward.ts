@@ -79,7 +79,7 @@ export const mapRateByWard = defineChart({
     return mapSpec(
       chartTitle(data, TITLE, [
         periodLine(data),
-        'Classes: none, then quintiles of the wards’ rates above zero. Named: the (up to three) highest wards significantly above the area’s average (95% funnel limits); grey: a suppressed count (1 to 4 crimes)',
+        `Classes: none, then quintiles of the wards’ rates above zero. Named: the (up to three) highest wards significantly above the area’s average (95% funnel limits); grey: a count suppressed (fewer than ${data.suppressBelow} crimes)`,
         sourcesLine(data, 'ward'),
       ]),
       { ward: features(layer.areas) },
