@@ -5,6 +5,8 @@
  * force's extracts with coordinates. police.uk dates crimes by month only, so it cannot say
  * whether two crimes were 2 or 20 days apart.
  */
+
+import { listValue } from '@duckdb/node-api';
 import {
   defineFamily,
   type IndicatorContext,
@@ -14,7 +16,7 @@ import {
 } from '../define.js';
 import { knoxCell } from '../methods/index.js';
 import { indicatorRow } from '../rows.js';
-import { type KnoxCount, knoxCounts } from '../spatial/knox-counts.js';
+import { type KnoxCount, knoxCounts, knoxPairBounds } from '../spatial/knox-counts.js';
 import { projectCrimePoints } from '../spatial/project-points.js';
 
 export const policeNearRepeat: IndicatorDefinition = {
@@ -36,6 +38,12 @@ export const policeNearRepeat: IndicatorDefinition = {
   // Fewer than suppress_below pairs observed, or expected: too few pairs to publish or to judge.
   disclosure: ['numerator', 'denominator'],
 };
+
+/**
+ * The most candidate pairs a category's test bands (each once per permutation): about a minute
+ * of DuckDB on two cores at 99 permutations.
+ */
+export const MAX_KNOX_PAIRS = 500_000;
 
 /** The label of a band with upper edges `edges`: 0–100 m, 100–200 m; 0–7 days, 8–14 days. */
 function bandLabel(edges: readonly number[], index: number, unit: 'm' | 'days'): string {
@@ -124,18 +132,46 @@ export const family = defineFamily({
         'no two crimes of a category in the period have coordinates (easting and northing, or longitude and latitude, in the police extracts)',
       );
     }
-    const counts = await knoxCounts(
+    // Each candidate pair is banded once per permutation: past a bound the test would run for
+    // hours (a whole force's crimes, or a dense city centre), so such a category says why instead.
+    const bounds = await knoxPairBounds(
       context.db,
       'near_repeat_events',
+      context.config.spatial.nearRepeat,
+    );
+    const tooMany = bounds.filter((b) => Number(b.pairs) > MAX_KNOX_PAIRS);
+    for (const b of tooMany) {
+      context.log.warn(
+        `near repeats: ${b.category} not tested: up to ${Math.round(Number(b.pairs)).toLocaleString('en-GB')} pairs of crimes lie close enough to compare (the test compares at most ${MAX_KNOX_PAIRS.toLocaleString('en-GB')}); narrow spatial.near_repeat.space_bands_m or the area`,
+      );
+    }
+    const skipped = new Set(tooMany.map((b) => b.category));
+    await context.db.run(
+      `CREATE OR REPLACE TEMP TABLE near_repeat_tested AS
+      SELECT * FROM near_repeat_events WHERE NOT list_contains($skipped::VARCHAR[], category)`,
+      { skipped: listValue([...skipped]) },
+    );
+    const counts = await knoxCounts(
+      context.db,
+      'near_repeat_tested',
       context.config.spatial.nearRepeat,
     );
     context.log.info(
       `near repeats: ${present.length} categories with points, ${context.config.spatial.nearRepeat.iterations} permutations`,
     );
-    return nearRepeatRows(
-      context,
-      counts,
-      present.map((p) => p.category),
-    );
+    return [
+      ...nearRepeatRows(
+        context,
+        counts,
+        present.map((p) => p.category).filter((c) => !skipped.has(c)),
+      ),
+      ...[...skipped].map((category) =>
+        indicatorRow(context, policeNearRepeat, {
+          category,
+          note: `not tested: more than ${MAX_KNOX_PAIRS.toLocaleString('en-GB')} pairs of crimes lie close enough to compare; narrow spatial.near_repeat.space_bands_m or the area`,
+          status: 'not_applicable',
+        }),
+      ),
+    ];
   },
 });

@@ -95,3 +95,29 @@ export async function knoxCounts(
     { distance: maxDistance, iterations: bands.iterations, seed: bands.seed },
   );
 }
+
+/**
+ * An upper bound, per category, on the pairs the test must band: events are put in grid cells
+ * as wide as the largest distance band, and each event may pair with the events of its own and
+ * the eight neighbouring cells. Counted from the cells, so it costs one grouping, not the join.
+ */
+export async function knoxPairBounds(
+  db: Database,
+  events: string,
+  bands: KnoxBands,
+): Promise<Array<{ category: string; pairs: number }>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(events)) throw new Error(`not a table name: ${events}`);
+  return db.all<{ category: string; pairs: number }>(
+    `WITH cells AS (
+      SELECT category, floor(easting::DOUBLE / $distance)::BIGINT AS cx,
+        floor(northing::DOUBLE / $distance)::BIGINT AS cy, count(*) AS n
+      FROM ${events} GROUP BY ALL
+    ),
+    offsets AS (SELECT * FROM range(-1, 2) dx(dx) CROSS JOIN range(-1, 2) dy(dy))
+    SELECT a.category, (sum(a.n * b.n) / 2)::DOUBLE AS pairs
+    FROM cells a CROSS JOIN offsets
+    JOIN cells b ON b.category = a.category AND b.cx = a.cx + offsets.dx AND b.cy = a.cy + offsets.dy
+    GROUP BY a.category ORDER BY a.category`,
+    { distance: Math.max(...bands.spaceBandsM) },
+  );
+}
