@@ -6,7 +6,6 @@
  * whether two crimes were 2 or 20 days apart.
  */
 
-import { listValue } from '@duckdb/node-api';
 import {
   defineFamily,
   type IndicatorContext,
@@ -146,11 +145,11 @@ export const family = defineFamily({
       );
     }
     const skipped = new Set(tooMany.map((b) => b.category));
-    await context.db.run(
-      `CREATE OR REPLACE TEMP TABLE near_repeat_tested AS
-      SELECT * FROM near_repeat_events WHERE NOT list_contains($skipped::VARCHAR[], category)`,
-      { skipped: listValue([...skipped]) },
-    );
+    // Category ids quoted as SQL literals: a typed empty list has no parameter form.
+    const left = [...skipped].map((c) => `'${c.replaceAll("'", "''")}'`);
+    await context.db.run(`CREATE OR REPLACE TEMP VIEW near_repeat_tested AS
+      SELECT * FROM near_repeat_events
+      ${left.length > 0 ? `WHERE category NOT IN (${left.join(', ')})` : ''}`);
     const counts = await knoxCounts(
       context.db,
       'near_repeat_tested',
