@@ -105,7 +105,7 @@ describe('a run that cannot write its outputs', { timeout: 600_000 }, () => {
     mkdirSync(ws.outDir, { recursive: true });
     const mounted =
       process.getuid?.() === 0 &&
-      spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', ws.outDir]).status === 0;
+      spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=48m', 'tmpfs', ws.outDir]).status === 0;
     afterAll(() => {
       if (mounted) spawnSync('umount', [ws.outDir]);
     });
@@ -116,7 +116,7 @@ describe('a run that cannot write its outputs', { timeout: 600_000 }, () => {
       expect(first.status).toBe(0);
       const lastGood = snapshot(ws.outDir);
 
-      // Leave about 3 MB: less than one set of outputs (about 9 MB), so the run fails midway.
+      // Leave about 3 MB: less than one set of outputs (about 15 MB with the maps), so the run fails midway.
       const filler = join(ws.outDir, 'filler');
       const free = () => {
         const stats = statfsSync(ws.outDir);

@@ -143,9 +143,9 @@ export function copyExtracts(from: string, dest: string, holdBack: RegExp): stri
   return held;
 }
 
-/** Three more violence-with-injury crimes, in the layout of the demo's crimes files. */
+/** Three more violence-with-injury crimes, in the layout of the demo's crimes files (no point). */
 export const extraCrimes = (prefix: string): string =>
-  [1, 2, 3].map((n) => `${prefix}${n},2025-01-15,,,8N,,E01999001,,,,,N,,\n`).join('');
+  [1, 2, 3].map((n) => `${prefix}${n},2025-01-15,,,8N,,E01999001,,,,,N,,,,\n`).join('');
 
 /**
  * The demo run on a copy of its extracts in the workspace (so a test may edit them): its
