@@ -48,7 +48,11 @@ export async function projectCrimePoints(db: Database): Promise<number> {
   }
   appender.flushSync();
   appender.closeSync();
+  // Pure equality joins on pre-filtered projections: with the filters in the ON clauses DuckDB
+  // left the hash join, and 450,000 points took 208 s instead of 0.2 s.
   await db.run(`CREATE OR REPLACE VIEW crime_points_located AS
+    WITH b AS (SELECT x, y, longitude, latitude FROM crime_point_projections WHERE sent = 'bng'),
+    w AS (SELECT x, y, easting, northing FROM crime_point_projections WHERE sent = 'wgs84')
     SELECT
       p.category, p.crime_ref, p.source, p.offence_date, p.date_exact, p.committed_time,
       p.lsoa_code, p.ward_code,
@@ -57,9 +61,7 @@ export async function projectCrimePoints(db: Database): Promise<number> {
       coalesce(p.longitude, b.longitude) AS longitude,
       coalesce(p.latitude, b.latitude) AS latitude
     FROM fct_crime_points p
-    LEFT JOIN crime_point_projections b
-      ON b.sent = 'bng' AND p.longitude IS NULL AND b.x = p.easting AND b.y = p.northing
-    LEFT JOIN crime_point_projections w
-      ON w.sent = 'wgs84' AND p.easting IS NULL AND w.x = p.longitude AND w.y = p.latitude`);
+    LEFT JOIN b ON b.x = p.easting AND b.y = p.northing
+    LEFT JOIN w ON w.x = p.longitude AND w.y = p.latitude`);
   return points.length;
 }
