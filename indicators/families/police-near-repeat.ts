@@ -16,7 +16,6 @@ import {
 import { knoxCell } from '../methods/index.js';
 import { indicatorRow } from '../rows.js';
 import { type KnoxCount, knoxCounts, knoxPairBounds } from '../spatial/knox-counts.js';
-import { projectCrimePoints } from '../spatial/project-points.js';
 
 export const policeNearRepeat: IndicatorDefinition = {
   id: 'police.near_repeat',
@@ -114,7 +113,6 @@ export const family = defineFamily({
         'police.uk dates crimes by month only, and the near-repeat test needs each crime’s day (police extracts with coordinates)',
       );
     }
-    await projectCrimePoints(context.db);
     await context.db.run(`CREATE OR REPLACE TEMP VIEW near_repeat_events AS
       SELECT category, crime_ref AS event_id, easting, northing,
         datediff('day', DATE '1970-01-01', offence_date) AS day

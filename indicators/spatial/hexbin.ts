@@ -10,7 +10,6 @@
 import type { Polygon } from 'geojson';
 import type { SnaConfig } from '../../core/config.js';
 import type { Database } from '../../core/database.js';
-import { projectCrimePoints } from './project-points.js';
 import { toWgs84 } from './projection.js';
 
 export interface HexCell {
@@ -65,10 +64,10 @@ export function hexCorners(q: number, r: number, size: number): [number, number]
 
 /**
  * The area's hexagon cells per category over the assessment period, each with at least
- * `suppress_below` crimes, ordered by category then cell. Projects the sent points first.
+ * `suppress_below` crimes, ordered by category then cell, from `crime_points_located` (the
+ * models stage fills each point's grid coordinates).
  */
 export async function hexCells(db: Database, config: SnaConfig): Promise<HexCell[]> {
-  await projectCrimePoints(db);
   const size = config.spatial.hexCellM;
   await db.run(`CREATE OR REPLACE TEMP VIEW hex_input AS
     SELECT category, easting, northing

@@ -1,6 +1,6 @@
 /**
  * Builds the SQL layers on the raw tables (`pipeline/db/raw-tables.ts`): the run's settings as
- * tables, then every model in MODELS order.
+ * tables, then every model in MODELS order, then the crime points' projections.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { listValue } from '@duckdb/node-api';
 import type { SnaConfig } from '../../core/config.js';
 import type { Database, Params } from '../../core/database.js';
 import { SQL_DIR } from '../../core/paths.js';
+import { projectCrimePoints } from '../../indicators/spatial/project-points.js';
 import { MODELS, type Model } from '../sql/models.js';
 
 /**
@@ -108,6 +109,9 @@ export async function buildModels(db: Database, config: SnaConfig): Promise<void
       if (kind) await db.run(`DROP ${kind === 'view' ? 'VIEW' : 'TABLE'} main.${name}`);
     }
     for (const model of MODELS) await buildModel(db, model, SQL_DIR, stored);
+    // proj4 cannot run in SQL, so the points' other coordinate pair is filled here, once a run,
+    // for the near-repeat test and the hexagon map alike (crime_points_located).
+    await projectCrimePoints(db);
   } finally {
     for (const model of MODELS.filter((m) => m.cached)) {
       await db.run(`DROP TABLE IF EXISTS temp.${model.name}`);

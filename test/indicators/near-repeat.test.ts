@@ -5,6 +5,7 @@ import { Database } from '../../core/database.js';
 import type { IndicatorContext } from '../../indicators/define.js';
 import { family, nearRepeatRows } from '../../indicators/families/police-near-repeat.js';
 import type { KnoxCount } from '../../indicators/spatial/knox-counts.js';
+import { projectCrimePoints } from '../../indicators/spatial/project-points.js';
 
 let db: Database;
 beforeEach(async () => {
@@ -74,6 +75,7 @@ describe('the near-repeat family', () => {
       source VARCHAR, offence_date DATE, date_exact BOOLEAN, committed_time TIME,
       lsoa_code VARCHAR, ward_code VARCHAR, longitude DOUBLE, latitude DOUBLE, easting DOUBLE,
       northing DOUBLE)`);
+    await projectCrimePoints(db);
     const rows = (await family.compute?.(contextOf(db))) ?? [];
     expect(rows.map((r) => [r.status, r.note])).toEqual([
       [
@@ -94,6 +96,7 @@ describe('the near-repeat family', () => {
       ('robbery', 'C', 'police_crimes', DATE '2024-09-03', true, NULL, NULL, NULL, -2.9, 53.45, NULL, NULL)
     ) t(category, crime_ref, source, offence_date, date_exact, committed_time, lsoa_code, ward_code,
         longitude, latitude, easting, northing)`);
+    await projectCrimePoints(db);
     const rows = (await family.compute?.(contextOf(db))) ?? [];
     expect(rows).toHaveLength(4);
     expect(rows[0]?.numerator).toBe(1);

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SnaConfig } from '../../../core/config.js';
 import { Database } from '../../../core/database.js';
 import { HEX_AXIAL_SQL, hexCells } from '../../../indicators/spatial/hexbin.js';
+import { projectCrimePoints } from '../../../indicators/spatial/project-points.js';
 import { toWgs84 } from '../../../indicators/spatial/projection.js';
 
 let db: Database;
@@ -71,6 +72,7 @@ describe('hexCells', () => {
       ('burglary', 'B3', 'police_crimes', DATE '2024-08-03', true, NULL, NULL, NULL, ${lon}, ${lat}, NULL, NULL)
     ) t(category, crime_ref, source, offence_date, date_exact, committed_time, lsoa_code, ward_code,
         longitude, latitude, easting, northing)`);
+    await projectCrimePoints(db);
   });
 
   it('counts each category’s cells over the period and drops cells below suppress_below', async () => {
