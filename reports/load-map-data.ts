@@ -5,6 +5,7 @@
  */
 import type { SnaConfig } from '../core/config.js';
 import type { Database } from '../core/database.js';
+import { areaLabels } from '../indicators/area-labels.js';
 import { hexCells } from '../indicators/spatial/hexbin.js';
 import type { GeoJsonGeometry, MapArea, MapLayer, ReportMaps } from './types.js';
 
@@ -12,7 +13,8 @@ interface BoundaryRow extends Record<string, unknown> {
   level: string;
   code: string;
   name: string | null;
-  ward: string | null;
+  ward_code: string | null;
+  ward_name: string | null;
   geometry: string;
 }
 
@@ -46,26 +48,36 @@ export async function loadMapLayers(db: Database, config: SnaConfig): Promise<Re
     'SELECT level, usable, reason FROM agg_boundary_coverage',
   );
   const rows = await db.all<BoundaryRow>(
-    `WITH lsoas AS (SELECT DISTINCT lsoa_code, lsoa_name, ward_name FROM dim_area_lsoas),
+    `WITH lsoas AS (SELECT DISTINCT lsoa_code, lsoa_name, ward_code, ward_name FROM dim_area_lsoas),
           wards AS (SELECT DISTINCT ward_code, ward_name FROM dim_area_lsoas)
      SELECT b.level, b.code, coalesce(lsoas.lsoa_name, wards.ward_name, b.name) AS name,
-            lsoas.ward_name AS ward, b.geometry
+            lsoas.ward_code, lsoas.ward_name, b.geometry
      FROM dim_area_boundaries AS b
      LEFT JOIN lsoas ON b.level = 'lsoa' AND b.code = lsoas.lsoa_code
      LEFT JOIN wards ON b.level = 'ward' AND b.code = wards.ward_code
      ORDER BY b.level, b.code`,
   );
+  // Labelled as the indicators label them, over all the area's wards, so a map joins its rows.
+  const wardLabels = areaLabels(
+    await db.all<{ code: string; name: string | null }>(
+      'SELECT DISTINCT ward_code AS code, ward_name AS name FROM dim_area_lsoas WHERE ward_code IS NOT NULL',
+    ),
+  );
   for (const level of ['lsoa', 'ward'] as const) {
     if (!config.boundaries[level]) continue;
+    const levelRows = rows.filter((r) => r.level === level);
+    const labels =
+      level === 'ward'
+        ? wardLabels
+        : areaLabels(levelRows.map((r) => ({ code: r.code, name: r.name })));
     const found = coverage.find((c) => c.level === level);
-    const areas: MapArea[] = rows
-      .filter((r) => r.level === level)
-      .map((r) => ({
-        code: r.code,
-        name: r.name ?? r.code,
-        ...(r.ward ? { ward: r.ward } : {}),
-        geometry: JSON.parse(r.geometry) as GeoJsonGeometry,
-      }));
+    const areas: MapArea[] = levelRows.map((r) => ({
+      code: r.code,
+      name: r.name ?? r.code,
+      label: labels.get(r.code) ?? r.code,
+      ...(r.ward_code ? { ward: wardLabels.get(r.ward_code) ?? r.ward_code } : {}),
+      geometry: JSON.parse(r.geometry) as GeoJsonGeometry,
+    }));
     const layer: MapLayer =
       found && !found.usable
         ? { areas: [], refused: found.reason ?? 'the boundaries do not match the area' }

@@ -72,7 +72,9 @@ export interface MapArea {
   code: string;
   /** The name the geography lookup gives (the indicators' ward rows are labelled with it). */
   name: string;
-  /** An LSOA's ward name, for tooltips. */
+  /** The published label: the name, with the code where two wards share a name (areaLabels). */
+  label: string;
+  /** An LSOA's ward, by its label: tooltips, and the wards named for their hot spots. */
   ward?: string;
   /** GeoJSON geometry in WGS84 longitude/latitude, rings wound as d3 draws them. */
   geometry: GeoJsonGeometry;

@@ -4,6 +4,7 @@
  * plans are made for, and how much of that is in or near licensed premises. The town centre is
  * the wards the config names (`area.town_centre_wards`).
  */
+import { areaLabels } from '../area-labels.js';
 import { defineFamily, type IndicatorDefinition, type Measure } from '../define.js';
 import { aggregate, indicatorRow, num } from '../rows.js';
 
@@ -105,21 +106,15 @@ export const family = defineFamily({
   indicators: [nightTimeEconomyShare, nightTimeEconomyLicensedShare, nightTimeByWard],
   async compute(context) {
     const wards = await aggregate<WardNight>(context, 'night_time_by_ward');
+    const label = areaLabels(wards.map((w) => ({ code: w.ward_code, name: w.ward_name })));
     return wards.map((ward) =>
       indicatorRow(context, nightTimeByWard, {
         category: 'violence_with_injury',
         breakdown: 'ward',
         // Labelled as police.rate_by_ward labels its wards, so one map joins both.
-        breakdown_value: wardLabel(ward, wards),
+        breakdown_value: label.get(ward.ward_code) ?? ward.ward_code,
         value: num(ward.crimes),
       }),
     );
   },
 });
-
-/** A ward's name, with its code where two of the area's wards share the name. */
-function wardLabel(ward: WardNight, wards: readonly WardNight[]): string {
-  const name = ward.ward_name?.trim() || ward.ward_code;
-  const shared = wards.filter((w) => (w.ward_name?.trim() || w.ward_code) === name).length > 1;
-  return shared ? `${name} (${ward.ward_code})` : name;
-}

@@ -3,6 +3,8 @@
  * by more than chance would allow for their size. Computed in the police-place family from its
  * per-LSOA counts (one scan of the period's crimes serves both).
  */
+
+import { areaLabels } from '../area-labels.js';
 import {
   type IndicatorContext,
   type IndicatorDefinition,
@@ -64,15 +66,6 @@ function wardsOf(lsoas: readonly WardLsoa[]): Ward[] {
   return [...wards.values()].filter((w) => w.denominator > 0);
 }
 
-/** A ward's published label: its name, with its code where two wards share a name. */
-function labels(wards: readonly Ward[]): Map<string, string> {
-  const named = new Map<string, number>();
-  for (const w of wards) named.set(w.name, (named.get(w.name) ?? 0) + 1);
-  return new Map(
-    wards.map((w) => [w.code, (named.get(w.name) ?? 0) > 1 ? `${w.name} (${w.code})` : w.name]),
-  );
-}
-
 /** The note of a ward outside the 99.8% limits (PHE's "(0.001)"); the ward funnel chart names them. */
 export const OUTSIDE_998_NOTE = 'outside the 99.8% funnel limits';
 
@@ -92,11 +85,14 @@ export function wardRows(
 ): IndicatorRow[] {
   const wards = wardsOf(lsoas);
   if (wards.length < 2) return [];
+  // Labelled over every ward of the area, with residents or not, as the maps label them.
+  const label = areaLabels(
+    lsoas.flatMap((l) => (l.ward_code ? [{ code: l.ward_code, name: l.ward_name }] : [])),
+  );
   // The funnel's centre line pools the wards (PHE: Σ events ÷ Σ denominators, not a mean rate).
   const count = wards.reduce((sum, w) => sum + w.count, 0);
   const denominator = wards.reduce((sum, w) => sum + w.denominator, 0);
   const average = count / denominator;
-  const label = labels(wards);
   const rate = (c: number, d: number) =>
     fromEstimate(crudeRate({ count: c, denominator: d, multiplier: 1000 }));
   return [

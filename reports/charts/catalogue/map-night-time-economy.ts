@@ -69,7 +69,7 @@ export const mapNightTimeEconomy = defineChart({
               data: { name: 'centre' },
               mark: { type: 'geoshape', fillOpacity: 0, stroke: '#222222', strokeWidth: 2.5 },
             },
-            ...labelLayers(centroidLabels(layer.areas, new Set(centreAreas.map((a) => a.name)))),
+            ...labelLayers(centroidLabels(layer.areas, new Set(centreAreas.map((a) => a.label)))),
           ],
         },
       ],

@@ -13,15 +13,16 @@ export interface PlaceLabel {
   latitude: number;
 }
 
+/** The areas whose published labels are given, each with its label at its centroid. */
 export function centroidLabels(
   areas: readonly MapArea[],
-  names: ReadonlySet<string>,
+  labels: ReadonlySet<string>,
 ): PlaceLabel[] {
   return areas
-    .filter((area) => names.has(area.name))
+    .filter((area) => labels.has(area.label))
     .map((area) => {
       const [longitude, latitude] = geoCentroid(area.geometry as Parameters<typeof geoCentroid>[0]);
-      return { label: area.name.replace(/ \(SYNTHETIC\)$/, ''), longitude, latitude };
+      return { label: area.label.replace(/ \(SYNTHETIC\)/, ''), longitude, latitude };
     });
 }
 

@@ -36,19 +36,17 @@ function rounded(value: unknown): unknown {
 }
 
 /**
- * The areas as GeoJSON features whose properties are `code`, `name`, `ward` and `label`: the
- * name, with the code where two areas share a name (as the indicators label wards).
+ * The areas as GeoJSON features whose properties are `code`, `name`, `ward` and `label` (the
+ * label the indicators' rows carry: `areaLabels`).
  */
 export function features(areas: readonly MapArea[]): Json[] {
-  const named = new Map<string, number>();
-  for (const area of areas) named.set(area.name, (named.get(area.name) ?? 0) + 1);
   return areas.map((area) => ({
     type: 'Feature',
     properties: {
       code: area.code,
       name: area.name,
       ward: area.ward ?? '',
-      label: (named.get(area.name) ?? 0) > 1 ? `${area.name} (${area.code})` : area.name,
+      label: area.label,
     },
     geometry: {
       type: area.geometry.type,
