@@ -1,4 +1,6 @@
 /** Hot and cold spots by LSOA (Getis–Ord Gi*, FDR 5%), per category, hot wards named. */
+
+import { wardsMostHot } from '../../places-named.js';
 import { defineChart, rowsOf } from '../define.js';
 import { categoryTitle, periodLine } from '../format.js';
 import { chartTitle } from '../layout.js';
@@ -17,18 +19,6 @@ import { COLOURS } from '../theme.js';
 const TITLE = 'hot spots of crime by LSOA';
 
 const CLASSES = { higher: 'Hot spot', lower: 'Cold spot', similar: 'Not significant' } as const;
-
-/** The wards holding most hot LSOAs, as many as the headline names (it names the same). */
-function mostHot(wards: readonly string[], named = 3): Set<string> {
-  const counts = new Map<string, number>();
-  for (const ward of wards) if (ward) counts.set(ward, (counts.get(ward) ?? 0) + 1);
-  return new Set(
-    [...counts.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, named)
-      .map(([ward]) => ward),
-  );
-}
 
 export const mapHotspots = defineChart({
   name: 'map-hotspots',
@@ -52,8 +42,11 @@ export const mapHotspots = defineChart({
         class: CLASSES[r.significance ?? 'similar'],
         z: r.value,
       }));
-      const hotWards = mostHot(
-        values.filter((v) => v.class === 'Hot spot').map((v) => wardOf.get(v.code ?? '') ?? ''),
+      const hotWards = new Set(
+        wardsMostHot(
+          values.filter((v) => v.class === 'Hot spot').map((v) => v.code ?? ''),
+          wardOf,
+        ).named,
       );
       panels.push({
         title: categoryTitle(category),

@@ -1,4 +1,6 @@
 /** Crimes per 1,000 residents by ward, a choropleth per category, wards above average named. */
+
+import { wardsAbove } from '../../places-named.js';
 import { defineChart, rowsOf } from '../define.js';
 import { categoryTitle, periodLine } from '../format.js';
 import { chartTitle } from '../layout.js';
@@ -17,7 +19,6 @@ import {
 import { groupBy } from '../select-rows.js';
 
 const TITLE = 'crimes per 1,000 residents by ward';
-const WARDS_LABELLED = 3;
 
 export const mapRateByWard = defineChart({
   name: 'map-rate-by-ward',
@@ -47,13 +48,7 @@ export const mapRateByWard = defineChart({
         significance: r.significance ?? '',
       }));
       // The three the headline names: significantly above the average, highest rate first.
-      const above = new Set(
-        published
-          .filter((r) => r.significance === 'higher')
-          .sort((a, b) => (b.value ?? 0) - (a.value ?? 0))
-          .slice(0, WARDS_LABELLED)
-          .map((r) => r.breakdown_value ?? ''),
-      );
+      const above = new Set(wardsAbove(published).map((r) => r.breakdown_value ?? ''));
       panels.push({
         title: categoryTitle(category),
         layer: [

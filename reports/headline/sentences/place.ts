@@ -2,6 +2,8 @@
  * Sentences about place: the top beat, the concentration in the busiest LSOAs, the wards above
  * the funnel, the link with deprivation, and repeat addresses.
  */
+
+import { wardsAbove, wardsMostHot } from '../../places-named.js';
 import type { HeadlineSentence, PublishedRow } from '../../types.js';
 import type { CategoryNames } from '../categories.js';
 import { hasValue, held, isSuppressed } from '../facts.js';
@@ -77,16 +79,11 @@ export function hotspot(
 ): HeadlineSentence | null {
   const hot = gi.filter((r) => r.breakdown === 'lsoa' && r.significance === 'higher');
   if (!hasValue(share) || !hasValue(lsoas) || hot.length === 0) return null;
-  const wards = new Map<string, number>();
-  for (const row of hot) {
-    const ward = wardOfLsoa.get(row.breakdown_value ?? '');
-    if (ward) wards.set(ward, (wards.get(ward) ?? 0) + 1);
-  }
-  const named = [...wards.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, WARDS_NAMED)
-    .map(([ward]) => ward);
-  const more = wards.size > named.length ? ' and elsewhere' : '';
+  const { named, wards } = wardsMostHot(
+    hot.map((r) => r.breakdown_value ?? ''),
+    wardOfLsoa,
+  );
+  const more = wards > named.length ? ' and elsewhere' : '';
   const where = named.length > 0 ? `, in ${joinWords(named)}${more},` : '';
   const verb = hot.length === 1 ? 'is a significant hot spot' : 'are significant hot spots';
   return sentence(
@@ -155,9 +152,6 @@ export function repeatAddresses(row: PublishedRow | undefined): HeadlineSentence
   ]);
 }
 
-/** At most this many wards are named; the chart and the table show them all. */
-const WARDS_NAMED = 3;
-
 /**
  * "Significantly higher crime rates than the area's wards together (3.8 per 1,000) in
  * Northfold (11) and Kettlewick (5.1)", from `police.rate_by_ward`: the wards outside the top of
@@ -166,11 +160,7 @@ const WARDS_NAMED = 3;
 export function wardsAboveAverage(rows: readonly PublishedRow[]): HeadlineSentence | null {
   const centre = rows.find((r) => r.breakdown === 'none');
   if (!hasValue(centre)) return null;
-  const above = rows
-    .filter((r) => r.breakdown === 'ward' && r.significance === 'higher')
-    .filter(hasValue)
-    .sort((a, b) => b.value - a.value)
-    .slice(0, WARDS_NAMED);
+  const above = wardsAbove(rows);
   if (above.length === 0) return null;
   const named = above.map((r) => `${r.breakdown_value} (${formatRate(r.value)})`);
   const list =
