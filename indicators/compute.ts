@@ -27,7 +27,7 @@ import {
 } from './define.js';
 import { loadPopulationYear, populationNote, populationWarning } from './population-year.js';
 import { FAMILIES, INDICATORS, registryProblems, rowProblem } from './registry.js';
-import { indicatorRow, NO_AREA_ROWS, notAvailableRow } from './rows.js';
+import { NO_AREA_ROWS, notAvailableRow, notRunRow } from './rows.js';
 import { runGeneric } from './runner.js';
 import { sourcesOutsideArea } from './source-areas.js';
 
@@ -171,13 +171,7 @@ async function noAreaRows(
   const note = `${NO_AREA_ROWS}: ${police}'s rows fall in ${found.places.join(', ')}`;
   return family.indicators
     .filter((i) => runnable.has(i.id) && eventSourcesOf(i, available).includes(police))
-    .map((i) =>
-      indicatorRow(context, i, {
-        category: defaultCategory(i),
-        note,
-        status: 'not_available',
-      }),
-    );
+    .map((i) => notRunRow(context, i, defaultCategory(i), 'not_available', note));
 }
 
 /**

@@ -136,6 +136,11 @@ export interface Measure {
   where?: string;
   /** In words, for the methods section and docs/indicators.md. */
   text: string;
+  /**
+   * What a count measure counts when it is not people, addresses or events: `areas` (LSOAs),
+   * each published on its own elsewhere, so their number discloses no one and is not suppressed.
+   */
+  counts?: 'areas';
 }
 
 /** Police crimes from either source (`fct_crime_categories` takes whichever is loaded). */

@@ -74,6 +74,12 @@ function declarationProblems(indicator: IndicatorDefinition): string[] {
       `${where}.disclosure: lists "value" exactly when the unit is count (unit ${indicator.unit})`,
     );
   }
+  // A count of areas is public; a count of people must be listed, so one measure cannot be both.
+  for (const side of ['numerator', 'denominator'] as const) {
+    if (indicator[side]?.counts === 'areas' && indicator.disclosure.includes(side)) {
+      problems.push(`${where}.disclosure: lists "${side}", which counts areas`);
+    }
+  }
   for (const breakdown of indicator.breakdowns) {
     if (!oneOf(BREAKDOWNS, breakdown)) problems.push(`${where}.breakdowns: unknown "${breakdown}"`);
   }
@@ -127,11 +133,12 @@ export function rowProblem(
   indicator: IndicatorDefinition | undefined,
 ): string | undefined {
   if (!indicator) return `${row.indicator_id}: a row for an undeclared indicator`;
-  // A row saying why there is no value has no breakdown whatever the indicator's are (as
-  // notAvailableRow writes them): a family that finds out itself that it cannot run (not
-  // available) or that the test does not apply (too few crimes) writes the same kind of row.
+  // A row saying why there is no value has no breakdown whatever the indicator's are: notRunRow
+  // writes them, for the inputs compute finds absent and for what a family finds itself.
   const saysWhy =
-    (row.status === 'not_available' || row.status === 'not_applicable') && row.breakdown === 'none';
+    (row.status === 'not_available' || row.status === 'not_applicable') &&
+    row.breakdown === 'none' &&
+    Boolean(row.note);
   if (!saysWhy && !indicator.breakdowns.includes(row.breakdown)) {
     return `${row.indicator_id}: breakdown "${row.breakdown}" is not among its declared ${indicator.breakdowns.join(', ')}`;
   }

@@ -47,6 +47,22 @@ export function fromEstimate(estimate: Estimate): Partial<IndicatorRow> {
   };
 }
 
+/**
+ * The one row of an indicator that has no value for a category, saying why: `not_available` (an
+ * input is absent or does not cover the area) or `not_applicable` (the method does not apply:
+ * too few crimes to test). It has no breakdown whatever the indicator's breakdowns are; the
+ * registry accepts such a row (breakdown none, a why-not status and a note) from any indicator.
+ */
+export function notRunRow(
+  context: IndicatorContext,
+  definition: IndicatorDefinition,
+  category: string,
+  status: 'not_available' | 'not_applicable',
+  note: string,
+): IndicatorRow {
+  return indicatorRow(context, definition, { category, note, status });
+}
+
 /** The row written for an indicator whose inputs are absent: no value, and the reason. */
 export function notAvailableRow(
   context: IndicatorContext,
@@ -54,11 +70,13 @@ export function notAvailableRow(
   category: string,
   missing: readonly Need[],
 ): IndicatorRow {
-  return indicatorRow(context, definition, {
+  return notRunRow(
+    context,
+    definition,
     category,
-    note: `not available: needs ${missing.map(describeNeed).join(', ')}`,
-    status: 'not_available',
-  });
+    'not_available',
+    `not available: needs ${missing.map(describeNeed).join(', ')}`,
+  );
 }
 
 /**

@@ -12,7 +12,7 @@
  */
 import { defineFamily, type IndicatorDefinition, POLICE_CRIMES } from '../define.js';
 import { crudeRate } from '../methods/index.js';
-import { aggregate, fromEstimate, indicatorRow, num } from '../rows.js';
+import { aggregate, fromEstimate, indicatorRow, notRunRow, num } from '../rows.js';
 
 export const comparatorRate: IndicatorDefinition = {
   id: 'police.comparator_rate_per_1000',
@@ -70,9 +70,7 @@ export const family = defineFamily({
     const own = await aggregate<{ category: string }>(context, 'police_period_counts');
     const uncovered = own.flatMap(({ category }) => {
       const note = noComparatorsNote(peers, category, context.period.end);
-      return note
-        ? [indicatorRow(context, comparatorRate, { category, note, status: 'not_available' })]
-        : [];
+      return note ? [notRunRow(context, comparatorRate, category, 'not_available', note)] : [];
     });
     // The rank leaves out peers without residents; so does the chart of its inputs.
     const rates = peers

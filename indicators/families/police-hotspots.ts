@@ -12,7 +12,7 @@ import {
 } from '../define.js';
 import { HOTSPOT_FDR, type HotspotResult, MIN_HOTSPOT_CRIMES, testHotspots } from '../hotspots.js';
 import { crudeRate, proportion } from '../methods/index.js';
-import { aggregate, fromEstimate, indicatorRow, noResidentsNote, num } from '../rows.js';
+import { aggregate, fromEstimate, indicatorRow, noResidentsNote, notRunRow, num } from '../rows.js';
 
 export const rateByLsoa: IndicatorDefinition = {
   id: 'police.rate_by_lsoa',
@@ -77,18 +77,23 @@ export const hotspotLsoaShare: IndicatorDefinition = {
   title: 'Share of LSOAs that are hot spots',
   definition:
     'Share (%) of the area’s LSOAs tested (those with a boundary) that are hot spots of the category (police.hotspot_gi significance higher); Wilson 95% CI.',
-  numerator: { from: 'agg_lsoa_neighbourhoods', measure: 'count', text: 'hot-spot LSOAs' },
+  numerator: {
+    from: 'agg_lsoa_neighbourhoods',
+    measure: 'count',
+    text: 'hot-spot LSOAs',
+    counts: 'areas',
+  },
   denominator: {
     from: 'agg_lsoa_neighbourhoods',
     measure: 'count',
     text: 'the area’s LSOAs with a boundary',
+    counts: 'areas',
   },
   unit: 'percent',
   method: 'wilson',
   polarity: 'none',
   breakdowns: ['none'],
   needs: [POLICE_CRIMES, 'geography', BOUNDARIES],
-  // LSOAs, not people: nothing to suppress.
   disclosure: [],
 };
 
@@ -158,7 +163,7 @@ function notRun(
   status: 'not_available' | 'not_applicable',
 ): IndicatorRow[] {
   return [hotspotGi, hotspotShare, hotspotLsoaShare].map((definition) =>
-    indicatorRow(context, definition, { category, note, status }),
+    notRunRow(context, definition, category, status, note),
   );
 }
 

@@ -14,7 +14,7 @@ import {
   POLICE_CRIMES,
 } from '../define.js';
 import { knoxCell } from '../methods/index.js';
-import { indicatorRow } from '../rows.js';
+import { indicatorRow, notRunRow } from '../rows.js';
 import { type KnoxCount, knoxCounts, knoxPairBounds } from '../spatial/knox-counts.js';
 
 export const policeNearRepeat: IndicatorDefinition = {
@@ -52,11 +52,13 @@ function bandLabel(edges: readonly number[], index: number, unit: 'm' | 'days'):
 
 function notAvailable(context: IndicatorContext, why: string): IndicatorRow[] {
   return [
-    indicatorRow(context, policeNearRepeat, {
-      category: 'serious_violence',
-      note: `not available: ${why}`,
-      status: 'not_available',
-    }),
+    notRunRow(
+      context,
+      policeNearRepeat,
+      'serious_violence',
+      'not_available',
+      `not available: ${why}`,
+    ),
   ];
 }
 
@@ -163,11 +165,13 @@ export const family = defineFamily({
         present.map((p) => p.category).filter((c) => !skipped.has(c)),
       ),
       ...[...skipped].map((category) =>
-        indicatorRow(context, policeNearRepeat, {
+        notRunRow(
+          context,
+          policeNearRepeat,
           category,
-          note: `not tested: more than ${MAX_KNOX_PAIRS.toLocaleString('en-GB')} pairs of crimes lie close enough to compare; narrow spatial.near_repeat.space_bands_m or the area`,
-          status: 'not_applicable',
-        }),
+          'not_applicable',
+          `not tested: more than ${MAX_KNOX_PAIRS.toLocaleString('en-GB')} pairs of crimes lie close enough to compare; narrow spatial.near_repeat.space_bands_m or the area`,
+        ),
       ),
     ];
   },

@@ -148,6 +148,22 @@ describe('the registry', () => {
     ]);
   });
 
+  it('refuses a declaration that counts areas and suppresses them as people', () => {
+    const base = FAMILIES.flatMap((f) => f.indicators).find(
+      (i) => i.id === 'police.hotspot_lsoa_share',
+    );
+    if (!base) throw new Error('police.hotspot_lsoa_share is not declared');
+    const family: IndicatorFamily = {
+      name: 'broken',
+      order: 1,
+      indicators: [{ ...base, disclosure: ['numerator'] }],
+      compute: async () => [],
+    };
+    expect(registryProblems([family])).toEqual([
+      'police.hotspot_lsoa_share.disclosure: lists "numerator", which counts areas',
+    ]);
+  });
+
   it('refuses a computed row with a breakdown its indicator did not declare', () => {
     const indicator = FAMILIES[0]?.indicators.find((i) => i.id === 'police.count');
     const row = {
@@ -157,6 +173,26 @@ describe('the registry', () => {
     } as unknown as Parameters<typeof rowProblem>[0];
     expect(rowProblem(row, indicator)).toBe(
       'police.count: breakdown "beat" is not among its declared none',
+    );
+  });
+
+  it('takes a row with no breakdown from any indicator only when it says why it has no value', () => {
+    const indicator = FAMILIES.flatMap((f) => f.indicators).find(
+      (i) => i.id === 'police.hotspot_gi',
+    );
+    const row = (status: string, note: string | null) =>
+      ({
+        indicator_id: 'police.hotspot_gi',
+        breakdown: 'none',
+        method: 'getis_ord_gi_star',
+        significance: null,
+        status,
+        note,
+      }) as unknown as Parameters<typeof rowProblem>[0];
+    expect(rowProblem(row('not_applicable', 'fewer than 30 crimes'), indicator)).toBeUndefined();
+    expect(rowProblem(row('not_applicable', null), indicator)).toMatch(/breakdown "none"/);
+    expect(rowProblem(row('published', 'fewer than 30 crimes'), indicator)).toMatch(
+      /breakdown "none"/,
     );
   });
 });

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Database } from '../../core/database.js';
+import { FAMILIES } from '../../indicators/registry.js';
 
 /** Columns that hold a person or address reference in the extracts (docs/contract.md). */
 export const REF_COLUMNS = [
@@ -98,11 +99,16 @@ export function headlineFacts(headline: unknown): Array<Record<string, unknown>>
 }
 
 /**
- * Indicators whose numerator and denominator count LSOAs, not people or events: the hot-spot
- * LSOAs and the LSOAs tested. Each hot LSOA is published on its own (police.hotspot_gi), so
- * their number is no secret; a count of people in them would be, and is checked as any other.
+ * Indicators whose numerator and denominator both count areas (LSOAs), as their declarations say
+ * (`counts: 'areas'`): the hot-spot LSOAs and the LSOAs tested. Each hot LSOA is published on its
+ * own (police.hotspot_gi), so their number is no secret; a count of people in them would be, and
+ * is checked as any other. The test below pins the list, so a new declaration is read by a person.
  */
-export const AREA_COUNTS: ReadonlySet<string> = new Set(['police.hotspot_lsoa_share']);
+export const AREA_COUNTS: ReadonlySet<string> = new Set(
+  FAMILIES.flatMap((f) => f.indicators)
+    .filter((i) => i.numerator?.counts === 'areas' && i.denominator?.counts === 'areas')
+    .map((i) => i.id),
+);
 
 /** True for a number (or numeric text) from 1 to `below − 1`: a count that must not be published. */
 export function isSmallCount(value: unknown, below: number): boolean {
