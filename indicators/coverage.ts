@@ -117,6 +117,14 @@ const PERIOD_WORDS: Record<CoveragePeriod, string> = {
   history: ' of the history',
 };
 
+/** Each dated source as a sentence names it. */
+export const SOURCE_NAMES: Readonly<Record<EventSource, string>> = {
+  police_crimes: 'police crime extracts',
+  police_uk_street: 'police.uk street files',
+  ae_assaults: 'A&E assault attendances',
+  youth_justice: 'youth justice offences',
+};
+
 /** "data cover 3 of 12 months: September to November 2022" (the period's covered months). */
 export function coverageWords(coverage: SourceCoverage): string {
   const covered =

@@ -25,6 +25,7 @@ import { policeWardFunnel } from './catalogue/police-ward-funnel.js';
 import { repeatAddresses } from './catalogue/repeat-addresses.js';
 import { victimsAgeSex } from './catalogue/victims-age-sex.js';
 import { yjOffenceMix } from './catalogue/yj-offence-mix.js';
+import { coverageLines, withSubtitleLines } from './coverage-line.js';
 import type { ChartDefinition } from './define.js';
 import { renderSvg } from './render.js';
 import { selectRows } from './select-rows.js';
@@ -72,8 +73,9 @@ export async function buildCharts(
   for (const chart of options.charts ?? CHARTS) {
     const rows = selectRows(data, chart.indicators);
     if (rows.size === 0) continue;
-    const spec = chart.spec(rows, data);
-    if (!spec) continue;
+    const drawn = chart.spec(rows, data);
+    if (!drawn) continue;
+    const spec = withSubtitleLines(drawn, coverageLines(chart.indicators, data));
     rendered.push({
       name: chart.name,
       title: `${data.area.name}: ${chart.title}`,

@@ -20,7 +20,7 @@ export interface ChartTitle {
 const SUBTITLE_WIDTH = 100;
 
 /** Breaks a line into lines of at most `width` characters, at spaces. */
-function wrapLine(line: string, width = SUBTITLE_WIDTH): string[] {
+export function wrapLine(line: string, width = SUBTITLE_WIDTH): string[] {
   const lines: string[] = [];
   let current = '';
   for (const word of line.split(' ')) {

@@ -4,7 +4,7 @@
  * config requires complete coverage), and a config pointed at another force's file says its rows
  * fall elsewhere instead of publishing an empty table.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ if (!HAS_DATA) {
 
 type Csv = Array<Record<string, string>>;
 
-function liverpoolConfig(street: string, thresholds = ''): string {
+function liverpoolConfig(street: string, thresholds = '', boundaries = ''): string {
   const ws = workspace('sna-real-area-');
   return ws.config(`area:
   name: Liverpool
@@ -34,6 +34,7 @@ inputs:
 reference:
   geography: ${SHARED}/lookups/LSOA11_to_Ward19_to_LAD19_Lookup_in_England_and_Wales.csv
   population: ${SHARED}/population/File_6_-_IoD2019_Population_Denominators.csv.gz
+${boundaries}
 ${thresholds}
 output_dir: out
 `);
@@ -46,6 +47,16 @@ const outputs = (config: string) => {
     headline: JSON.parse(readFileSync(join(out, 'headline.json'), 'utf8')) as Headline,
     manifest: JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest,
     html: readFileSync(join(out, 'report.html'), 'utf8'),
+    subtitles: Object.fromEntries(
+      (existsSync(join(out, 'charts')) ? readdirSync(join(out, 'charts')) : [])
+        .filter((f) => f.endsWith('.vl.json'))
+        .map((f) => {
+          const spec = JSON.parse(readFileSync(join(out, 'charts', f), 'utf8'));
+          // Wrapped lines rejoined as one.
+          const lines: string[] = spec.title?.subtitle ?? [];
+          return [f.replace('.vl.json', ''), lines.join(' ').replace(/\s+/g, ' ')];
+        }),
+    ) as Record<string, string>,
   };
 };
 
@@ -55,7 +66,13 @@ describe.skipIf(!HAS_DATA)('three months of real police.uk files run as a year',
   let out: ReturnType<typeof outputs>;
 
   beforeAll(() => {
-    const config = liverpoolConfig(three);
+    const config = liverpoolConfig(
+      three,
+      '',
+      `  boundaries:
+    lsoa: ${SHARED}/boundaries/lsoa11/E08000012.geojson
+    ward: ${SHARED}/boundaries/wards/E08000012.geojson`,
+    );
     run = runCli(['run', '--config', config]);
     out = outputs(config);
   }, 300_000);
@@ -89,6 +106,18 @@ describe.skipIf(!HAS_DATA)('three months of real police.uk files run as a year',
       (r) => r.indicator_id === 'police.change' && r.category === 'violence_and_sexual_offences',
     );
     expect([change?.value, change?.significance]).toEqual(['', '']);
+  });
+
+  it('says so under the title of every chart and map, which are all of police crimes', () => {
+    const names = Object.keys(out.subtitles);
+    for (const map of ['map-rate-by-lsoa', 'map-rate-by-ward', 'map-hotspots', 'map-hex-density']) {
+      expect(names).toContain(map);
+    }
+    for (const [name, subtitle] of Object.entries(out.subtitles)) {
+      expect(subtitle, name).toContain(
+        'Police.uk street files: data cover 3 of 12 months: September to November 2022; the counts are for those months only',
+      );
+    }
   });
 
   it('exits 3 naming the source and the missing months when complete coverage is required', () => {

@@ -1,6 +1,6 @@
 /** The report's opening: title, area, periods, the SYNTHETIC DATA banner and the contents. */
 
-import { coverageWords, monthRangeWords } from '../../../indicators/coverage.js';
+import { coverageWords, monthRangeWords, SOURCE_NAMES } from '../../../indicators/coverage.js';
 import { populationGap, populationWarning } from '../../../indicators/population-year.js';
 import { capitalise } from '../../headline/format.js';
 import type { ReportData } from '../../types.js';
@@ -24,12 +24,6 @@ export function syntheticBanner(): string {
 }
 
 /** How sources are named to a reader. */
-export const SOURCE_NAMES: Readonly<Record<string, string>> = {
-  police_crimes: 'police crime extracts',
-  police_uk_street: 'police.uk street files',
-  ae_assaults: 'A&E assault attendances',
-  youth_justice: 'youth justice offences',
-};
 
 /**
  * What the data cover of the assessment period, said on the cover: a source short of it is
