@@ -5,7 +5,12 @@
  * the wards the config names (`area.town_centre_wards`).
  */
 import { areaLabels } from '../area-labels.js';
-import { defineFamily, type IndicatorDefinition, type Measure } from '../define.js';
+import {
+  defineFamily,
+  type IndicatorContext,
+  type IndicatorDefinition,
+  type Measure,
+} from '../define.js';
 import { aggregate, indicatorRow, num } from '../rows.js';
 
 /**
@@ -98,6 +103,8 @@ interface WardNight extends Record<string, unknown> {
   ward_code: string;
   ward_name: string | null;
   crimes: number;
+  period_crimes: number;
+  timed_crimes: number;
 }
 
 export const family = defineFamily({
@@ -107,6 +114,10 @@ export const family = defineFamily({
   async compute(context) {
     const wards = await aggregate<WardNight>(context, 'night_time_by_ward');
     const label = areaLabels(wards.map((w) => ({ code: w.ward_code, name: w.ward_name })));
+    const [first] = wards;
+    const note = first
+      ? timedNote(num(first.period_crimes), num(first.timed_crimes), context)
+      : null;
     return wards.map((ward) =>
       indicatorRow(context, nightTimeByWard, {
         category: 'violence_with_injury',
@@ -114,7 +125,31 @@ export const family = defineFamily({
         // Labelled as police.rate_by_ward labels its wards, so one map joins both.
         breakdown_value: label.get(ward.ward_code) ?? ward.ward_code,
         value: num(ward.crimes),
+        note,
       }),
     );
   },
 });
+
+/**
+ * What the ward counts leave out: crimes with no known time cannot be placed in a night. Said as
+ * a share of the area's violence with injury in the period; a count below suppress_below of
+ * either side is never stated, since the area total is published.
+ */
+export function timedNote(
+  period: number,
+  timed: number,
+  context: Pick<IndicatorContext, 'config'>,
+): string {
+  const below = context.config.thresholds.suppressBelow;
+  const untimed = period - timed;
+  if (period === 0 || untimed === 0) return 'every crime of the period has a known time';
+  if (untimed < below) {
+    return `counted over crimes with a known time: all but fewer than ${below} of the period's`;
+  }
+  if (timed < below) {
+    return `counted over crimes with a known time: fewer than ${below} of the period's have one`;
+  }
+  const share = Math.round((100 * timed) / period);
+  return `counted over crimes with a known time: ${share}% of the period's (${timed.toLocaleString('en-GB')} of ${period.toLocaleString('en-GB')}); the rest cannot be placed in a night`;
+}

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../core/log.js';
+import { timedNote } from '../../indicators/families/police-night-time-economy.js';
 import { run } from '../../pipeline/index.js';
 import { baseConfig, query, workspace } from '../helpers/workspace.js';
 
@@ -102,4 +103,23 @@ describe('police.night_time_economy_licensed_share', () => {
       }),
     ]);
   }, 60_000);
+});
+
+describe('timedNote (police.night_time_economy_by_ward)', () => {
+  const context = { config: { thresholds: { suppressBelow: 5 } } } as Parameters<
+    typeof timedNote
+  >[2];
+
+  it('says what share of the period’s crimes the ward counts can see, never a small count', () => {
+    expect(timedNote(1327, 1234, context)).toBe(
+      "counted over crimes with a known time: 93% of the period's (1,234 of 1,327); the rest cannot be placed in a night",
+    );
+    expect(timedNote(40, 40, context)).toBe('every crime of the period has a known time');
+    expect(timedNote(40, 37, context)).toBe(
+      "counted over crimes with a known time: all but fewer than 5 of the period's",
+    );
+    expect(timedNote(40, 3, context)).toBe(
+      "counted over crimes with a known time: fewer than 5 of the period's have one",
+    );
+  });
 });

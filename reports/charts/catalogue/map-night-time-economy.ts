@@ -2,6 +2,7 @@
  * The night-time economy on the map: weekend-night violence with injury (Friday and Saturday,
  * 20:00 to 03:59) by ward, the town-centre wards outlined and named.
  */
+import { capitalise } from '../../headline/format.js';
 import { defineChart, rowsOf } from '../define.js';
 import { periodLine } from '../format.js';
 import { chartTitle } from '../layout.js';
@@ -45,6 +46,7 @@ export const mapNightTimeEconomy = defineChart({
     return mapSpec(
       chartTitle(data, TITLE, [
         periodLine(data),
+        ...(published[0]?.note ? [capitalise(published[0].note)] : []),
         `Outlined and named: the town-centre wards; classes: none, then quintiles of the wards’ counts; grey: a count suppressed (fewer than ${data.suppressBelow} crimes)`,
         sourcesLine(data, 'ward'),
       ]),
