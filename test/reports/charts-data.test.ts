@@ -98,6 +98,12 @@ function mapLookups(
   });
 }
 
+/** Panels and shaded areas of the demo's maps: the fixtures' 60 LSOAs and 8 wards a panel, less those suppressed. */
+const DEMO_SHADED: Record<string, [number, number]> = {
+  'map-rate-by-lsoa': [6, 183],
+  'map-rate-by-ward': [7, 42],
+};
+
 describe('every value a map shades is a published row, unchanged', () => {
   it.each([
     ['map-rate-by-lsoa', 'police.rate_by_lsoa', 'code'],
@@ -123,7 +129,15 @@ describe('every value a map shades is a published row, unchanged', () => {
       // Every published area is shaded; the suppressed ones are not.
       expect(values.length).toBe(rows.filter((r) => !r.suppressed).length);
     }
-    expect(checked).toBeGreaterThan(40);
+    // A panel for each category with a crime in a published area, and nothing else.
+    const areaRows = rowsOf(id).filter((r) => r.breakdown !== 'none' && !r.suppressed);
+    const drawn = new Set(
+      areaRows.filter((r) => (r.value ?? 0) > 0).map((r) => categoryTitle(r.category)),
+    );
+    expect(lookups.map((l) => l.panel).sort()).toEqual([...drawn].sort());
+    expect(checked).toBe(areaRows.filter((r) => drawn.has(categoryTitle(r.category))).length);
+    // The demo's figures, so a map that silently drops panels or areas fails here.
+    expect([lookups.length, checked]).toEqual(DEMO_SHADED[name]);
   });
 });
 
