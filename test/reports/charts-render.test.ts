@@ -72,6 +72,8 @@ describe('warnings', () => {
     const data = {
       area: { name: 'Testshire', codes: ['E08999999'], areaCode: 'E08999999' },
       rows: [{ indicator_id: 'police.count', value: 3, suppressed: false }],
+      coverage: [],
+      definitions: [],
     } as unknown as ReportData;
     const charts = await buildCharts(data, { log, charts: [odd] });
     expect(charts.map((c) => c.name)).toEqual(['odd-chart']);
