@@ -86,6 +86,10 @@ export function pythonNotebookDocument(input: Omit<NotebookInput, 'outputDir'>):
   // Built in reading order: each code cell's execution count is the next number.
   const cells: Cell[] = [
     markdownCell('title', titleMarkdown(input)),
+    markdownCell(
+      'helpers-title',
+      '## Helpers\n\nRun this cell first: it defines what the others call, `load_indicators()`, `show(frame, columns)`, `show_chart(name, text)`, `redraw(name, **filters)` and `month_range(first, last)`.',
+    ),
     code('helpers', { source: pythonHelpersSource(), outputs: [] }),
     markdownCell('load-title', '## Indicators'),
     code('load', loadCell(rows)),
