@@ -6,7 +6,8 @@
  *   boundary files ──loadBoundaries──▶ ref_boundaries, ref_boundary_vertices (every run)
  *   raw_* ──buildModels──▶ stg_* → int_* → fct_* / dim_* → agg_* → audit_*
  *   agg_* ──indicators──▶ indicator_values, indicators.csv / .parquet
- *   indicators_published ──report──▶ charts, headline, report.html, notebooks/sna.ipynb
+ *   indicators_published ──report──▶ charts, headline, report.html, notebooks/sna.ipynb and
+ *                                   notebooks/sna-python.ipynb
  *   everything ──▶ manifest.json, rejects.csv
  *
  * Every output is written to a staging folder and switched in at the end, manifest last

@@ -5,6 +5,7 @@
  *                                           ──buildHeadline──▶ headline.json|csv|md
  *                                           ──renderReportHtml──▶ report.html
  *                                           ──buildNotebook──▶ notebooks/sna.ipynb
+ *                                           ──buildPythonNotebook──▶ notebooks/sna-python.ipynb
  */
 import { join } from 'node:path';
 import type { SnaConfig } from '../core/config.js';
@@ -17,7 +18,12 @@ import { buildCharts, writeCharts } from './charts/index.js';
 import { buildHeadline, writeHeadline } from './headline/index.js';
 import { renderReportHtml } from './html/index.js';
 import { loadReportData } from './load-report-data.js';
-import { buildNotebook, NOTEBOOK_PATH } from './notebook/index.js';
+import {
+  buildNotebook,
+  buildPythonNotebook,
+  NOTEBOOK_PATH,
+  PYTHON_NOTEBOOK_PATH,
+} from './notebook/index.js';
 import type { Provenance, ReportData } from './types.js';
 
 export interface ReportOutcome {
@@ -116,7 +122,10 @@ export async function writeReport(
       renderReportHtml({ data, charts, headline, provenance }),
     ),
   );
-  await timed('notebook', () => buildNotebook({ data, charts, headline, provenance, outputDir }));
+  await timed('notebook', () => {
+    buildNotebook({ data, charts, headline, provenance, outputDir });
+    buildPythonNotebook({ data, charts, headline, provenance, outputDir });
+  });
 
   const files = [
     ...charts.flatMap((c) => ['vl.json', 'svg', 'png'].map((ext) => `charts/${c.name}.${ext}`)),
@@ -125,10 +134,11 @@ export async function writeReport(
     'headline.md',
     'report.html',
     NOTEBOOK_PATH,
+    PYTHON_NOTEBOOK_PATH,
   ];
   const total = Object.values(seconds).reduce((a, b) => a + b, 0);
   log.info(
-    `Report: ${charts.length} charts, a headline table of ${headline.rows.length} categories, report.html and ${NOTEBOOK_PATH}`,
+    `Report: ${charts.length} charts, a headline table of ${headline.rows.length} categories, report.html, ${NOTEBOOK_PATH} and ${PYTHON_NOTEBOOK_PATH}`,
     { stage: 'report', charts: charts.length, files: files.length, seconds: total },
   );
   for (const file of files) log.debug(`wrote ${join(outputDir, file)}`);

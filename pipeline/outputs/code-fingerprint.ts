@@ -1,6 +1,7 @@
 /**
- * A fingerprint of the sna code that made a run: the sha256 of every TypeScript, SQL and CSV file
- * under the folders that decide what a run computes, plus package.json and package-lock.json.
+ * A fingerprint of the sna code that made a run: the sha256 of every TypeScript, SQL, CSV and
+ * Python file (the Python notebook's helper cell) under the folders that decide what a run
+ * computes, plus package.json and package-lock.json.
  * The nightly shortcut compares it, so an upgraded sna (a `git pull` and a build, the version
  * number unchanged) recomputes instead of keeping outputs the old code made. The sources are
  * hashed rather than dist/, since `bin/sna.js` refuses a dist/ older than them.
@@ -12,7 +13,7 @@ import { PACKAGE_ROOT } from '../../core/paths.js';
 
 const CODE_FOLDERS = ['core', 'pipeline', 'indicators', 'reports', 'data'];
 const CODE_FILES = ['package.json', 'package-lock.json'];
-const CODE_EXTENSIONS = ['.ts', '.sql', '.csv'];
+const CODE_EXTENSIONS = ['.ts', '.sql', '.csv', '.py'];
 
 function codeFiles(root: string): string[] {
   const found: string[] = [];

@@ -31,7 +31,7 @@ export interface Notebook {
   nbformat_minor: 5;
   metadata: {
     kernelspec: { name: string; display_name: string; language: string };
-    language_info: Record<string, string>;
+    language_info: Record<string, unknown>;
     [key: string]: unknown;
   };
   cells: Cell[];

@@ -82,6 +82,9 @@ describe('the report stage on the demo data', () => {
     const notebook = JSON.parse(readFileSync(out('notebooks/sna.ipynb'), 'utf8'));
     expect(notebook.nbformat_minor).toBe(5);
     expect(result.report?.files).toContain('notebooks/sna.ipynb');
+    const python = JSON.parse(readFileSync(out('notebooks/sna-python.ipynb'), 'utf8'));
+    expect(python.metadata.kernelspec.name).toBe('python3');
+    expect(result.report?.files).toContain('notebooks/sna-python.ipynb');
     for (const file of result.report?.files ?? []) expect(existsSync(out(file)), file).toBe(true);
   });
 
@@ -101,6 +104,7 @@ describe('the report stage on the demo data', () => {
       // The page up to its inlined libraries holds everything made from data.
       html.slice(0, html.indexOf('<script>')),
       readFileSync(out('notebooks/sna.ipynb'), 'utf8'),
+      readFileSync(out('notebooks/sna-python.ipynb'), 'utf8'),
       readFileSync(out('headline.json'), 'utf8'),
       ...readdirSync(out('charts'))
         .filter((f) => !f.endsWith('.png'))
@@ -123,6 +127,7 @@ describe('the report stage on the demo data', () => {
     expect(cli.stdout).toMatch(/Report: \d+ charts/);
     expect(existsSync(out('report.html'))).toBe(true);
     expect(existsSync(out('notebooks/sna.ipynb'))).toBe(true);
+    expect(existsSync(out('notebooks/sna-python.ipynb'))).toBe(true);
     const after = JSON.parse(readFileSync(out('manifest.json'), 'utf8'));
     expect(Object.keys(after.stages).sort()).toEqual(['models', 'report']);
     expect(after.finished_at > before.finished_at).toBe(true);
@@ -156,10 +161,15 @@ describe('the report stage on the demo data', () => {
   }, async () => {
     const sparse = crimesOnly();
     const outcome = await run(sparse.path('sna.config.yaml'), { log: memoryLogger() });
-    for (const file of ['report.html', 'notebooks/sna.ipynb', 'headline.json']) {
+    for (const file of [
+      'report.html',
+      'notebooks/sna.ipynb',
+      'notebooks/sna-python.ipynb',
+      'headline.json',
+    ]) {
       expect(existsSync(sparse.path(`out/${file}`)), file).toBe(true);
     }
-    expect(outcome.report?.files.length).toBe(5 + 3 * (outcome.report?.charts ?? 0));
+    expect(outcome.report?.files.length).toBe(6 + 3 * (outcome.report?.charts ?? 0));
     const html = readFileSync(sparse.path('out/report.html'), 'utf8');
     expect(html).toContain('not available: needs');
   });

@@ -19,6 +19,7 @@ const BASE = {
   'pipeline/sql/staging/stg_x.sql': 'select 1',
   'indicators/families/x.ts': 'export const x = 1;',
   'data/offence-groups.csv': 'ho_offence_code,category\n8N,violence_with_injury\n',
+  'reports/notebook/notebook_helpers.py': 'MAX_ROWS = 40\n',
   'README.md': '# sna',
   'test/x.test.ts': 'it()',
 };
@@ -30,12 +31,13 @@ describe('codeFingerprint', () => {
     expect(codeFingerprint(tree(BASE))).toBe(a);
   });
 
-  it('changes with any SQL, TypeScript, data table or package file', () => {
+  it('changes with any SQL, TypeScript, Python, data table or package file', () => {
     const base = codeFingerprint(tree(BASE));
     for (const path of [
       'pipeline/sql/staging/stg_x.sql',
       'indicators/families/x.ts',
       'data/offence-groups.csv',
+      'reports/notebook/notebook_helpers.py',
       'package.json',
     ]) {
       const changed = { ...BASE, [path]: `${BASE[path as keyof typeof BASE]} ` };
