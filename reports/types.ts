@@ -132,6 +132,37 @@ export interface HeadlineRow {
   intelligence: HeadlineSentence[];
   victims: HeadlineSentence[];
   perpetrators: HeadlineSentence[];
+  /**
+   * The category in one short paragraph ("Violence with injury rose 13% to 380 crimes in
+   * 2024/25, not a significant change…"), made from the facts of the sentences above.
+   */
+  narrative: HeadlineSentence;
+}
+
+/** The rules that make key findings (docs/methods.md#key-findings), in their order. */
+export type FindingRule =
+  | 'change'
+  | 'above_comparators'
+  | 'hotspot'
+  | 'wards_above'
+  | 'over_represented';
+
+/**
+ * A key finding: a significant difference the indicators show, with its number and 95%
+ * interval, the published rows it rests on (none suppressed, none not significant) and where
+ * report.html shows them.
+ */
+export interface Finding extends HeadlineSentence {
+  rule: FindingRule;
+  category: string;
+  /**
+   * What the finding is about, so that one fact is stated once: the category (a change, a
+   * comparison with the comparator areas), the wards (a hot spot, wards above the funnel), or
+   * the ethnic group (over-representation).
+   */
+  subject: string[];
+  /** The id of the element of report.html that shows its evidence (the indicator's table). */
+  evidence: string;
 }
 
 export interface Headline {
@@ -139,6 +170,8 @@ export interface Headline {
   period: { start: string; end: string };
   /** Which categories the table holds, when not every one with data (police.uk-only runs). */
   scope?: string;
+  /** The key findings, most important first (docs/methods.md#key-findings). */
+  findings: Finding[];
   rows: HeadlineRow[];
 }
 

@@ -7,6 +7,7 @@ import { categoryById } from '../../indicators/categories.js';
 import { coverageWords } from '../../indicators/coverage.js';
 import type { IndicatorId } from '../../indicators/generated/ids.js';
 import { NO_AREA_ROWS } from '../../indicators/rows.js';
+import { keyFindings, narrative } from '../findings/index.js';
 import type {
   Headline,
   HeadlineRow,
@@ -74,11 +75,15 @@ const OFFENDER_SHARES: readonly IndicatorId[] = [
   'offenders.repeat_male_pct',
 ];
 
+/** A row as its columns make it, before its paragraph is written from them. */
+type Columns = Omit<HeadlineRow, 'category' | 'title' | 'narrative'>;
+type RowWithoutNarrative = Omit<HeadlineRow, 'narrative'>;
+
 function policeRow(
   rows: CategoryRows,
   period: PeriodWords,
   wardOfLsoa: ReadonlyMap<string, string>,
-): Omit<HeadlineRow, 'category' | 'title'> {
+): Columns {
   const names = categoryNames(rows.category);
   const r = (id: IndicatorId) => rows.one(id);
   const victims = VICTIM_SHARES.map(r);
@@ -140,7 +145,7 @@ function policeRow(
   };
 }
 
-function aeRow(rows: CategoryRows, period: PeriodWords): Omit<HeadlineRow, 'category' | 'title'> {
+function aeRow(rows: CategoryRows, period: PeriodWords): Columns {
   const r = (id: IndicatorId) => rows.one(id);
   const attendances = { one: 'A&E attendance for assault', many: 'A&E attendances for assault' };
   return {
@@ -162,10 +167,7 @@ function aeRow(rows: CategoryRows, period: PeriodWords): Omit<HeadlineRow, 'cate
   };
 }
 
-function youthJusticeRow(
-  rows: CategoryRows,
-  period: PeriodWords,
-): Omit<HeadlineRow, 'category' | 'title'> {
+function youthJusticeRow(rows: CategoryRows, period: PeriodWords): Columns {
   const r = (id: IndicatorId) => rows.one(id);
   return {
     intelligence: column(
@@ -224,7 +226,8 @@ export function buildHeadline(data: ReportData): Headline {
   const wholePeriod = periodWords(data.period.start, data.period.end);
   const policeUk = data.crimeSource === 'police_uk_street';
   const wardOfLsoa = new Map((data.maps?.lsoa?.areas ?? []).map((a) => [a.code, a.ward ?? '']));
-  const rows = headlineCategories(data).map((category): HeadlineRow => {
+  const categories = headlineCategories(data);
+  const rows = categories.map((category): RowWithoutNarrative => {
     const categoryRows = new CategoryRows(category, data.rows);
     const period = coveredPeriod(data, category, wholePeriod);
     const columns =
@@ -244,11 +247,16 @@ export function buildHeadline(data: ReportData): Headline {
       data.suppressBelow,
     );
   });
+  const context = { period: wholePeriod, wardOfLsoa };
   return {
     area: data.area.name,
     period: { start: data.period.start, end: data.period.end },
     ...(policeUk ? { scope: POLICE_UK_SCOPE } : {}),
-    rows: [...rows, ...noAreaRows(data, rows)],
+    findings: keyFindings(data.rows, categories, context),
+    rows: [...rows, ...noAreaRows(data, rows)].map((row) => ({
+      ...row,
+      narrative: narrative(row, context),
+    })),
   };
 }
 
@@ -256,7 +264,7 @@ export function buildHeadline(data: ReportData): Headline {
  * A police source loaded with rows elsewhere and none in the area (another force's files, codes
  * of another vintage) is said in the table, not left as an empty table.
  */
-function noAreaRows(data: ReportData, rows: readonly HeadlineRow[]): HeadlineRow[] {
+function noAreaRows(data: ReportData, rows: readonly RowWithoutNarrative[]): RowWithoutNarrative[] {
   if (rows.some((r) => r.category !== AE_CATEGORY && r.category !== YOUTH_JUSTICE_CATEGORY)) {
     return [];
   }

@@ -3,7 +3,7 @@
  * victims, perpetrators. Text from data (beat names, ethnic groups, the area's name) is
  * escaped so it cannot break the table or turn into markup or HTML.
  */
-import type { Headline, HeadlineRow, HeadlineSentence } from '../types.js';
+import type { Finding, Headline, HeadlineRow, HeadlineSentence } from '../types.js';
 import { periodWords } from './format.js';
 
 /** Shown in a cell with no sentence, as the seeds do. */
@@ -33,12 +33,41 @@ function titleCell(row: HeadlineRow): string {
   return row.caveat ? `${title}<br>*${escapeMarkdown(row.caveat)}*` : title;
 }
 
+/**
+ * The key findings as a numbered list, each linking to its evidence in report.html (written
+ * beside headline.md); a run with none says so rather than leave the heading empty.
+ */
+function findingsMarkdown(findings: readonly Finding[]): string[] {
+  const items =
+    findings.length === 0
+      ? ['No indicator shows a significant difference that the key-findings rules select.']
+      : findings.map(
+          (f, i) =>
+            `${i + 1}. ${escapeMarkdown(f.text)} ([evidence](report.html#${encodeURIComponent(f.evidence)}))`,
+        );
+  return ['## Key findings', '', ...items, ''];
+}
+
+/** Each category's paragraph, under its title. */
+const narrativesMarkdown = (rows: readonly HeadlineRow[]): string[] => [
+  '## By category',
+  '',
+  ...rows.flatMap((row) => [
+    `**${escapeMarkdown(row.title)}.** ${escapeMarkdown(row.narrative.text)}`,
+    '',
+  ]),
+];
+
 export function headlineMarkdown(headline: Headline): string {
   const period = periodWords(headline.period.start, headline.period.end).label;
   const lines = [
     `# Serious violence: headlines for ${escapeMarkdown(headline.area)}, ${period}`,
     '',
     ...(headline.scope ? [escapeMarkdown(headline.scope), ''] : []),
+    ...findingsMarkdown(headline.findings),
+    ...narrativesMarkdown(headline.rows),
+    '## Headline table',
+    '',
     '| Crime type | Local intelligence | Victims | Perpetrators |',
     '| --- | --- | --- | --- |',
     ...headline.rows.map(

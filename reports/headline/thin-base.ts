@@ -20,8 +20,11 @@ const COLUMNS = ['intelligence', 'victims', 'perpetrators'] as const;
  * publish" (their rows as facts), as a column of suppressed numbers does, never a blank that
  * would read as "no data".
  */
-export function leaveOutThin(row: HeadlineRow, minBase: number): HeadlineRow {
-  const out: HeadlineRow = { ...row };
+export function leaveOutThin<Row extends Omit<HeadlineRow, 'narrative'>>(
+  row: Row,
+  minBase: number,
+): Row {
+  const out: Row = { ...row };
   for (const column of COLUMNS) {
     const thin = (s: HeadlineSentence) => s.facts.some((f) => restsOnTooFew(f, minBase));
     const kept = row[column].filter((s) => !thin(s));

@@ -8,6 +8,7 @@ import { chartLibraries, embedScript, reportCss } from './assets.js';
 import { escapeHtml } from './escape.js';
 import { chartsSection } from './sections/charts.js';
 import { coverSection, syntheticBanner } from './sections/cover.js';
+import { findingsSection } from './sections/findings.js';
 import { headlineSection } from './sections/headline.js';
 import { indicatorsSection } from './sections/indicators.js';
 import { methodsSection } from './sections/methods.js';
@@ -47,6 +48,7 @@ export function renderReportHtml(input: ReportHtmlInput): string {
 <body${data.synthetic ? ' class="synthetic"' : ''}>
 <main>
 ${coverSection(data)}
+${findingsSection(headline.findings, data.definitions)}
 ${headlineSection(headline)}
 ${otherCrimeSection(data)}
 ${chartsSection(charts, data)}

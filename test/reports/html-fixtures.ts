@@ -98,6 +98,16 @@ export function reportData(overrides: Partial<ReportData> = {}): ReportData {
 export const HEADLINE: Headline = {
   area: 'Brackenford (SYNTHETIC)',
   period: { start: '2024-04-01', end: '2025-03-31' },
+  findings: [
+    {
+      rule: 'hotspot',
+      category: 'violence_with_injury',
+      subject: [HOSTILE],
+      text: `6 of the 60 neighbourhoods (LSOAs), in ${HOSTILE}, are significant hot spots of violence with injury.`,
+      facts: [],
+      evidence: 'indicator-police.count',
+    },
+  ],
   rows: [
     {
       category: 'violence_with_injury',
@@ -108,6 +118,10 @@ export const HEADLINE: Headline = {
       ],
       victims: [{ text: '45% of victims are under the age of 25.', facts: [] }],
       perpetrators: [],
+      narrative: {
+        text: `Violence with injury: 380 crimes in 2024/25, most in the ${HOSTILE} beat.`,
+        facts: [row({})],
+      },
     },
   ],
 };

@@ -108,6 +108,33 @@ describe('renderReportHtml', () => {
     expect(html).toContain('<span class="none">No statement</span>');
   });
 
+  it('opens with the key findings right after the cover, each linking to its evidence', () => {
+    const cover = html.indexOf('</nav>');
+    const findings = html.indexOf('<section id="findings">');
+    expect(findings).toBeGreaterThan(cover);
+    expect(findings).toBeLessThan(html.indexOf('<section id="headline">'));
+    const escaped = escapeHtml(HOSTILE);
+    expect(html).toContain(
+      `<ol class="findings"><li>6 of the 60 neighbourhoods (LSOAs), in ${escaped}, are significant hot spots of violence with injury. <a class="evidence" href="#indicator-police.count">Evidence: Crimes recorded</a></li></ol>`,
+    );
+    // The link leads somewhere: the indicator table's block of that indicator.
+    expect(html).toContain('<tbody id="indicator-police.count">');
+    const none = renderReportHtml({
+      data: reportData(),
+      charts: [],
+      headline: { ...HEADLINE, findings: [] },
+      provenance: PROVENANCE,
+    });
+    expect(none).toMatch(/<section id="findings">[\s\S]*?<p class="none">No indicator shows/);
+  });
+
+  it('opens each category of the headline table with its paragraph', () => {
+    const escaped = escapeHtml(HOSTILE);
+    expect(html).toContain(
+      `<tbody>\n<tr class="narrative"><td colspan="4"><p class="narrative">Violence with injury: 380 crimes in 2024/25, most in the ${escaped} beat.</p></td></tr>\n<tr>\n  <th scope="row">Violence with injury</th>`,
+    );
+  });
+
   it('rounds values for display, shows suppressed ones as "suppressed" and folds breakdowns', () => {
     expect(html).toContain('<td class="num">45%</td>');
     expect(html).toContain('<td class="num">40 – 50</td>');

@@ -55,13 +55,18 @@ export function repeatOffendersMale(row: PublishedRow | undefined): HeadlineSent
   return sentence(`${formatPercent(row.value)}% of repeat offenders are male${about}`, [row]);
 }
 
+// Written as inside a sentence: `sentence` capitalises the one a sentence begins with.
 const GROUP_WORDS: Readonly<Record<string, string>> = {
   Asian: 'Asian offenders',
   Black: 'Black offenders',
-  Mixed: 'Offenders of mixed ethnicity',
+  Mixed: 'offenders of mixed ethnicity',
   White: 'White offenders',
-  Other: 'Offenders of other ethnic groups',
+  Other: 'offenders of other ethnic groups',
 };
+
+/** The offenders of an ethnic group, as a sentence names them ("Black offenders"). */
+export const offendersOfGroup = (group: string): string =>
+  GROUP_WORDS[group] ?? `offenders in the ${group} ethnic group`;
 
 /**
  * "Black offenders are 3.2 times what the area's population would suggest", one sentence per
@@ -74,8 +79,7 @@ export function disproportionality(rows: readonly PublishedRow[]): HeadlineSente
     .filter((r) => r.lower_ci95 !== null && r.lower_ci95 > 1 && r.breakdown_value)
     .sort((a, b) => b.value - a.value)
     .map((r) => {
-      const group = r.breakdown_value ?? '';
-      const who = GROUP_WORDS[group] ?? `Offenders in the ${group} ethnic group`;
+      const who = offendersOfGroup(r.breakdown_value ?? '');
       return sentence(
         `${who} are ${formatRate(r.value)} times what the area’s population would suggest`,
         [r],

@@ -16,14 +16,18 @@ const scopeHtml = (scope: string): string =>
   );
 
 export function headlineSection(headline: Headline): string {
+  // Each category's part opens with its paragraph, then its row of sentences.
   const rows = headline.rows
     .map(
-      (row) => `<tr>
+      (row) => `<tbody>
+<tr class="narrative"><td colspan="4"><p class="narrative">${escapeHtml(row.narrative.text)}</p></td></tr>
+<tr>
   <th scope="row">${escapeHtml(row.title)}${row.caveat ? `<span class="caveat">${escapeHtml(row.caveat)}</span>` : ''}</th>
   <td>${sentenceList(row.intelligence)}</td>
   <td>${sentenceList(row.victims)}</td>
   <td>${sentenceList(row.perpetrators)}</td>
-</tr>`,
+</tr>
+</tbody>`,
     )
     .join('\n');
   return `<section id="headline">
@@ -34,9 +38,7 @@ not statistically significant, the statement says so or is left out.</p>
 ${headline.scope ? `<p class="scope">${scopeHtml(headline.scope)}</p>` : ''}
 <table class="headline-table">
 <thead><tr><th scope="col">Crime type</th><th scope="col">Intelligence</th><th scope="col">Victims</th><th scope="col">Perpetrators</th></tr></thead>
-<tbody>
 ${rows}
-</tbody>
 </table>
 </section>`;
 }
