@@ -4,8 +4,10 @@
  *   database ──loadReportData──▶ ReportData ──buildCharts──▶ charts/*.vl.json|svg|png
  *                                           ──buildHeadline──▶ headline.json|csv|md
  *                                           ──renderReportHtml──▶ report.html
+ *                                           ──buildReportDocx──▶ report.docx (charts' PNGs)
  *                                           ──buildNotebook──▶ notebooks/sna.ipynb
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SnaConfig } from '../core/config.js';
 import type { Database } from '../core/database.js';
@@ -14,6 +16,7 @@ import type { Logger } from '../core/log.js';
 import { manifestInputs, packageVersion } from '../core/provenance.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
 import { buildCharts, writeCharts } from './charts/index.js';
+import { buildReportDocx, REPORT_DOCX } from './docx/index.js';
 import { buildHeadline, writeHeadline } from './headline/index.js';
 import { renderReportHtml } from './html/index.js';
 import { loadReportData } from './load-report-data.js';
@@ -25,7 +28,7 @@ export interface ReportOutcome {
   headlineRows: number;
   /** Files written, relative to the output folder. */
   files: string[];
-  /** Seconds per step: charts, headline, html, notebook. */
+  /** Seconds per step: charts, headline, html, docx, notebook. */
   seconds: Record<string, number>;
 }
 
@@ -116,6 +119,19 @@ export async function writeReport(
       renderReportHtml({ data, charts, headline, provenance }),
     ),
   );
+  // The Word report embeds the PNGs just written, so its charts are the published ones.
+  await timed('docx', async () =>
+    writeFileAtomic(
+      join(outputDir, REPORT_DOCX),
+      await buildReportDocx({
+        data,
+        charts,
+        headline,
+        provenance,
+        pngOf: (name) => readFileSync(join(outputDir, 'charts', `${name}.png`)),
+      }),
+    ),
+  );
   await timed('notebook', () => buildNotebook({ data, charts, headline, provenance, outputDir }));
 
   const files = [
@@ -124,11 +140,12 @@ export async function writeReport(
     'headline.csv',
     'headline.md',
     'report.html',
+    REPORT_DOCX,
     NOTEBOOK_PATH,
   ];
   const total = Object.values(seconds).reduce((a, b) => a + b, 0);
   log.info(
-    `Report: ${charts.length} charts, a headline table of ${headline.rows.length} categories, report.html and ${NOTEBOOK_PATH}`,
+    `Report: ${charts.length} charts, a headline table of ${headline.rows.length} categories, report.html, ${REPORT_DOCX} and ${NOTEBOOK_PATH}`,
     { stage: 'report', charts: charts.length, files: files.length, seconds: total },
   );
   for (const file of files) log.debug(`wrote ${join(outputDir, file)}`);
