@@ -5,6 +5,7 @@
  *                                           ──buildHeadline──▶ headline.json|csv|md
  *                                           ──renderReportHtml──▶ report.html
  *                                           ──buildReportDocx──▶ report.docx (charts' PNGs)
+ *                                report.html ──Chromium──▶ report.pdf (when asked or found)
  *                                           ──buildNotebook──▶ notebooks/sna.ipynb
  */
 import { readFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { buildHeadline, writeHeadline } from './headline/index.js';
 import { renderReportHtml } from './html/index.js';
 import { loadReportData } from './load-report-data.js';
 import { buildNotebook, NOTEBOOK_PATH } from './notebook/index.js';
+import { type PdfChoice, writeReportPdf } from './pdf/index.js';
 import type { Provenance, ReportData } from './types.js';
 
 export interface ReportOutcome {
@@ -28,13 +30,15 @@ export interface ReportOutcome {
   headlineRows: number;
   /** Files written, relative to the output folder. */
   files: string[];
-  /** Seconds per step: charts, headline, html, docx, notebook. */
+  /** Seconds per step: charts, headline, html, docx, notebook, pdf. */
   seconds: Record<string, number>;
 }
 
 export interface ReportOptions {
   /** The time the report says it was generated (default: now). */
   now?: Date;
+  /** Whether to print report.pdf (reports/pdf/write-pdf.ts); default `off`. */
+  pdf?: PdfChoice;
 }
 
 /** The run's provenance as the report and notebook show it (a subset of manifest.json). */
@@ -133,6 +137,14 @@ export async function writeReport(
     ),
   );
   await timed('notebook', () => buildNotebook({ data, charts, headline, provenance, outputDir }));
+  const pdf = await timed('pdf', () =>
+    writeReportPdf(
+      outputDir,
+      options.pdf ?? 'off',
+      log,
+      `${data.synthetic ? 'SYNTHETIC DATA · ' : ''}${data.area.name} · Serious violence strategic needs assessment`,
+    ),
+  );
 
   const files = [
     ...charts.flatMap((c) => ['vl.json', 'svg', 'png'].map((ext) => `charts/${c.name}.${ext}`)),
@@ -142,10 +154,11 @@ export async function writeReport(
     'report.html',
     REPORT_DOCX,
     NOTEBOOK_PATH,
+    ...(pdf ? [pdf] : []),
   ];
   const total = Object.values(seconds).reduce((a, b) => a + b, 0);
   log.info(
-    `Report: ${charts.length} charts, a headline table of ${headline.rows.length} categories, report.html, ${REPORT_DOCX} and ${NOTEBOOK_PATH}`,
+    `Report: ${charts.length} charts, a headline table of ${headline.rows.length} categories, report.html, ${REPORT_DOCX}${pdf ? `, ${pdf}` : ''} and ${NOTEBOOK_PATH}`,
     { stage: 'report', charts: charts.length, files: files.length, seconds: total },
   );
   for (const file of files) log.debug(`wrote ${join(outputDir, file)}`);
