@@ -76,7 +76,13 @@ describe('the report stage on the demo data', () => {
           .toString(),
       ).toBe('PNG');
     }
-    for (const file of ['headline.json', 'headline.csv', 'headline.md', 'report.html']) {
+    for (const file of [
+      'headline.json',
+      'headline.csv',
+      'headline.md',
+      'report.html',
+      'report.docx',
+    ]) {
       expect(existsSync(out(file)), file).toBe(true);
     }
     const notebook = JSON.parse(readFileSync(out('notebooks/sna.ipynb'), 'utf8'));
@@ -156,10 +162,11 @@ describe('the report stage on the demo data', () => {
   }, async () => {
     const sparse = crimesOnly();
     const outcome = await run(sparse.path('sna.config.yaml'), { log: memoryLogger() });
-    for (const file of ['report.html', 'notebooks/sna.ipynb', 'headline.json']) {
+    for (const file of ['report.html', 'report.docx', 'notebooks/sna.ipynb', 'headline.json']) {
       expect(existsSync(sparse.path(`out/${file}`)), file).toBe(true);
     }
-    expect(outcome.report?.files.length).toBe(5 + 3 * (outcome.report?.charts ?? 0));
+    // headline ×3, report.html, report.docx, the notebook; no PDF, which the library leaves off.
+    expect(outcome.report?.files.length).toBe(6 + 3 * (outcome.report?.charts ?? 0));
     const html = readFileSync(sparse.path('out/report.html'), 'utf8');
     expect(html).toContain('not available: needs');
   });
