@@ -18,7 +18,6 @@ import {
   TableOfContents,
   TextRun,
 } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
 import type { Headline, Provenance, RenderedChart, ReportData } from '../types.js';
 import { chartsSection } from './charts.js';
 import { type Finding, findingsSection } from './findings.js';
@@ -73,7 +72,11 @@ function pageFooter(): Footer {
   });
 }
 
-/** The contents page: Word's own TOC field over Heading 1–2, filled in from the headings. */
+/**
+ * The contents page: Word's own TOC field over Heading 1–2, its entries written from the
+ * headings (linked to them) so it is not empty before Word updates it; the page numbers are
+ * Word's to fill in.
+ */
 function contents(): Array<Paragraph | TableOfContents> {
   return [
     new Paragraph({
@@ -93,9 +96,10 @@ export function reportDocument(input: ReportDocxInput): Document {
     creator: `sna ${provenance.version}`,
     description: data.synthetic ? 'SYNTHETIC DATA: generated, fictional extracts' : undefined,
     styles: DOCUMENT_STYLES,
-    // Lays the pages out as Word would, so the contents page has its page numbers in any reader
-    // (LibreOffice, a PDF export) rather than only after Word updates the field.
-    pageNumbers: estimatePageNumbers,
+    // Word fills in the contents' page numbers when it opens the document (after asking).
+    // docx's estimatePageNumbers (docx/layout) would write them in, for LibreOffice too, but
+    // costs ten times the rest of the document (about 8 s against 0.9 s on the demo here).
+    features: { updateFields: true },
     sections: [
       {
         properties: {

@@ -158,6 +158,10 @@ describe('report.docx on the demo', () => {
       expect(styles).toContain(`w:styleId="${id}"`);
     }
     expect(xml).toMatch(/TOC \\h \\o &quot;1-2&quot;/);
+    // Word is asked to fill in the contents' page numbers when it opens the document.
+    expect(partText(parts, 'word/settings.xml')).toMatch(
+      /<w:updateFields(?: w:val="(?:true|1)")?\/>/,
+    );
   });
 
   it('says SYNTHETIC DATA on the title page and in the page header, with the period and date', () => {
