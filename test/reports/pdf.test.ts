@@ -109,6 +109,14 @@ describe.skipIf(skipReason !== undefined)(
       expect(text).toMatch(/SYNTHETIC DATA · Brackenford \(SYNTHETIC\) .* Page 1 of \d+/);
     });
 
+    it('`--no-pdf` prints none though a Chromium is found, and says nothing of it', () => {
+      const cli = sna(['report', '--no-pdf', '--config', ws.configPath], {});
+      expect(cli.stderr).toBe('');
+      expect(cli.status).toBe(0);
+      expect(cli.stdout).not.toMatch(/report\.pdf/);
+      expect(listed()).not.toContain('report.pdf');
+    });
+
     it('without --pdf and with no Chromium, says so in one info line and removes the old PDF', () => {
       const cli = sna(['report', '--config', ws.configPath], NO_BROWSER);
       expect(cli.stderr).toBe('');
