@@ -6,11 +6,13 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, EXIT, PipelineError } from '../core/errors.js';
 import { createLogger } from '../core/log.js';
 import { packageVersion } from '../core/provenance.js';
-import { run, type Stage, validate } from './index.js';
+import { type PdfChoice, run, type Stage, validate } from './index.js';
 import { InputBatchError } from './ingest/plan.js';
 
 interface GlobalOptions {
   config: string;
+  /** `--pdf` true, `--no-pdf` false, neither undefined (print when a Chromium is found). */
+  pdf?: boolean;
   jsonLogs?: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -46,7 +48,9 @@ async function runStages(stages: readonly Stage[], options: GlobalOptions): Prom
   const started = performance.now();
   try {
     const command = ['sna', ...process.argv.slice(2)].join(' ');
-    const result = await run(options.config, { stages, log, command });
+    const pdf: PdfChoice =
+      options.pdf === true ? 'require' : options.pdf === false ? 'off' : 'auto';
+    const result = await run(options.config, { stages, log, command, pdf });
     const seconds = (performance.now() - started) / 1000;
     log.info(`Done. Outputs in ${result.config.outputDir}`, {
       exit_code: EXIT.ok,
@@ -81,14 +85,20 @@ export function buildCli(): Command {
       },
     });
   }
-  const stage = (name: string, description: string, stages: readonly Stage[]) =>
-    program
+  const stage = (name: string, description: string, stages: readonly Stage[]) => {
+    const command = program
       .command(name)
       .description(description)
-      .option('-c, --config <file>', 'configuration file')
-      .action(async (local: Partial<GlobalOptions>) => {
-        process.exitCode = await runStages(stages, { ...program.opts<GlobalOptions>(), ...local });
-      });
+      .option('-c, --config <file>', 'configuration file');
+    if (stages.includes('report')) {
+      command
+        .option('--pdf', 'print report.pdf with Chromium (SNA_CHROMIUM or PATH); fail without one')
+        .option('--no-pdf', 'do not print report.pdf, even when Chromium is found');
+    }
+    return command.action(async (local: Partial<GlobalOptions>) => {
+      process.exitCode = await runStages(stages, { ...program.opts<GlobalOptions>(), ...local });
+    });
+  };
   stage('run', 'ingest → indicators → report, the whole refresh', [
     'ingest',
     'indicators',

@@ -21,6 +21,7 @@ import { createLogger, type Logger } from '../core/log.js';
 import { manifestInputs, packageVersion } from '../core/provenance.js';
 import { computeIndicators, indicatorContext } from '../indicators/compute.js';
 import { storeIndicators, writeIndicatorFiles } from '../indicators/store.js';
+import { checkPdfChoice, type PdfChoice, REPORT_PDF } from '../reports/pdf/index.js';
 import { type ReportOutcome, writeReport } from '../reports/report.js';
 import { loadConfig } from './config/load-config.js';
 import { checkInputPaths } from './config/resolve-files.js';
@@ -57,6 +58,8 @@ export interface RunOptions {
   log?: Logger;
   /** Written into the run lock so a second run can say who holds it (e.g. `sna run`). */
   command?: string;
+  /** Whether the report stage prints report.pdf (reports/pdf/write-pdf.ts); default `off`. */
+  pdf?: PdfChoice;
 }
 
 export interface RunResult {
@@ -75,6 +78,8 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
   const log = options.log ?? createLogger();
   const stages = options.stages ?? STAGES;
   const startedAt = new Date();
+  // `--pdf` with no Chromium to print it is refused before any work, not after the report.
+  if (stages.includes('report')) checkPdfChoice(options.pdf ?? 'off');
   const config = await loadConfig(configPath);
   const timings: Record<string, number> = {};
   const command = options.command ?? `sna ${stages.join(' ')} --config ${config.configPath}`;
@@ -90,7 +95,8 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
     }
     // Only a refresh (ingest) may find nothing to do; asking for a stage by name redoes it.
     if (stages.includes('ingest')) {
-      const freshness = await checkUpToDate(config, stages);
+      const required = options.pdf === 'require' ? [REPORT_PDF] : [];
+      const freshness = await checkUpToDate(config, stages, required);
       if (freshness.upToDate) {
         log.info(
           `Nothing new since the last run (${freshness.lastRun}; ${freshness.files} input files unchanged): outputs are up to date.`,
@@ -146,7 +152,7 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
     }
     if (stages.includes('report')) {
       const started = performance.now();
-      report = await writeReport(db, staged, log);
+      report = await writeReport(db, staged, log, { pdf: options.pdf });
       timings.report = seconds(started);
     }
     await writeRejectsCsv(db, staging, outcome?.failures ?? []);
@@ -305,4 +311,5 @@ export async function validate(configPath: string): Promise<ValidationResult> {
 export { Database } from '../core/database.js';
 export { EXIT, PipelineError } from '../core/errors.js';
 export { createLogger, memoryLogger } from '../core/log.js';
+export type { PdfChoice } from '../reports/pdf/index.js';
 export { loadConfig } from './config/load-config.js';

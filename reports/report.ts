@@ -4,9 +4,12 @@
  *   database ──loadReportData──▶ ReportData ──buildCharts──▶ charts/*.vl.json|svg|png
  *                                           ──buildHeadline──▶ headline.json|csv|md
  *                                           ──renderReportHtml──▶ report.html
+ *                                           ──buildReportDocx──▶ report.docx (charts' PNGs)
+ *                                report.html ──Chromium──▶ report.pdf (when asked or found)
  *                                           ──buildNotebook──▶ notebooks/sna.ipynb
  *                                           ──buildPythonNotebook──▶ notebooks/sna-python.ipynb
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SnaConfig } from '../core/config.js';
 import type { Database } from '../core/database.js';
@@ -15,6 +18,7 @@ import type { Logger } from '../core/log.js';
 import { manifestInputs, packageVersion } from '../core/provenance.js';
 import { writeFileAtomic } from '../core/write-atomic.js';
 import { buildCharts, writeCharts } from './charts/index.js';
+import { buildReportDocx, REPORT_DOCX } from './docx/index.js';
 import { buildHeadline, writeHeadline } from './headline/index.js';
 import { renderReportHtml } from './html/index.js';
 import { loadReportData } from './load-report-data.js';
@@ -24,6 +28,7 @@ import {
   NOTEBOOK_PATH,
   PYTHON_NOTEBOOK_PATH,
 } from './notebook/index.js';
+import { type PdfChoice, writeReportPdf } from './pdf/index.js';
 import type { Provenance, ReportData } from './types.js';
 
 export interface ReportOutcome {
@@ -31,13 +36,15 @@ export interface ReportOutcome {
   headlineRows: number;
   /** Files written, relative to the output folder. */
   files: string[];
-  /** Seconds per step: charts, headline, html, notebook. */
+  /** Seconds per step: charts, headline, html, docx, notebook, pdf. */
   seconds: Record<string, number>;
 }
 
 export interface ReportOptions {
   /** The time the report says it was generated (default: now). */
   now?: Date;
+  /** Whether to print report.pdf (reports/pdf/write-pdf.ts); default `off`. */
+  pdf?: PdfChoice;
 }
 
 /** The run's provenance as the report and notebook show it (a subset of manifest.json). */
@@ -122,10 +129,32 @@ export async function writeReport(
       renderReportHtml({ data, charts, headline, provenance }),
     ),
   );
+  // The Word report embeds the PNGs just written, so its charts are the published ones.
+  await timed('docx', async () =>
+    writeFileAtomic(
+      join(outputDir, REPORT_DOCX),
+      await buildReportDocx({
+        data,
+        charts,
+        headline,
+        provenance,
+        findings: headline.findings,
+        pngOf: (name) => readFileSync(join(outputDir, 'charts', `${name}.png`)),
+      }),
+    ),
+  );
   await timed('notebook', () => {
     buildNotebook({ data, charts, headline, provenance, outputDir });
     buildPythonNotebook({ data, charts, headline, provenance, outputDir });
   });
+  const pdf = await timed('pdf', () =>
+    writeReportPdf(
+      outputDir,
+      options.pdf ?? 'off',
+      log,
+      `${data.synthetic ? 'SYNTHETIC DATA · ' : ''}${data.area.name} · Serious violence strategic needs assessment`,
+    ),
+  );
 
   const files = [
     ...charts.flatMap((c) => ['vl.json', 'svg', 'png'].map((ext) => `charts/${c.name}.${ext}`)),
@@ -133,12 +162,14 @@ export async function writeReport(
     'headline.csv',
     'headline.md',
     'report.html',
+    REPORT_DOCX,
     NOTEBOOK_PATH,
     PYTHON_NOTEBOOK_PATH,
+    ...(pdf ? [pdf] : []),
   ];
   const total = Object.values(seconds).reduce((a, b) => a + b, 0);
   log.info(
-    `Report: ${charts.length} charts, a headline table of ${headline.rows.length} categories, report.html, ${NOTEBOOK_PATH} and ${PYTHON_NOTEBOOK_PATH}`,
+    `Report: ${charts.length} charts, a headline table of ${headline.rows.length} categories, report.html, ${REPORT_DOCX}${pdf ? `, ${pdf}` : ''}, ${NOTEBOOK_PATH} and ${PYTHON_NOTEBOOK_PATH}`,
     { stage: 'report', charts: charts.length, files: files.length, seconds: total },
   );
   for (const file of files) log.debug(`wrote ${join(outputDir, file)}`);

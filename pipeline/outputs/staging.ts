@@ -112,7 +112,7 @@ export function removeStaging(staging: string): void {
 /** The stage that writes an output: its earlier copy is stale when that stage runs again. */
 function stageOf(path: string): string {
   if (path.startsWith('indicators.')) return 'indicators';
-  if (/^(charts|notebooks)\/|^headline\.|^report\.html$/.test(path)) return 'report';
+  if (/^(charts|notebooks)\/|^headline\.|^report\.(html|docx|pdf)$/.test(path)) return 'report';
   return 'every run';
 }
 

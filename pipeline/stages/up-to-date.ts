@@ -26,10 +26,13 @@ export type Freshness =
 /**
  * Whether running `stages` now would change nothing: the same config, sna version and input
  * files (by sha256) as the last good run, and every output it wrote still in place, unchanged.
+ * `required` names outputs this run must write (report.pdf for `--pdf`): a last run that did
+ * not write one is not up to date.
  */
 export async function checkUpToDate(
   config: SnaConfig,
   stages: readonly string[],
+  required: readonly string[] = [],
 ): Promise<Freshness> {
   const manifest = readManifest(config.outputDir);
   if (!manifest) return { upToDate: false, reason: 'no earlier run' };
@@ -54,6 +57,10 @@ export async function checkUpToDate(
   const paths = listed.map((o) => join(config.outputDir, o.path));
   const missing = paths.filter((path) => !existsSync(path));
   if (missing.length > 0) return { upToDate: false, reason: `missing ${missing.join(', ')}` };
+  const notWritten = required.filter((path) => !listed.some((o) => o.path === path));
+  if (notWritten.length > 0) {
+    return { upToDate: false, reason: `the last run wrote no ${notWritten.join(', ')}` };
+  }
   const altered: string[] = [];
   for (const output of listed) {
     const path = join(config.outputDir, output.path);

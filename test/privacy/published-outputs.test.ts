@@ -7,14 +7,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../reports/pdf/index.js';
 import { demoWorkspace, FIXTURES, query, REPO_ROOT, runCli } from '../helpers/workspace.js';
 import {
   AREA_COUNTS,
   chartData,
   headlineFacts,
   isSmallCount,
-  parquetText,
   publishedFiles,
+  publishedText,
   referencesIn,
   tokens,
 } from './published.js';
@@ -44,6 +45,7 @@ describe('published outputs of the demo', { timeout: 300_000 }, () => {
       'headline.csv',
       'headline.md',
       'report.html',
+      'report.docx',
       'manifest.json',
       'notebooks/sna.ipynb',
     ]) {
@@ -65,10 +67,22 @@ describe('published outputs of the demo', { timeout: 300_000 }, () => {
     const leaks: string[] = [];
     for (const file of publishedFiles(out)) {
       if (file.endsWith('.png')) continue;
-      const text = file.endsWith('.parquet') ? await parquetText(join(out, file)) : read(file);
+      const text = await publishedText(out, file);
       for (const token of tokens(text)) if (refs.has(token)) leaks.push(`${file}: ${token}`);
     }
     expect(leaks).toEqual([]);
+  });
+
+  it('reads report.docx and report.pdf as text, so the scans above and below see their words', async () => {
+    const docx = await publishedText(out, 'report.docx');
+    expect(docx).toContain('Headline table');
+    expect(docx).toMatch(/\d+ crimes in 20\d\d\/\d\d/);
+    // The PDF is printed when a Chromium is found (the CLI's default); .ci/run installs one.
+    if (publishedFiles(out).includes('report.pdf')) {
+      expect(await publishedText(out, 'report.pdf')).toMatch(/\d+ crimes in 20\d\d\/\d\d/);
+    } else {
+      expect(findChromium().found).toBe(false);
+    }
   });
 
   it('the unpublished rejects.csv does hold raw lines, so the check above can find a reference', () => {

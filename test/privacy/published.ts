@@ -1,9 +1,11 @@
 /** What sna publishes, read back for the privacy tests: every output file as text or rows. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Database } from '../../core/database.js';
 import { FAMILIES } from '../../indicators/registry.js';
+import { docxText } from '../helpers/docx.js';
 
 /** Columns that hold a person or address reference in the extracts (docs/contract.md). */
 export const REF_COLUMNS = [
@@ -64,6 +66,67 @@ export async function parquetText(path: string): Promise<string> {
   } finally {
     db.close();
   }
+}
+
+const decodeXml = (text: string) =>
+  text
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&amp;', '&');
+
+/**
+ * A PDF's text as pdftotext lays it out in blocks (`-bbox-layout`), one clause per line: a
+ * block's lines joined, so a sentence wrapped over two lines reads whole, except after a line
+ * of numbers alone (a chart's axis ticks), which ends its clause, as an element of the HTML does.
+ */
+export function pdfClauses(bboxXhtml: string): string {
+  return [...bboxXhtml.matchAll(/<block\b[^>]*>([\s\S]*?)<\/block>/g)]
+    .map((block) =>
+      [...(block[1] ?? '').matchAll(/<line\b[^>]*>([\s\S]*?)<\/line>/g)]
+        .map((line) =>
+          [...(line[1] ?? '').matchAll(/<word\b[^>]*>([^<]*)<\/word>/g)]
+            .map((word) => decodeXml(word[1] ?? ''))
+            .join(' '),
+        )
+        .map((line) => (/^[\d\s.,%–-]+$/.test(line) ? `${line}\n` : `${line} `))
+        .join('')
+        .trim(),
+    )
+    .join('\n');
+}
+
+const POPPLER = ['/usr/bin', '/usr/local/bin'].find((dir) => existsSync(join(dir, 'pdftotext')));
+
+/**
+ * The text of a published PDF. Without pdftotext the PDF cannot be checked, and a privacy test
+ * that passed without reading it would say nothing: it fails instead.
+ */
+export function pdfText(path: string): string {
+  if (!POPPLER) {
+    throw new Error(
+      `${path} is published, but pdftotext (Debian's poppler-utils) is not here to read it`,
+    );
+  }
+  const result = spawnSync(join(POPPLER, 'pdftotext'), ['-bbox-layout', path, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`pdftotext could not read ${path}: ${result.stderr}`);
+  return pdfClauses(result.stdout);
+}
+
+/**
+ * What a reader of a published file sees as text: a document's words (report.docx's paragraphs,
+ * report.pdf's blocks), the Parquet file's rows, any other file as it is.
+ */
+export async function publishedText(outDir: string, file: string): Promise<string> {
+  const path = join(outDir, file);
+  if (file.endsWith('.parquet')) return parquetText(path);
+  if (file.endsWith('.docx')) return docxText(path);
+  if (file.endsWith('.pdf')) return pdfText(path);
+  return readFileSync(path, 'utf8');
 }
 
 /**

@@ -2,13 +2,15 @@
  * A scan of everything sna publishes for a count of people, households, addresses or events
  * from 1 to `suppress_below − 1`: in indicator rows wherever they are written (CSV, Parquet, the
  * headline's facts, chart data, the notebook's tables, report.html's tables) and in sentences
+ * (report.docx's paragraphs and report.pdf's text included)
  * ("1 address accounted for 6 crimes"). It knows nothing of the indicators' own disclosure
  * declarations, so it checks them rather than repeating them.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { AREA_COUNTS, parquetText, publishedFiles } from './published.js';
+import { docxText } from '../helpers/docx.js';
+import { AREA_COUNTS, parquetText, pdfText, publishedFiles } from './published.js';
 
 type Row = Record<string, unknown>;
 
@@ -201,6 +203,11 @@ export async function smallCountLeaks(outDir: string, below: number): Promise<st
       }
       add(file, smallCountsInReportTables(html, below, units));
       add(file, smallCountsInText(htmlText(html), below));
+    } else if (file.endsWith('.docx')) {
+      // One clause per paragraph (a table cell's sentences are paragraphs too).
+      add(file, smallCountsInText(docxText(join(outDir, file)), below));
+    } else if (file.endsWith('.pdf')) {
+      add(file, smallCountsInText(pdfText(join(outDir, file)), below));
     } else if (file.endsWith('.svg')) {
       add(file, smallCountsInText(htmlText(read(file)), below));
     } else {

@@ -76,7 +76,13 @@ describe('the report stage on the demo data', () => {
           .toString(),
       ).toBe('PNG');
     }
-    for (const file of ['headline.json', 'headline.csv', 'headline.md', 'report.html']) {
+    for (const file of [
+      'headline.json',
+      'headline.csv',
+      'headline.md',
+      'report.html',
+      'report.docx',
+    ]) {
       expect(existsSync(out(file)), file).toBe(true);
     }
     const notebook = JSON.parse(readFileSync(out('notebooks/sna.ipynb'), 'utf8'));
@@ -163,13 +169,15 @@ describe('the report stage on the demo data', () => {
     const outcome = await run(sparse.path('sna.config.yaml'), { log: memoryLogger() });
     for (const file of [
       'report.html',
+      'report.docx',
       'notebooks/sna.ipynb',
       'notebooks/sna-python.ipynb',
       'headline.json',
     ]) {
       expect(existsSync(sparse.path(`out/${file}`)), file).toBe(true);
     }
-    expect(outcome.report?.files.length).toBe(6 + 3 * (outcome.report?.charts ?? 0));
+    // headline ×3, report.html, report.docx, two notebooks; no PDF, which the library leaves off.
+    expect(outcome.report?.files.length).toBe(7 + 3 * (outcome.report?.charts ?? 0));
     const html = readFileSync(sparse.path('out/report.html'), 'utf8');
     expect(html).toContain('not available: needs');
   });
