@@ -174,10 +174,20 @@ describe('report.docx on the demo', () => {
     expect(headers.map((n) => partText(parts, n)).join('')).toContain('SYNTHETIC DATA');
   });
 
-  it('says there are no key findings when it is given none', () => {
+  it('lists the key findings of headline.json, in order, under its heading', () => {
     const all = paragraphs(xml);
     const at = all.findIndex((p) => p.style === 'Heading1' && p.text === 'Key findings');
-    expect(all[at + 1]?.text).toBe(NO_FINDINGS);
+    const findings = headline.findings ?? [];
+    expect(findings.length).toBeGreaterThan(0);
+    expect(all.slice(at + 1, at + 1 + findings.length).map((p) => p.text)).toEqual(
+      findings.map((f) => f.text),
+    );
+  });
+
+  it('says there are no key findings when it is given none', async () => {
+    const doc = new Document({ sections: [{ children: findingsSection([]) }] });
+    const made = paragraphs(partText(unzipSync(await Packer.toBuffer(doc)), 'word/document.xml'));
+    expect(made.map((p) => p.text)).toContain(NO_FINDINGS);
   });
 
   it('lists the findings it is given as a bulleted list', async () => {
