@@ -18,6 +18,8 @@ export const policeHourWeekday = defineChart({
   title: TITLE,
   description:
     'Crimes in the period with a known committed time by weekday and three-hour band of the day, for the serious violence categories where most cells are large enough to publish.',
+  howToRead:
+    'Each cell is a weekday and three hours of the day: the darker the cell, the more crimes, so dark rows and columns show the days and hours when most crimes happen.',
   indicators: ['police.by_hour_weekday'],
   spec(rows, data) {
     const byCategory = groupBy(rowsOf(rows, 'police.by_hour_weekday'), (r) => r.category);
