@@ -92,8 +92,13 @@ export function sourceLine(inputs: readonly string[], indicatorIds: readonly str
   return `<p class="source"><span class="label">Source:</span> ${parts.join('; ')}.</p>`;
 }
 
-/** The one-sentence "how to read this" and the source line every chart and table carries. */
-export function readingNotes(howToRead: string, source: string): string {
-  return `<p class="how-to-read"><span class="label">How to read this:</span> ${escapeHtml(howToRead)}</p>
+/**
+ * The one-sentence "how to read this" and the source line every chart and table carries: under
+ * a chart or a short table, above a long one (the headline and indicator tables, which a reader
+ * should not have to scroll past to learn how to read); `id` lets the table name it with
+ * aria-describedby.
+ */
+export function readingNotes(howToRead: string, source: string, id?: string): string {
+  return `<p class="how-to-read"${id ? ` id="${id}"` : ''}><span class="label">How to read this:</span> ${escapeHtml(howToRead)}</p>
 ${source}`;
 }

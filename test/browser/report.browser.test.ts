@@ -136,7 +136,11 @@ describe.skipIf(!chromiumPath)(
       await page.click('#toc a[href="#indicators"]');
       await page.waitForSelector('#toc a[href="#indicators"][aria-current="location"]');
       expect(await current()).toEqual(['#indicators']);
+      // The charts' own entries show only while the reader is among the charts.
       const second = await page.$eval('figure.chart:nth-of-type(2)', (f) => `#${f.id}`);
+      expect(await page.isVisible(`#toc a[href="${second}"]`)).toBe(false);
+      await page.click('#toc a[href="#charts"]');
+      await page.waitForSelector(`#toc a[href="${second}"]`, { state: 'visible' });
       await page.click(`#toc a[href="${second}"]`);
       await page.waitForSelector(`#toc a[href="${second}"][aria-current="location"]`);
       expect(await current()).toEqual(['#charts', second]);

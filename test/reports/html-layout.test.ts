@@ -68,11 +68,20 @@ describe('the report explains itself', () => {
     expect(tables.length).toBeGreaterThanOrEqual(4);
     for (const table of tables) expect(table[1], table[0]).toBeDefined();
     expect(bodyPart(html)).not.toMatch(/<th(?![^>]*\bscope=)[\s>]/);
+    // Each table but the folded breakdowns is described by its "how to read this".
+    const described = [
+      ...bodyPart(html).matchAll(/<table class="([^"]+)"[^>]*?(?: aria-describedby="([^"]+)")?>/g),
+    ];
+    for (const [tag, name, id] of described) {
+      if (name === 'breakdown-table') continue;
+      expect(id, tag).toBeDefined();
+      expect(html).toContain(`<p class="how-to-read" id="${id}">`);
+    }
   });
 
-  it('says under every chart and table how to read it and where its numbers come from', () => {
+  it('says with every chart and table how to read it and where its numbers come from', () => {
     const body = bodyPart(html);
-    const howTo = body.match(/<p class="how-to-read"><span class="label">How to read this:/g);
+    const howTo = body.match(/<p class="how-to-read"[^>]*><span class="label">How to read this:/g);
     const sources = body.match(/<p class="source"><span class="label">Source:<\/span>/g);
     // The chart, the headline, indicator, coverage (none here: no coverage) and inputs tables.
     expect(howTo).toHaveLength(4);

@@ -86,7 +86,7 @@ export function chartsSection(
     : '<p class="none">No charts: there was no data to draw.</p>';
   return `<section id="charts">
 <h2>Charts</h2>
-<p class="lead">Hover over a chart for its values. Under each chart, a sentence on how to read it
+<p class="lead"><span class="screen-only">Hover over a chart for its values. </span>Under each chart, a sentence on how to read it
 and its sources, linked to the files in <a href="#provenance">Data sources and provenance</a>.
 Each chart is also saved as <code>charts/&lt;name&gt;.svg</code>, <code>.png</code> and its
 Vega-Lite specification <code>.vl.json</code>.</p>

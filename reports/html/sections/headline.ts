@@ -39,13 +39,13 @@ export function headlineSection(headline: Headline): string {
 generated from rows of <code>indicators.csv</code>; where a number is suppressed or a difference is
 not statistically significant, the statement says so or is left out.</p>
 ${headline.scope ? `<p class="scope">${scopeHtml(headline.scope)}</p>` : ''}
-<table class="headline-table">
+${readingNotes(HOW_TO_READ, SOURCE, 'headline-how-to-read')}
+<table class="headline-table" aria-describedby="headline-how-to-read">
 <caption>What the indicators say about each serious violence category: intelligence, victims and perpetrators</caption>
 <thead><tr><th scope="col">Crime type</th><th scope="col">Intelligence</th><th scope="col">Victims</th><th scope="col">Perpetrators</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
-${readingNotes(HOW_TO_READ, SOURCE)}
 </section>`;
 }

@@ -98,13 +98,13 @@ export function indicatorsSection(data: ReportData): string {
 and <code>indicators.parquet</code> hold them unrounded). Counts from 1 to ${data.suppressBelow - 1}
 are shown as “suppressed”, with any value that would reveal them. “Significance” compares with the
 previous period, the comparator areas or the average month, as each indicator’s definition says.</p>
+${notAvailableLines(notAvailable, data)}
+${readingNotes(HOW_TO_READ, SOURCE, 'indicator-how-to-read')}
 ${controls(categories)}
-<table class="indicator-table" id="indicator-table">
+<table class="indicator-table" id="indicator-table" aria-describedby="indicator-how-to-read">
 <caption>Indicator values for ${escapeHtml(data.area.name)}, by indicator and category</caption>
 <thead><tr>${HEADER}</tr></thead>
 ${blocks.join('\n')}
 </table>
-${readingNotes(HOW_TO_READ, SOURCE)}
-${notAvailableLines(notAvailable, data)}
 </section>`;
 }

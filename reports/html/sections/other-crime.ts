@@ -137,7 +137,7 @@ behaviour, which community safety plans report too. Anti-social behaviour incide
 crimes: they are counted here on their own and in no crime figure. The LSOAs listed are those with
 most in the period, by count rather than rate, so a centre with many visitors and few residents
 comes first.</p>
-<table class="other-crime-table">
+<table class="other-crime-table" aria-describedby="other-crime-how-to-read">
 <caption>Other crime types and anti-social behaviour in the period: count, rate, change and the LSOAs with most</caption>
 <thead><tr><th scope="col">Type</th><th scope="col" class="num">Count</th><th scope="col" class="num">Per 1,000 residents (95% CI)</th><th scope="col">Change on the previous period</th><th scope="col">LSOAs with most</th></tr></thead>
 <tbody>
@@ -145,6 +145,6 @@ ${lines.join('\n')}
 </tbody>
 </table>
 <p class="note">Change compares the period with ${escapeHtml(dayRangeWords(data.period.previousStart, data.period.previousEnd))}${previousCoverage(data)}.</p>
-${readingNotes(HOW_TO_READ, SOURCE)}
+${readingNotes(HOW_TO_READ, SOURCE, 'other-crime-how-to-read')}
 </section>`;
 }

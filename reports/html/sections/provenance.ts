@@ -18,13 +18,17 @@ const count = (n: number) => n.toLocaleString('en-GB');
 
 const PERIODS = ['assessment', 'previous', 'history'] as const;
 
-/** "12 of 12 months" or, short, "3 of 12 months: January to March 2025" in bold. */
+/**
+ * "all 12 months", or, short, "3 of 12 months: January to March 2025" in bold: the column
+ * names the period, so the words do not repeat it.
+ */
 function periodCell(coverage: SourceCoverage | undefined): string {
   if (!coverage) return '<td>–</td>';
-  const words = escapeHtml(coverageWords(coverage).replace(/^data cover /, ''));
-  return coverage.complete
-    ? `<td>${words}</td>`
-    : `<td class="short"><strong>${words}</strong></td>`;
+  if (coverage.complete) return `<td>all ${coverage.monthsExpected} months</td>`;
+  const months = coverage.coveredMonths.length
+    ? `: ${monthRangeWords(coverage.coveredMonths)}`
+    : '';
+  return `<td class="short"><strong>${coverage.monthsCovered} of ${coverage.monthsExpected} months${escapeHtml(months)}</strong></td>`;
 }
 
 /** One row per dated source the indicators read: its months in each period and its span. */
@@ -41,7 +45,7 @@ function coverageTable(data: ReportData): string {
         : 'no rows';
     return `<tr><th scope="row"><a href="#${sourceAnchor(source)}">${escapeHtml(capitalise(inputName(source)))}</a></th>${PERIODS.map((p) => periodCell(of(p))).join('')}<td>${escapeHtml(span)}</td></tr>`;
   });
-  return `<table class="coverage-table">
+  return `<table class="coverage-table" aria-describedby="coverage-how-to-read">
 <caption>What each dated source covers of the periods the report uses</caption>
 <thead><tr><th scope="col">Source</th><th scope="col">Assessment period</th><th scope="col">Previous period</th><th scope="col">History</th><th scope="col">Rows from</th></tr></thead>
 <tbody>
@@ -49,8 +53,9 @@ ${rows.join('\n')}
 </tbody>
 </table>
 ${readingNotes(
-  'Each row is a source dated by its events: the months of each period it has rows for, a shortfall in bold; counts over a period a source does not fully cover are for its months only, and no change or comparison is made from them.',
+  'Each row is a source dated by its events, with the months of each period it has rows for (a shortfall in bold): counts over a period a source does not fully cover are for its months only, and no change or comparison is made from them.',
   '<p class="source"><span class="label">Source:</span> <code>manifest.json</code> (<code>coverage</code>), from the dates of the rows loaded.</p>',
+  'coverage-how-to-read',
 )}`;
 }
 
@@ -90,14 +95,15 @@ export function provenanceSection(provenance: Provenance, data: ReportData): str
   <div><dt>Configuration (sha256)</dt><dd><code>${escapeHtml(provenance.configSha256)}</code></dd></div>
 </dl>
 ${coverageTable(data)}
-<table class="inputs-table">
+<table class="inputs-table" aria-describedby="inputs-how-to-read">
 <caption>Every input file read for this run, by source</caption>
 <thead><tr><th scope="col">File</th><th scope="col" class="num">Read</th><th scope="col" class="num">Loaded</th><th scope="col" class="num">Set aside</th><th scope="col" class="num">Rejected</th><th scope="col">sha256</th></tr></thead>
 ${inputRows(provenance, data)}
 </table>
 ${readingNotes(
-  'Each file’s rows were read, then loaded, set aside (kept apart, e.g. out-of-area or superseded rows) or rejected (listed in rejects.csv); its sha256 identifies the exact file, so the same file gives the same figures.',
+  'Each file’s rows were read, then loaded, set aside (kept apart, such as rows outside the area or superseded by a later version) or rejected (listed in rejects.csv); its sha256 identifies the exact file, so the same file gives the same figures.',
   '<p class="source"><span class="label">Source:</span> <code>manifest.json</code> (<code>inputs</code>), written by this run.</p>',
+  'inputs-how-to-read',
 )}
 </section>`;
 }
