@@ -110,6 +110,10 @@ export interface RenderedChart {
   title: string;
   /** One sentence saying what the chart shows, used as alt text and caption. */
   description: string;
+  /** One sentence on how to read it, shown under the chart (ChartDefinition.howToRead). */
+  howToRead: string;
+  /** The indicator ids it reads: its source line names their sources. */
+  indicators: readonly string[];
   /** The Vega-Lite spec with its data inlined (v5-compatible features only). */
   spec: Record<string, unknown>;
   svg: string;

@@ -17,6 +17,11 @@ export interface ChartDefinition {
   title: string;
   /** One sentence saying what the chart shows, used as alt text and caption. */
   description: string;
+  /**
+   * One sentence telling a reader how to read it: what the marks and their lengths, colours or
+   * lines mean, and what to look for. Shown under the chart with its source line.
+   */
+  howToRead: string;
   /** Indicator ids the chart reads; it is left out when none of them has rows to draw. */
   indicators: readonly IndicatorId[];
   /** The spec with data inlined, or undefined when the rows hold nothing this chart can draw. */

@@ -80,6 +80,8 @@ export async function buildCharts(
       name: chart.name,
       title: `${data.area.name}: ${chart.title}`,
       description: chart.description,
+      howToRead: chart.howToRead,
+      indicators: chart.indicators,
       spec: JSON.parse(JSON.stringify(spec)) as Record<string, unknown>,
       svg: await renderSvg(spec, (message) => log.warn(`chart ${chart.name}: ${message}`)),
     });

@@ -214,7 +214,7 @@ export function suppressedLayer(axis: 'x' | 'y', position: Json): Json {
   return {
     mark: {
       type: 'text',
-      color: COLOURS.suppressed,
+      color: COLOURS.suppressedText,
       fontStyle: 'italic',
       fontSize: 10,
       align: 'left',

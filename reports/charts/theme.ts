@@ -18,8 +18,13 @@ export const COLOURS = {
   muted: '#8FA9C0',
   /** Significantly lower months. */
   low: '#56B4E9',
-  /** Suppressed values and their labels. */
+  /** Suppressed values' bands and fills. */
   suppressed: '#8C8C8C',
+  /**
+   * The word "suppressed" and other grey text: #595959 reads at 7:1 on white and 5.4:1 on the
+   * heatmap's grey cells (WCAG AA asks 4.5:1 of small text; #8C8C8C gave 3.4:1).
+   */
+  suppressedText: '#595959',
   /** Reference lines (index 100) and the assessment period's shading. */
   reference: '#444444',
   periodShade: '#E8F1F8',

@@ -1,6 +1,6 @@
 /**
  * What the page inlines so it opens from a file with no network: the vega, vega-lite and
- * vega-embed browser (UMD) builds from node_modules, the stylesheet and the chart script.
+ * vega-embed browser (UMD) builds from node_modules, the stylesheets and the page's scripts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -55,12 +55,25 @@ export function chartLibraries(): string[] {
 
 const HTML_DIR = join(PACKAGE_ROOT, 'reports', 'html');
 
-/** The report's stylesheet. */
+/**
+ * The stylesheets, in cascade order: the base look, the page's grid and contents, tables,
+ * charts, and print last so it overrides the screen rules it needs to.
+ */
+const STYLESHEETS = ['report.css', 'layout.css', 'tables.css', 'charts.css', 'print.css'] as const;
+
+/** The report's styles, one inline stylesheet. */
 export function reportCss(): string {
-  return readFileSync(join(HTML_DIR, 'report.css'), 'utf8').replace(/<\/(style)/gi, '<\\/$1');
+  return STYLESHEETS.map((file) => readFileSync(join(HTML_DIR, file), 'utf8'))
+    .join('\n')
+    .replace(/<\/(style)/gi, '<\\/$1');
 }
 
-/** The script that embeds every chart with vega-embed (browser code, no imports). */
-export function embedScript(): string {
-  return inlineScriptText(readFileSync(join(HTML_DIR, 'embed-charts.js'), 'utf8'));
+/**
+ * The page's own scripts (browser code, no imports, each in its own inline <script>): the
+ * charts drawn by vega-embed, the contents that follow the reader, the indicator table's filter.
+ */
+const SCRIPTS = ['embed-charts.js', 'toc-follow.js', 'indicator-filter.js'] as const;
+
+export function pageScripts(): string[] {
+  return SCRIPTS.map((file) => inlineScriptText(readFileSync(join(HTML_DIR, file), 'utf8')));
 }

@@ -66,6 +66,7 @@ describe('ids named outside the registry', () => {
         name: 'typo-chart',
         title: 'A chart with a typo',
         description: 'Reads an indicator no family declares.',
+        howToRead: 'It never draws.',
         indicators: ['police.count', 'police.rate_per_100' as IndicatorId],
         spec: () => undefined,
       }),

@@ -61,6 +61,7 @@ describe('warnings', () => {
       name: 'odd-chart',
       title: 'a bar with a shape',
       description: 'A chart whose spec Vega-Lite warns about.',
+      howToRead: 'One bar.',
       indicators: ['police.count'],
       spec: () =>
         ({
@@ -72,6 +73,7 @@ describe('warnings', () => {
     const data = {
       area: { name: 'Testshire', codes: ['E08999999'], areaCode: 'E08999999' },
       rows: [{ indicator_id: 'police.count', value: 3, suppressed: false }],
+      // Every chart is built with its sources' coverage (coverage-line.ts): none here.
       coverage: [],
       definitions: [],
     } as unknown as ReportData;

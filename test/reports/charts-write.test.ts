@@ -22,7 +22,15 @@ async function chart(name: string): Promise<RenderedChart> {
   const view = new vega.View(vega.parse(spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
-  return { name, title: name, description: name, spec: { ...spec }, svg };
+  return {
+    name,
+    title: name,
+    description: name,
+    howToRead: name,
+    indicators: [],
+    spec: { ...spec },
+    svg,
+  };
 }
 
 describe('writeCharts', () => {

@@ -118,6 +118,14 @@ describe('charts on the demo borough', () => {
     expect(description.length).toBeGreaterThan(40);
   });
 
+  it.each(EXPECTED)('%s: says how to read it in one sentence of its own', (name) => {
+    const { howToRead, description } = chart(name);
+    // One sentence: a capital, one full stop at the end, none inside ("e.g." would read as two).
+    expect(howToRead).toMatch(/^[A-Z][^.]*[^.\s]\.$/);
+    expect(howToRead.length).toBeGreaterThan(60);
+    expect(howToRead).not.toBe(description);
+  });
+
   it.each(EXPECTED)('%s: written as .vl.json, .svg and a 2x PNG', (name) => {
     const base = join(outDir, 'charts', name);
     const { spec, svg } = chart(name);

@@ -167,6 +167,8 @@ export async function beatChart(name = 'police-top-beats'): Promise<RenderedChar
       name,
       title: 'Top beats by share of crime',
       description: `Share of knife crime by beat, including ${HOSTILE}.`,
+      howToRead: `Each bar is a beat’s share, ${HOSTILE} included.`,
+      indicators: ['police.by_beat'],
       spec,
       svg,
     };

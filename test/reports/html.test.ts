@@ -77,14 +77,20 @@ describe('renderReportHtml', () => {
     const ids = new Set(jsonBlocks(html).map((b) => b.id));
     for (const chart of charts) {
       const figure = new RegExp(
-        `<figure class="chart" id="([^"]+)" data-chart="${chart.name}">([\\s\\S]*?)</figure>`,
+        `<figure class="chart" id="([^"]+)"[^>]* data-chart="${chart.name}"[^>]*>([\\s\\S]*?)</figure>`,
       ).exec(html);
       expect(figure, chart.name).not.toBeNull();
       const inner = figure?.[2] ?? '';
       const specId = /class="chart-view" data-spec="([^"]+)"/.exec(inner)?.[1] ?? '';
       expect(ids.has(specId)).toBe(true);
-      expect(inner).toContain(`<noscript>${chart.svg}</noscript>`);
-      expect(inner).toContain(`<figcaption>${escapeHtml(chart.description)}</figcaption>`);
+      // The drawing as vega made it, named as an image by the chart's title and description.
+      const label = escapeHtml(`${chart.title}. ${chart.description}`);
+      expect(inner).toContain(
+        `<noscript><svg role="img" aria-label="${label}"${chart.svg.slice('<svg'.length)}</noscript>`,
+      );
+      expect(inner).toContain(`data-label="${label}"`);
+      expect(inner).toContain(`<p class="description">${escapeHtml(chart.description)}</p>`);
+      expect(inner).toContain(`${escapeHtml(chart.howToRead)}</p>`);
     }
     expect(html).toContain('vegaEmbed(container, spec, options)');
   });
@@ -153,9 +159,19 @@ describe('renderReportHtml', () => {
   it('writes the methods from the registry definitions, with the run’s suppression rule', () => {
     const data = reportData({ suppressBelow: 10 });
     const page = renderReportHtml({ data, charts, headline: HEADLINE, provenance: PROVENANCE });
+    // Every declaration the run has rows of in full; the others by title and id.
+    const withRows = new Set<string>(data.rows.map((r) => r.indicator_id));
+    expect(withRows.size).toBeGreaterThan(2);
     for (const definition of data.definitions) {
-      expect(page).toContain(`id="definition-${definition.id}"`);
-      expect(page).toContain(escapeHtml(definition.definition));
+      if (withRows.has(definition.id)) {
+        expect(page).toContain(`id="definition-${definition.id}"`);
+        expect(page).toContain(escapeHtml(definition.definition));
+      } else {
+        expect(page).not.toContain(`id="definition-${definition.id}"`);
+        expect(page).toContain(
+          `${escapeHtml(definition.title)} <code>${definition.id}</code> (needs`,
+        );
+      }
     }
     expect(page).toContain('a published count from 1 to 9 is suppressed');
     expect(page).toContain('The assessment period runs from 1 April 2024 to 31 March 2025.');
@@ -178,7 +194,9 @@ describe('renderReportHtml', () => {
   it('shows an indicator the registry no longer declares instead of dropping it', () => {
     const data = reportData({ rows: [row({ indicator_id: 'legacy.count' })] });
     const page = renderReportHtml({ data, charts: [], headline: HEADLINE, provenance: PROVENANCE });
-    expect(page).toContain('<tbody id="indicator-legacy.count">');
+    expect(page).toContain(
+      '<tbody id="indicator-legacy.count" data-search="legacy.count legacy.count',
+    );
     expect(page).toContain('No charts: there was no data to draw.');
   });
 });

@@ -179,6 +179,9 @@ describe('the report stage on the demo data', () => {
     // headline ×3, report.html, report.docx, two notebooks; no PDF, which the library leaves off.
     expect(outcome.report?.files.length).toBe(7 + 3 * (outcome.report?.charts ?? 0));
     const html = readFileSync(sparse.path('out/report.html'), 'utf8');
-    expect(html).toContain('not available: needs');
+    // What the run lacks, said once per missing input rather than on every row.
+    expect(html).toContain('<strong>Not available</strong>');
+    expect(html).toContain('needs police victim extracts (police_victims)');
+    expect(html).toContain('needs A&amp;E assault attendances (ae_assaults)');
   });
 });

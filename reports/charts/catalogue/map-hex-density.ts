@@ -26,6 +26,8 @@ export const mapHexDensity = defineChart({
   title: TITLE,
   description:
     'For each serious violence category, the crimes in the period counted in hexagons laid over the area, shaded in up to five classes (the legend gives each class’s range); hexagons with fewer crimes than the suppression threshold are not drawn, and no single crime’s point is shown.',
+  howToRead:
+    'Darker hexagons held more of the period’s crimes; pale grey ground had none or too few to show, so the map shows where crimes cluster, not where each one happened.',
   // Drawn when police crimes were counted; the hexagons themselves come with the report's maps.
   indicators: ['police.count'],
   spec(_rows, data) {

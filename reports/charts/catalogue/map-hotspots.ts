@@ -25,6 +25,8 @@ export const mapHotspots = defineChart({
   title: TITLE,
   description:
     'For each serious violence category with enough crimes to test, the area’s LSOAs coloured by the Getis–Ord Gi* hot-spot test of their crimes in the period over each LSOA and its neighbours: hot spot, cold spot or not significant after the Benjamini–Hochberg correction for testing every LSOA (false discovery rate 5%); the (up to three) wards holding most hot-spot LSOAs are named.',
+  howToRead:
+    'Orange LSOAs are hot spots, where the LSOA and its neighbours together have significantly more crimes than the area as a whole; blue ones are cold spots and grey ones are neither.',
   indicators: ['police.hotspot_gi'],
   spec(rows, data) {
     const layer = layerOf(data, 'lsoa');

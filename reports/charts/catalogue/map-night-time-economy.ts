@@ -24,6 +24,8 @@ export const mapNightTimeEconomy = defineChart({
   title: TITLE,
   description:
     'The area’s wards shaded by violence with injury in the period committed on a Friday or Saturday night between eight in the evening and four in the morning, with the town-centre wards (area.town_centre_wards) outlined and named; grey wards have a suppressed count.',
+  howToRead:
+    'Darker wards had more violence with injury on Friday and Saturday nights; the outlined wards are the town centre, so compare their shading with the wards around them.',
   indicators: ['police.night_time_economy_by_ward'],
   spec(rows, data) {
     const layer = layerOf(data, 'ward');

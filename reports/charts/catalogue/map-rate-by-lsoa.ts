@@ -22,6 +22,8 @@ export const mapRateByLsoa = defineChart({
   title: TITLE,
   description:
     'For each serious violence category with crimes, a map of the area’s LSOAs shaded by crimes in the period per 1,000 residents, in five classes holding about equal numbers of LSOAs (quintiles; the legend gives each class’s range); grey LSOAs have a suppressed count or no residents.',
+  howToRead:
+    'Darker LSOAs had more crimes per 1,000 residents; each class holds about a fifth of the LSOAs with crimes, so read the legend for how far apart the classes are.',
   indicators: ['police.rate_by_lsoa'],
   spec(rows, data) {
     const layer = layerOf(data, 'lsoa');

@@ -25,6 +25,8 @@ export const mapRateByWard = defineChart({
   title: TITLE,
   description:
     'For each serious violence category with crimes, a map of the area’s wards shaded by crimes in the period per 1,000 residents, in up to five classes (the legend gives each class’s range); the (up to three) highest wards significantly above the area’s average (the funnel plot’s 95% limits) are named; grey wards have a suppressed count.',
+  howToRead:
+    'Darker wards had more crimes per 1,000 residents; a named ward is significantly above the area’s average, not only darker.',
   indicators: ['police.rate_by_ward'],
   spec(rows, data) {
     const layer = layerOf(data, 'ward');

@@ -9,6 +9,8 @@ export const offendersAgeSex = defineChart({
   title: TITLE,
   description:
     'Offenders linked to the period’s crimes in each serious violence category by age band and sex, counted once per crime–offender pair, known age and sex only.',
+  howToRead:
+    'Each pair of bars is one age band, one bar for each sex: a longer bar means more offenders linked to the period’s crimes, and a bar marked “suppressed” hides a small count, not a zero.',
   indicators: ['offenders.by_age_sex'],
   spec: (rows, data) =>
     ageSexSpec(rowsOf(rows, 'offenders.by_age_sex'), data, {

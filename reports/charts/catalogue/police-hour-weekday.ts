@@ -12,12 +12,19 @@ import { COLOURS } from '../theme.js';
 const TITLE = 'crimes by weekday and time of day';
 const CELL_TEXT = 'supp.';
 const SUPPRESSED_FILL = '#E3E3E3';
+/**
+ * Where on the 'oranges' scale (0 = the lightest cell, 1 = the darkest) a cell's number turns
+ * white: black text reads at 4.5:1 or better below it, white text above it (WCAG AA).
+ */
+const WHITE_TEXT_FROM = 0.77;
 
 export const policeHourWeekday = defineChart({
   name: 'police-hour-weekday',
   title: TITLE,
   description:
     'Crimes in the period with a known committed time by weekday and three-hour band of the day, for the serious violence categories where most cells are large enough to publish.',
+  howToRead:
+    'Each cell is a weekday and three hours of the day: the darker the cell, the more crimes, so dark rows and columns show the days and hours when most crimes happen.',
   indicators: ['police.by_hour_weekday'],
   spec(rows, data) {
     const byCategory = groupBy(rowsOf(rows, 'police.by_hour_weekday'), (r) => r.category);
@@ -41,6 +48,13 @@ export const policeHourWeekday = defineChart({
     });
     const panels = categoryPanels(data, values);
     if (panels.order.length === 0) return undefined;
+    // The colour scale is shared and spans the drawn values, so a cell's place on it is known.
+    const drawn = panels.values.flatMap((v) => (v.value === null ? [] : [v.value]));
+    const [low, high] = [Math.min(...drawn), Math.max(...drawn)];
+    const cells = panels.values.map((v) => ({
+      ...v,
+      on_dark: v.value !== null && high > low && (v.value - low) / (high - low) > WHITE_TEXT_FROM,
+    }));
     const lines = [periodLine(data), 'Crimes with a known committed time; hours 00–23'];
     if (panels.values.some((v) => v.suppressed))
       lines.push(suppressedNote(data, `Grey "${CELL_TEXT}"`));
@@ -58,7 +72,7 @@ export const policeHourWeekday = defineChart({
     };
     return topLevel(
       chartTitle(data, TITLE, lines),
-      panels.values,
+      cells,
       {
         width: { step: 38 },
         height: { step: 20 },
@@ -92,8 +106,11 @@ export const policeHourWeekday = defineChart({
               ...position,
               text: { field: 'cell_text' },
               color: {
-                condition: { test: 'datum.suppressed', value: COLOURS.suppressed },
-                value: '#222222',
+                condition: [
+                  { test: 'datum.suppressed', value: COLOURS.suppressedText },
+                  { test: 'datum.on_dark', value: 'white' },
+                ],
+                value: 'black',
               },
             },
           },

@@ -19,6 +19,8 @@ export const policeRateByImd = defineChart({
   title: TITLE,
   description:
     'For each serious violence category, crimes in the period per 1,000 residents of the area’s LSOAs in each IMD 2019 decile (1 = most deprived), with 95% confidence intervals; the scale is set by the deciles with crimes, so the interval of a decile with none (wide when it has few residents) is cut at the top of theirs and marked with a triangle.',
+  howToRead:
+    'Each bar is a tenth of the area’s neighbourhoods by deprivation, most deprived on the left; bars falling from left to right mean more crime where deprivation is higher, and the black line is each rate’s 95% confidence interval.',
   indicators: ['police.rate_by_imd_decile'],
   spec(rows, data) {
     const values = rowsOf(rows, 'police.rate_by_imd_decile').map((row) =>

@@ -53,6 +53,8 @@ export const policeRateComparators = defineChart({
   title: TITLE,
   description:
     'For each category with comparator data, crimes per 1,000 residents in the area and in each comparator area for the year the period ends, with 95% confidence intervals (exact Poisson below 10 crimes, Byar’s from 10).',
+  howToRead:
+    'Each dot is an area’s crimes per 1,000 residents, this area’s in orange, and its line the 95% confidence interval: where this area’s line does not overlap another area’s, their rates differ significantly.',
   indicators: [
     'police.rate_per_1000',
     'police.comparator_rate_per_1000',

@@ -29,6 +29,8 @@ export const policeSeasonalIndex = defineChart({
   title: TITLE,
   description:
     'For each serious violence category, the seasonal index of each calendar month over the history (100 = an average month) with 95% confidence intervals; peak months, whose interval lies above 100, are highlighted.',
+  howToRead:
+    'Each bar is a calendar month against an average month (the dashed line at 100): orange bars are months significantly above it, light blue ones significantly below it.',
   indicators: ['police.seasonal_index'],
   spec(rows, data) {
     const values = rowsOf(rows, 'police.seasonal_index').map((row) => {

@@ -12,6 +12,8 @@ export const policeTopBeats = defineChart({
   name: 'police-top-beats',
   title: TITLE,
   description: `For each serious violence category, the ${TOP_BEATS} police beats with the largest share (%) of the period's crimes with a known beat, with 95% confidence intervals (Wilson).`,
+  howToRead:
+    'Each bar is a beat’s share of the category’s crimes, the largest at the top; the black line is the 95% confidence interval, so beats whose lines overlap are not clearly different.',
   indicators: ['police.by_beat'],
   spec(rows, data) {
     const byCategory = groupBy(rowsOf(rows, 'police.by_beat'), (r) => r.category);

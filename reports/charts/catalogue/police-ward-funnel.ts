@@ -184,6 +184,8 @@ export const policeWardFunnel = defineChart({
   title: TITLE,
   description:
     'For each serious violence category with enough crimes, crimes in the period per 1,000 residents of each ward against its residents, with the area average (all the wards’ crimes ÷ all their residents) and its 95% and 99.8% control limits (exact Poisson, PHE’s funnel plot method); a ward is higher or lower when its own 95% interval excludes the average, and wards outside the 99.8% limits are named. Wards whose count is suppressed are not drawn.',
+  howToRead:
+    'Each dot is a ward, placed by its residents (across) and its crime rate (up): orange dots are significantly above the area’s average, light blue ones below it, and a dot beyond the funnel lines is further from the average than chance would take a ward of its size.',
   indicators: ['police.rate_by_ward'],
   spec(rows, data) {
     const all = rowsOf(rows, 'police.rate_by_ward');

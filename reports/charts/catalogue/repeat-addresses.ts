@@ -16,6 +16,8 @@ export const repeatAddresses = defineChart({
   title: TITLE,
   description:
     'For each serious violence category, the addresses with repeated crimes in the period and the share of the crimes with a known address that happened at them (crimes at repeat addresses ÷ crimes with a known address).',
+  howToRead:
+    'Each dark bar is the share of the category’s crimes with a known address that happened at repeat addresses (the pale bar behind it is 100%), and its label gives how many addresses and crimes: a long bar means a few places hold much of the crime.',
   indicators: ['addresses.repeat_count'],
   spec(rows, data) {
     const count = (n: number | null) => (n === null ? '' : formatNumber(n, 'count'));

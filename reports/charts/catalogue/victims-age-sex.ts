@@ -9,6 +9,8 @@ export const victimsAgeSex = defineChart({
   title: TITLE,
   description:
     'Victims of the period’s crimes in each serious violence category by age band and sex, counted once per crime–victim pair, known age and sex only.',
+  howToRead:
+    'Each pair of bars is one age band, one bar for each sex: a longer bar means more victims, and a bar marked “suppressed” hides a small count, not a zero.',
   indicators: ['victims.by_age_sex'],
   spec: (rows, data) =>
     ageSexSpec(rowsOf(rows, 'victims.by_age_sex'), data, {

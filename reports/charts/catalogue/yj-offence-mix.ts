@@ -18,6 +18,8 @@ export const yjOffenceMix = defineChart({
   title: TITLE,
   description:
     'The share (%) of offences by children in the period in each offence category, from the youth justice extract, with 95% confidence intervals (Wilson).',
+  howToRead:
+    'Each bar is an offence category’s share of offences by children in the period, the largest first; the black line is the 95% confidence interval.',
   indicators: ['yj.offence_mix'],
   spec(rows, data) {
     const mix = [...rowsOf(rows, 'yj.offence_mix')].sort(

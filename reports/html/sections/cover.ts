@@ -1,4 +1,7 @@
-/** The report's opening: title, area, periods, the SYNTHETIC DATA banner and the contents. */
+/**
+ * The report's opening: title, area, periods and warnings, and the SYNTHETIC DATA banner the
+ * page puts above everything (the contents are read from the sections: contents.ts).
+ */
 
 import { coverageWords, monthRangeWords, SOURCE_NAMES } from '../../../indicators/coverage.js';
 import { populationGap, populationWarning } from '../../../indicators/population-year.js';
@@ -6,16 +9,6 @@ import { capitalise } from '../../headline/format.js';
 import type { ReportData } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import { formatDate } from '../format.js';
-import { OTHER_CRIME_ID, OTHER_CRIME_TITLE } from './other-crime.js';
-
-/** The sections of the page, in order, with their anchors. */
-export const CONTENTS = [
-  ['headline', 'Headline table'],
-  ['charts', 'Charts'],
-  ['indicators', 'Indicators'],
-  ['methods', 'Methods and definitions'],
-  ['provenance', 'Data sources and provenance'],
-] as const;
 
 export function syntheticBanner(): string {
   return `<div class="synthetic-banner" role="note"><strong>SYNTHETIC DATA</strong>
@@ -68,14 +61,7 @@ function dataWarnings(data: ReportData): string {
 
 export function coverSection(data: ReportData): string {
   const { period } = data;
-  // The other-crime section is written only for police.uk runs: listed only then.
-  const contents: Array<readonly [string, string]> = [...CONTENTS];
-  if (data.crimeSource === 'police_uk_street') {
-    contents.splice(1, 0, [OTHER_CRIME_ID, OTHER_CRIME_TITLE]);
-  }
-  const items = contents.map(([id, title]) => `<li><a href="#${id}">${title}</a></li>`).join('');
-  return `${data.synthetic ? syntheticBanner() : ''}
-<header class="cover">
+  return `<header class="cover">
   <p class="kicker">Serious Violence Duty · Strategic Needs Assessment</p>
   <h1>${escapeHtml(data.area.name)}</h1>
   <dl class="periods">
@@ -86,6 +72,5 @@ export function coverSection(data: ReportData): string {
     ${coverageItem(data)}
   </dl>
   ${dataWarnings(data)}
-</header>
-<nav class="contents" aria-label="Contents"><h2>Contents</h2><ol>${items}</ol></nav>`;
+</header>`;
 }

@@ -1,6 +1,7 @@
 /** The SNA headline table in the seeds' layout: category | intelligence | victims | perpetrators. */
 import type { Headline, HeadlineSentence } from '../../types.js';
 import { escapeHtml } from '../escape.js';
+import { readingNotes } from '../sources.js';
 import { OTHER_CRIME_ID, OTHER_CRIME_TITLE } from './other-crime.js';
 
 function sentenceList(sentences: readonly HeadlineSentence[]): string {
@@ -14,6 +15,12 @@ const scopeHtml = (scope: string): string =>
     OTHER_CRIME_TITLE,
     `<a href="#${OTHER_CRIME_ID}">${OTHER_CRIME_TITLE}</a>`,
   );
+
+const HOW_TO_READ =
+  'Read across a row for one crime type: where and when it happens (intelligence), who is harmed (victims) and who offends (perpetrators); where a sentence calls a difference significant, higher or lower, chance alone is unlikely to explain it, and “similar” means it could.';
+
+const SOURCE =
+  '<p class="source"><span class="label">Source:</span> the rows of <code>indicators.csv</code> each sentence is made from (<a href="#indicators">Indicators</a>), from the inputs in <a href="#provenance">Data sources and provenance</a>.</p>';
 
 export function headlineSection(headline: Headline): string {
   // Each category's part opens with its paragraph, then its row of sentences.
@@ -36,7 +43,9 @@ export function headlineSection(headline: Headline): string {
 generated from rows of <code>indicators.csv</code>; where a number is suppressed or a difference is
 not statistically significant, the statement says so or is left out.</p>
 ${headline.scope ? `<p class="scope">${scopeHtml(headline.scope)}</p>` : ''}
-<table class="headline-table">
+${readingNotes(HOW_TO_READ, SOURCE, 'headline-how-to-read')}
+<table class="headline-table" aria-describedby="headline-how-to-read">
+<caption>What the indicators say about each serious violence category: intelligence, victims and perpetrators</caption>
 <thead><tr><th scope="col">Crime type</th><th scope="col">Intelligence</th><th scope="col">Victims</th><th scope="col">Perpetrators</th></tr></thead>
 ${rows}
 </table>

@@ -1,30 +1,81 @@
 /**
- * Methods and definitions, generated from the indicator registry: each indicator's definition,
- * numerator, denominator and method, then the statistical methods, the periods and the
- * small-number rule the run used.
+ * Methods and definitions: the periods and the small-number rule the run used, then, generated
+ * from the indicator registry, the statistical methods the run's rows name and each
+ * indicator's declaration (definition, numerator, denominator, unit, breakdowns, comparison,
+ * method and the inputs it needs, linked to their files).
  */
+import { type IndicatorDefinition, METHODS, sourcesOfNeed } from '../../../indicators/define.js';
 import { describeMethod } from '../../../indicators/method-descriptions.js';
 import { populationGap } from '../../../indicators/population-year.js';
 import { unitLabel } from '../../format/numbers.js';
 import type { ReportData } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import { formatDate } from '../format.js';
+import { inputName, sourceAnchor } from '../sources.js';
 
-function definitionEntries(data: ReportData): string {
-  return data.definitions
-    .map((d) => {
-      const parts = [
-        `<p>${escapeHtml(d.definition)}</p>`,
-        '<dl class="definition-parts">',
-        d.numerator.text ? `<dt>Numerator</dt><dd>${escapeHtml(d.numerator.text)}</dd>` : '',
-        d.denominator?.text ? `<dt>Denominator</dt><dd>${escapeHtml(d.denominator.text)}</dd>` : '',
-        `<dt>Unit</dt><dd>${escapeHtml(unitLabel(d.unit))}</dd>`,
-        `<dt>Method</dt><dd><code>${escapeHtml(d.method)}</code> — ${escapeHtml(describeMethod(d.method))}</dd>`,
-        '</dl>',
-      ];
-      return `<div class="definition" id="definition-${escapeHtml(d.id)}"><h4>${escapeHtml(d.title)} <code>${escapeHtml(d.id)}</code></h4>${parts.join('')}</div>`;
+/** The inputs and settings a declaration needs, each input linked to its files. */
+function needsText(definition: IndicatorDefinition): string {
+  return definition.needs
+    .map((need) => {
+      if (typeof need === 'object' && 'config' in need)
+        return `the setting <code>${escapeHtml(need.config)}</code>`;
+      if (typeof need === 'object' && 'column' in need)
+        return `a value in <code>${escapeHtml(need.column)}</code>`;
+      return sourcesOfNeed(need)
+        .map((source) => `<a href="#${sourceAnchor(source)}">${escapeHtml(inputName(source))}</a>`)
+        .join(' or ');
     })
-    .join('\n');
+    .join(', ');
+}
+
+const COMPARED_WITH: Readonly<Record<string, string>> = {
+  previous_period: 'the previous period',
+  other_areas: 'the comparator areas',
+};
+
+function definitionEntry(d: IndicatorDefinition): string {
+  const breakdowns = d.breakdowns.filter((b) => b !== 'none').map((b) => b.replaceAll('_', ' '));
+  const parts = [
+    `<p>${escapeHtml(d.definition)}</p>`,
+    '<dl class="definition-parts">',
+    d.numerator.text ? `<dt>Numerator</dt><dd>${escapeHtml(d.numerator.text)}</dd>` : '',
+    d.denominator?.text ? `<dt>Denominator</dt><dd>${escapeHtml(d.denominator.text)}</dd>` : '',
+    `<dt>Unit</dt><dd>${escapeHtml(unitLabel(d.unit))}</dd>`,
+    breakdowns.length ? `<dt>Broken down by</dt><dd>${escapeHtml(breakdowns.join(', '))}</dd>` : '',
+    d.comparison ? `<dt>Compared with</dt><dd>${COMPARED_WITH[d.comparison]}</dd>` : '',
+    `<dt>Method</dt><dd><code>${escapeHtml(d.method)}</code> — ${escapeHtml(describeMethod(d.method))}</dd>`,
+    `<dt>Needs</dt><dd>${needsText(d)}</dd>`,
+    '</dl>',
+  ];
+  return `<div class="definition" id="definition-${escapeHtml(d.id)}"><h4>${escapeHtml(d.title)} <code>${escapeHtml(d.id)}</code></h4>${parts.join('')}</div>`;
+}
+
+/**
+ * Every declared indicator: those with values in this run in full, then the others by name,
+ * so the methods describe the report that was written and still say what else sna computes.
+ */
+function definitionEntries(data: ReportData): string {
+  const withRows = new Set<string>(data.rows.map((r) => r.indicator_id));
+  const used = data.definitions.filter((d) => withRows.has(d.id));
+  const unused = data.definitions.filter((d) => !withRows.has(d.id));
+  const others = unused.length
+    ? `<h3>Indicators with no values in this run</h3>
+<p>Declared in sna’s registry, with no row in this run’s <code>indicators.csv</code>: ${unused
+        .map(
+          (d) => `${escapeHtml(d.title)} <code>${escapeHtml(d.id)}</code> (needs ${needsText(d)})`,
+        )
+        .join('; ')}.</p>`
+    : '';
+  return `<div class="definitions">${used.map(definitionEntry).join('\n')}</div>\n${others}`;
+}
+
+/** The statistical methods the report's indicators use, each once, in the declared order. */
+function methodList(data: ReportData): string {
+  const used = new Set(data.rows.filter((r) => r.status !== 'not_available').map((r) => r.method));
+  const items = METHODS.filter((m) => used.has(m)).map(
+    (m) => `<dt><code>${m}</code></dt><dd>${escapeHtml(describeMethod(m))}</dd>`,
+  );
+  return items.length ? `<dl class="definition-parts methods-list">${items.join('')}</dl>` : '';
 }
 
 function populationWords(data: ReportData): string {
@@ -56,7 +107,10 @@ export function methodsSection(data: ReportData): string {
 <p>“Higher” or “lower” means the 95% confidence interval excludes the comparison value (the previous period, the comparator areas, 1 for a ratio, or 100 for the seasonal index); “similar” means it does not. Chance alone would produce a “higher” or “lower” about once in twenty comparisons.</p>
 <h3>Repeat addresses</h3>
 <p>An address is a repeat address when ${data.repeatAddressMin} or more of the category’s crimes in the period took place there.</p>
+<h3>Statistical methods used</h3>
+${methodList(data)}
 <h3>Indicators</h3>
+<p>Each indicator as it is declared in sna’s registry (<code>docs/indicators.md</code> lists the same declarations), in the order of the indicator table.</p>
 ${definitionEntries(data)}
 </section>`;
 }

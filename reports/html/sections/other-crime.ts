@@ -13,6 +13,7 @@ import { hasValue } from '../../headline/facts.js';
 import type { PublishedRow, ReportData } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import { formatInterval, formatValue } from '../format.js';
+import { readingNotes, sourceAnchor } from '../sources.js';
 
 export const OTHER_CRIME_ID = 'other-crime';
 export const OTHER_CRIME_TITLE = 'Other crime and anti-social behaviour';
@@ -114,6 +115,11 @@ function previousCoverage(data: ReportData): string {
   return previous ? `; ${escapeHtml(coverageWords(previous))}` : '';
 }
 
+const HOW_TO_READ =
+  'Each row is one type, anti-social behaviour first and then the crime types with most; the bracket after a rate is its 95% confidence interval, and a change is a real rise or fall only where it says significant.';
+
+const SOURCE = `<p class="source"><span class="label">Source:</span> <a href="#${sourceAnchor('police_uk_street')}">police.uk street files</a>; indicators <code>police.count</code>, <code>police.rate_per_1000</code>, <code>police.change</code>, <code>police.top_lsoas</code> and their <code>asb.*</code> counterparts.</p>`;
+
 /** The section, or nothing when the run's crimes are the force's (no such crime types). */
 export function otherCrimeSection(data: ReportData): string {
   if (data.crimeSource !== 'police_uk_street') return '';
@@ -131,12 +137,14 @@ behaviour, which community safety plans report too. Anti-social behaviour incide
 crimes: they are counted here on their own and in no crime figure. The LSOAs listed are those with
 most in the period, by count rather than rate, so a centre with many visitors and few residents
 comes first.</p>
-<table class="other-crime-table">
+<table class="other-crime-table" aria-describedby="other-crime-how-to-read">
+<caption>Other crime types and anti-social behaviour in the period: count, rate, change and the LSOAs with most</caption>
 <thead><tr><th scope="col">Type</th><th scope="col" class="num">Count</th><th scope="col" class="num">Per 1,000 residents (95% CI)</th><th scope="col">Change on the previous period</th><th scope="col">LSOAs with most</th></tr></thead>
 <tbody>
 ${lines.join('\n')}
 </tbody>
 </table>
 <p class="note">Change compares the period with ${escapeHtml(dayRangeWords(data.period.previousStart, data.period.previousEnd))}${previousCoverage(data)}.</p>
+${readingNotes(HOW_TO_READ, SOURCE, 'other-crime-how-to-read')}
 </section>`;
 }
