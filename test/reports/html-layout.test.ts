@@ -34,13 +34,21 @@ describe('the report explains itself', () => {
   it('lists in its contents every section the page has, in order, with the charts under theirs', () => {
     const nav = /<nav class="toc" id="toc"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
     const sections = [...bodyPart(html).matchAll(/<section id="([^"]+)">/g)].map((m) => m[1]);
-    expect(sections).toEqual(['headline', 'charts', 'indicators', 'methods', 'provenance']);
+    expect(sections).toEqual([
+      'findings',
+      'headline',
+      'charts',
+      'indicators',
+      'methods',
+      'provenance',
+    ]);
     const linked = [...nav.matchAll(/<a href="#([^"]+)">/g)].map((m) => m[1]);
     expect(linked).toEqual([
+      'findings',
       'headline',
       'charts',
       'chart-1-police-top-beats',
-      ...sections.slice(2),
+      ...sections.slice(3),
     ]);
     expect(nav).toContain('<a href="#chart-1-police-top-beats">Top beats by share of crime</a>');
   });
