@@ -6,7 +6,6 @@
  * rows only: no row-level data can reach it.
  */
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../core/write-atomic.js';
 import { escapeMarkdown } from '../headline/index.js';
 import { formatDate } from '../html/format.js';
 import type { Headline, Provenance, RenderedChart, ReportData } from '../types.js';
@@ -25,6 +24,8 @@ import {
   displayData,
   markdownCell,
   type Notebook,
+  notebookOf,
+  writeNotebook,
 } from './nbformat.js';
 import { chartBundle, headlineBundle, tableBundle, VALUE_COLUMNS } from './notebook-helpers.js';
 
@@ -128,17 +129,10 @@ export function notebookDocument(input: Omit<NotebookInput, 'outputDir'>): Noteb
       ];
     }),
   ];
-  return {
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: { kernelspec: KERNELSPEC, language_info: LANGUAGE_INFO },
-    cells,
-  };
+  return notebookOf(KERNELSPEC, LANGUAGE_INFO, cells);
 }
 
 /** Builds the notebook and writes it to `<outputDir>/notebooks/sna.ipynb`, atomically. */
 export function buildNotebook(input: NotebookInput): Notebook {
-  const notebook = notebookDocument(input);
-  writeFileAtomic(join(input.outputDir, NOTEBOOK_PATH), `${JSON.stringify(notebook, null, 1)}\n`);
-  return notebook;
+  return writeNotebook(input.outputDir, NOTEBOOK_PATH, notebookDocument(input));
 }

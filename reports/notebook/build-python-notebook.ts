@@ -6,12 +6,19 @@
  * again in Python shows the same (test/reports/notebook-python.test.ts).
  */
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../core/write-atomic.js';
 import { escapeMarkdown } from '../headline/index.js';
 import { formatDate } from '../html/format.js';
 import type { PublishedRow } from '../types.js';
 import type { NotebookInput } from './build-notebook.js';
-import { type Cell, codeCell, displayData, markdownCell, type Notebook } from './nbformat.js';
+import {
+  type Cell,
+  codeCell,
+  displayData,
+  markdownCell,
+  type Notebook,
+  notebookOf,
+  writeNotebook,
+} from './nbformat.js';
 import {
   categoryCell,
   chartCell,
@@ -117,20 +124,10 @@ export function pythonNotebookDocument(input: Omit<NotebookInput, 'outputDir'>):
     if (ward !== undefined) cells.push(code('by-ward', wardCell(rows, charts, ward)));
     if (hasMonths) cells.push(code('by-period', periodCell(rows, charts, category, period)));
   }
-  return {
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: { kernelspec: KERNELSPEC, language_info: LANGUAGE_INFO },
-    cells,
-  };
+  return notebookOf(KERNELSPEC, LANGUAGE_INFO, cells);
 }
 
 /** Builds the notebook and writes it to `<outputDir>/notebooks/sna-python.ipynb`, atomically. */
 export function buildPythonNotebook(input: NotebookInput): Notebook {
-  const notebook = pythonNotebookDocument(input);
-  writeFileAtomic(
-    join(input.outputDir, PYTHON_NOTEBOOK_PATH),
-    `${JSON.stringify(notebook, null, 1)}\n`,
-  );
-  return notebook;
+  return writeNotebook(input.outputDir, PYTHON_NOTEBOOK_PATH, pythonNotebookDocument(input));
 }

@@ -1,4 +1,6 @@
-/** The parts of nbformat 4.5 the notebook uses, and small builders for them. */
+/** The parts of nbformat 4.5 the notebooks use, and small builders for them. */
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../core/write-atomic.js';
 
 export type MimeBundle = Record<string, unknown>;
 
@@ -35,6 +37,26 @@ export interface Notebook {
     [key: string]: unknown;
   };
   cells: Cell[];
+}
+
+/** An nbformat 4.5 notebook of these cells, for the kernel named. */
+export function notebookOf(
+  kernelspec: Notebook['metadata']['kernelspec'],
+  languageInfo: Record<string, unknown>,
+  cells: Cell[],
+): Notebook {
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { kernelspec, language_info: languageInfo },
+    cells,
+  };
+}
+
+/** Writes a notebook as Jupyter does (one-space indent, final newline), atomically. */
+export function writeNotebook(outputDir: string, path: string, notebook: Notebook): Notebook {
+  writeFileAtomic(join(outputDir, path), `${JSON.stringify(notebook, null, 1)}\n`);
+  return notebook;
 }
 
 /** Source as nbformat writes it: lines that keep their "\n", the last without one. */
