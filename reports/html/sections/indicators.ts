@@ -101,10 +101,12 @@ previous period, the comparator areas or the average month, as each indicator’
 ${notAvailableLines(notAvailable, data)}
 ${readingNotes(HOW_TO_READ, SOURCE, 'indicator-how-to-read')}
 ${controls(categories)}
+<div class="table-scroll" tabindex="0" role="region" aria-label="Indicator values, scrollable">
 <table class="indicator-table" id="indicator-table" aria-describedby="indicator-how-to-read">
 <caption>Indicator values for ${escapeHtml(data.area.name)}, by indicator and category</caption>
 <thead><tr>${HEADER}</tr></thead>
 ${blocks.join('\n')}
 </table>
+</div>
 </section>`;
 }
