@@ -60,7 +60,7 @@ function htmlFigures(): Array<{ name: string; caption: string }> {
   const html = readFileSync(out('report.html'), 'utf8');
   return [
     ...html.matchAll(
-      /<figure class="chart"[^>]*data-chart="([^"]+)"[\s\S]*?<figcaption>([\s\S]*?)<\/figcaption>/g,
+      /<figure class="chart"[^>]*data-chart="([^"]+)"[\s\S]*?<figcaption><p class="description">([\s\S]*?)<\/p>/g,
     ),
   ].map((m) => ({ name: m[1] ?? '', caption: htmlText(m[2] ?? '') }));
 }
@@ -151,7 +151,9 @@ describe('report.docx on the demo', () => {
         'Crimes by month, this year and the previous years',
       ]),
     );
-    expect(level('Heading2').length).toBe(chartNames().length + 5);
+    // Each chart, then the methods' Periods, Small numbers, Significance, Repeat addresses,
+    // Statistical methods used and Indicators.
+    expect(level('Heading2').length).toBe(chartNames().length + 6);
     expect(level('Heading3').length).toBeGreaterThan(40);
     const styles = partText(parts, 'word/styles.xml');
     for (const id of ['Title', 'Heading1', 'Heading2', 'Heading3', 'Caption']) {
