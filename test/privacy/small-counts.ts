@@ -131,7 +131,10 @@ function smallCountsInTables(html: string, below: number, units: Map<string, str
  */
 function smallCountsInReportTables(html: string, below: number, units: Map<string, string>) {
   const found: string[] = [];
-  for (const block of html.split('<tbody id="indicator-').slice(1)) {
+  // Only the indicator section: the provenance tables after it have six cells a row too.
+  const start = html.indexOf('<section id="indicators">');
+  const section = start < 0 ? '' : html.slice(start, html.indexOf('</section>', start));
+  for (const block of section.split('<tbody id="indicator-').slice(1)) {
     const id = block.slice(0, block.indexOf('"'));
     for (const m of block.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)) {
       const values = cells(m[1] ?? '');
