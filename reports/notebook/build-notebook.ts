@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { escapeMarkdown } from '../headline/index.js';
 import { formatDate } from '../html/format.js';
 import type { Headline, Provenance, RenderedChart, ReportData } from '../types.js';
+import { chartCellId, chartHeading } from './chart-heading.js';
 import {
   chartSource,
   chartText,
@@ -116,13 +117,9 @@ export function notebookDocument(input: Omit<NotebookInput, 'outputDir'>): Noteb
     code('indicators', indicatorsSource(), [displayData(tableBundle(VALUE_COLUMNS, values))]),
     markdownCell('charts-title', '## Charts'),
     ...charts.flatMap((chart, index) => {
-      // Cell ids allow [A-Za-z0-9_-], at most 64 characters; the index keeps them unique.
-      const id = `chart-${index + 1}-${chart.name.replace(/[^A-Za-z0-9_-]+/g, '-')}`.slice(0, 56);
+      const id = chartCellId(chart, index);
       return [
-        markdownCell(
-          `${id}-title`,
-          `### ${escapeMarkdown(chart.title)}\n\n${escapeMarkdown(chart.description)}`,
-        ),
+        chartHeading(chart, id),
         code(id, chartSource(chart), [
           displayData(chartBundle(chart.spec, chart.svg, chartText(chart))),
         ]),

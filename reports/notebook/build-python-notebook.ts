@@ -10,6 +10,7 @@ import { escapeMarkdown } from '../headline/index.js';
 import { formatDate } from '../html/format.js';
 import type { PublishedRow } from '../types.js';
 import type { NotebookInput } from './build-notebook.js';
+import { chartCellId, chartHeading } from './chart-heading.js';
 import {
   type Cell,
   codeCell,
@@ -102,15 +103,8 @@ export function pythonNotebookDocument(input: Omit<NotebookInput, 'outputDir'>):
     code('load', loadCell(rows)),
     markdownCell('charts-title', '## Charts'),
     ...charts.flatMap((chart, index) => {
-      // Cell ids allow [A-Za-z0-9_-], at most 64 characters; the index keeps them unique.
-      const id = `chart-${index + 1}-${chart.name.replace(/[^A-Za-z0-9_-]+/g, '-')}`.slice(0, 56);
-      return [
-        markdownCell(
-          `${id}-title`,
-          `### ${escapeMarkdown(chart.title)}\n\n${escapeMarkdown(chart.description)}`,
-        ),
-        code(id, chartCell(chart)),
-      ];
+      const id = chartCellId(chart, index);
+      return [chartHeading(chart, id), code(id, chartCell(chart))];
     }),
   ];
   if (category !== undefined) {
