@@ -88,6 +88,34 @@ export const SPATIAL_DEFAULTS: SpatialConfig = {
   },
 };
 
+/** How the comparator areas are chosen when no `reference.comparators` file is given. */
+export const COMPARATOR_AUTO = ['force', 'region', 'england', 'neighbours'] as const;
+export type ComparatorAuto = (typeof COMPARATOR_AUTO)[number];
+
+/**
+ * `comparators:` in the config (docs/contract.md#national-mode): peers computed from the
+ * police.uk street files themselves. `auto` names a rule; `codes` lists districts (or groups'
+ * names) instead; `n` caps the statistical neighbours. A `reference.comparators` file wins.
+ */
+export interface ComparatorsConfig {
+  auto: ComparatorAuto | null;
+  codes: string[];
+  n: number;
+}
+
+/** A set of districts ranked as one unit in the national table (a CSP spanning several). */
+export interface DistrictGroup {
+  name: string;
+  codes: string[];
+}
+
+/** `national:` in the config: how the national table is built. */
+export interface NationalConfig {
+  /** Keep police.uk rows outside the area row by row (default: only their counts are kept). */
+  keepOutsideRows: boolean;
+  groups: DistrictGroup[];
+}
+
 export interface SnaConfig {
   /** Absolute path of the config file, and its folder (base of relative paths). */
   configPath: string;
@@ -112,6 +140,9 @@ export interface SnaConfig {
   };
   /** Point-based analysis: hexagon bins and the near-repeat test (docs/contract.md#config-keys). */
   spatial: SpatialConfig;
+  /** null: no automatic comparators (a `reference.comparators` file, or none). */
+  comparators: ComparatorsConfig | null;
+  national: NationalConfig;
   outputDir: string;
   database: string;
   /** DuckDB's memory cap (`'2GB'`) and threads; null keeps sna's default (README, Speed). */

@@ -18,6 +18,7 @@ import {
   type SnaConfig,
 } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
+import { readComparators, readNational } from './national.js';
 import { outputDirProblem } from './output-dir.js';
 import { readBoundaries } from './read-boundaries.js';
 import { parseYaml, readConfigBytes } from './read-config-file.js';
@@ -33,6 +34,7 @@ import {
   readDateFormat,
   readEncoding,
   readIsoDate,
+  readOnsCodes,
   readSection,
   readString,
   Section,
@@ -47,6 +49,8 @@ const SECTION_KEYS = {
     'reference',
     'thresholds',
     'spatial',
+    'comparators',
+    'national',
     'output_dir',
     'database',
     'resources',
@@ -63,6 +67,7 @@ const SECTION_KEYS = {
   ],
   resources: ['memory_limit', 'threads'],
   spatial: ['hex_cell_m', 'near_repeat'],
+  national: ['keep_outside_rows', 'groups'],
 } as const satisfies Record<string, readonly string[]>;
 type SectionName = keyof typeof SECTION_KEYS;
 
@@ -74,7 +79,6 @@ const REQUIRED_REFERENCES: Partial<Record<string, string>> = {
   population: 'LSOA populations by year, sex and age',
 };
 
-const ONS_CODE = /^[EWSN][0-9]{8}$/;
 /**
  * police.uk street files date rows by month, `Month` = `2024-03`
  * (docs/contract.md#policeuk-street-files).
@@ -154,6 +158,9 @@ function validateConfig(
   const thresholds = readThresholds(top.mapping.thresholds, problems);
   const spatialSection = openSection(top.mapping.spatial, 'spatial', problems);
   const spatial = readSpatial(spatialSection, problems);
+  const comparators = readComparators(top.mapping.comparators, problems);
+  const nationalSection = openSection(top.mapping.national, 'national', problems);
+  const national = readNational(nationalSection, problems);
   const outputDir = readTopPath(top, 'output_dir', 'out', configDir);
   const written = top.mapping.output_dir;
   const outputProblem = outputDirProblem(
@@ -181,6 +188,8 @@ function validateConfig(
     boundaries,
     thresholds,
     spatial,
+    comparators,
+    national,
     outputDir,
     database,
     resources,
@@ -216,31 +225,6 @@ function readArea(value: unknown, problems: Problems): SnaConfig['area'] {
 /** LAD codes; duplicates are dropped, a lower-case code gets a did-you-mean. */
 function readAreaCodes(value: unknown, problems: Problems): string[] {
   return readOnsCodes(value, 'area.codes', 'E08000002', problems);
-}
-
-/** A non-empty list of ONS codes; duplicates are dropped, a lower-case code gets a did-you-mean. */
-function readOnsCodes(value: unknown, key: string, example: string, problems: Problems): string[] {
-  if (!Array.isArray(value) || value.length === 0) {
-    const what = `must be a non-empty list such as [${example}], got ${describe(value)}`;
-    problems.add(key, what);
-    return [];
-  }
-  const codes: string[] = [];
-  value.forEach((code: unknown, i) => {
-    const where = `${key}[${i}]`;
-    if (typeof code !== 'string') {
-      problems.add(where, `must be an ONS code such as ${example}, got ${describe(code)}`);
-    } else if (!ONS_CODE.test(code)) {
-      const fixed = code.trim().toUpperCase();
-      const hint = ONS_CODE.test(fixed)
-        ? `did you mean ${fixed}?`
-        : `a letter E, W, S or N then 8 digits, e.g. ${example}`;
-      problems.add(where, `"${code}" is not an ONS code (${hint})`);
-    } else if (!codes.includes(code)) {
-      codes.push(code);
-    }
-  });
-  return codes;
 }
 
 function readPeriod(value: unknown, problems: Problems): SnaConfig['period'] {

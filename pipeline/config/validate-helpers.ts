@@ -322,3 +322,35 @@ export function readDateFormat(
   if (problem !== undefined) problems.add(path, problem);
   return format;
 }
+
+const ONS_CODE = /^[EWSN][0-9]{8}$/;
+
+/** A non-empty list of ONS codes; duplicates are dropped, a lower-case code gets a did-you-mean. */
+export function readOnsCodes(
+  value: unknown,
+  key: string,
+  example: string,
+  problems: Problems,
+): string[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    const what = `must be a non-empty list such as [${example}], got ${describe(value)}`;
+    problems.add(key, what);
+    return [];
+  }
+  const codes: string[] = [];
+  value.forEach((code: unknown, i) => {
+    const where = `${key}[${i}]`;
+    if (typeof code !== 'string') {
+      problems.add(where, `must be an ONS code such as ${example}, got ${describe(code)}`);
+    } else if (!ONS_CODE.test(code)) {
+      const fixed = code.trim().toUpperCase();
+      const hint = ONS_CODE.test(fixed)
+        ? `did you mean ${fixed}?`
+        : `a letter E, W, S or N then 8 digits, e.g. ${example}`;
+      problems.add(where, `"${code}" is not an ONS code (${hint})`);
+    } else if (!codes.includes(code)) {
+      codes.push(code);
+    }
+  });
+  return codes;
+}

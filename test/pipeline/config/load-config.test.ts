@@ -360,7 +360,7 @@ reference: {geography: ref/geo.csv, population: ref/pop.csv}
     const text = `${MINIMAL}end: 2024-03-31\nzzzzzzzz: 1\n`;
     expect(problemsOf(text)).toEqual([
       'end: unknown key (it belongs under period:)',
-      'zzzzzzzz: unknown key (allowed: area, period, inputs, reference, thresholds, spatial, output_dir, database, resources)',
+      'zzzzzzzz: unknown key (allowed: area, period, inputs, reference, thresholds, spatial, comparators, national, output_dir, database, resources)',
     ]);
   });
 
