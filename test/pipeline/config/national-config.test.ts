@@ -27,10 +27,15 @@ describe('comparators: and national:', () => {
   });
 
   it('read a rule, with 15 statistical neighbours by default', () => {
-    expect(parseConfig(`${MINIMAL}comparators: {auto: force}\n`, CONFIG_PATH).comparators).toEqual(
-      { auto: 'force', codes: [], n: 15 },
+    expect(parseConfig(`${MINIMAL}comparators: {auto: force}\n`, CONFIG_PATH).comparators).toEqual({
+      auto: 'force',
+      codes: [],
+      n: 15,
+    });
+    const neighbours = parseConfig(
+      `${MINIMAL}comparators: {auto: neighbours, n: 8}\n`,
+      CONFIG_PATH,
     );
-    const neighbours = parseConfig(`${MINIMAL}comparators: {auto: neighbours, n: 8}\n`, CONFIG_PATH);
     expect(neighbours.comparators).toEqual({ auto: 'neighbours', codes: [], n: 8 });
   });
 
