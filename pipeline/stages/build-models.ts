@@ -10,7 +10,7 @@ import type { Database, Params } from '../../core/database.js';
 import { SQL_DIR } from '../../core/paths.js';
 import { projectCrimePoints } from '../../indicators/spatial/project-points.js';
 import { MODELS, type Model } from '../sql/models.js';
-import { nationalParams } from './national-settings.js';
+import { nationalParams } from '../sql/national-settings.js';
 
 /**
  * A file under pipeline/sql: its path as shown to the user, and its text (read from `dir`, which
