@@ -39,6 +39,12 @@ export async function writeNationalTable(
       ? ''
       : `; comparators: ${count(chosen, 'complete')} ranked` +
         (leftOut > 0 ? `, ${leftOut} left out (not complete)` : '');
+  if (chosenTotal === 0 && config.comparators && !config.reference.comparators) {
+    const rule = config.comparators.auto ?? `codes (${config.comparators.codes.join(', ')})`;
+    log.warn(
+      `comparators: ${rule} chose no district (the area has no complete data, residents or IMD score, or no district matches): the ranks among comparators are not available`,
+    );
+  }
   log.info(
     `National table: ${count(coverage, 'complete')} of ${total} districts and groups complete` +
       (others.length ? ` (${others.join(', ')}; listed, not ranked)` : '') +
