@@ -153,6 +153,21 @@ describe.skipIf(!HAS_DATA)('the national-month example on the shared national mo
     }
   });
 
+  it('blanks small counts and what derives from them as indicators.csv does, keeping the rank', () => {
+    const suppressed = national.filter((r) => r.suppressed === 'true');
+    expect(suppressed.length).toBeGreaterThan(0);
+    for (const row of suppressed) {
+      expect([
+        row.crimes,
+        row.rate_per_1000,
+        row.lower_95,
+        row.upper_95,
+        row.funnel_significance,
+      ]).toEqual(['', '', '', '', '']);
+      if (row.coverage === 'complete') expect(Number(row.rank)).toBeGreaterThan(0);
+    }
+  });
+
   it('computes rates, 95% intervals and funnel labels in SQL as the TS methods do', async () => {
     const rows = await db.all<{
       crimes: number;

@@ -113,17 +113,17 @@ select
     (select year from population_year) as population_year,
     coverage,
     case coverage
-        when 'no_data' then 'no police.uk rows in any of its ' || lsoas || ' LSOAs'
+        when 'no_data' then 'no police.uk rows in any of its ' || lsoas || ' LSOA' || if(lsoas = 1, '', 's')
         when 'incomplete' then
             case
                 when force_lsoas * 2 <= lsoas then
                     'its own force sent no rows: only ' || lsoas_with_rows || ' of its ' || lsoas
-                    || ' LSOAs have rows, most from ' || force || ' (rows placed outside its own force area)'
+                    || ' LSOA' || if(lsoas = 1, '', 's') || ' have rows, most from ' || force || ' (rows placed outside its own force area)'
                 else force || ': no file for ' || missing_months
             end
         when 'no_population' then
             'no population: the population file has residents for ' || lsoas_with_population
-            || ' of its ' || lsoas || ' LSOAs'
+            || ' of its ' || lsoas || ' LSOA' || if(lsoas = 1, '', 's')
     end as coverage_note,
     months_covered,
     months_in_period
