@@ -23,6 +23,10 @@ export const REFERENCE_SOURCES = [
   'comparators',
   'ethnicity_population',
   'offence_groups',
+  // National mode (docs/contract.md#national-mode): a LAD → region lookup, for
+  // `comparators: { auto: region }`, and IoD2019's district summaries, for `auto: neighbours`.
+  'regions',
+  'imd_districts',
 ] as const;
 export type ReferenceSource = (typeof REFERENCE_SOURCES)[number];
 
@@ -115,6 +119,13 @@ export interface NationalConfig {
   keepOutsideRows: boolean;
   groups: DistrictGroup[];
 }
+
+/**
+ * National mode (docs/contract.md#national-mode) is on when comparators are configured or a
+ * `national:` section names groups; off, nothing national is computed or written.
+ */
+export const isNationalMode = (config: Pick<SnaConfig, 'comparators' | 'national'>): boolean =>
+  config.comparators !== null || config.national.groups.length > 0;
 
 export interface SnaConfig {
   /** Absolute path of the config file, and its folder (base of relative paths). */

@@ -37,8 +37,11 @@ function defaultCategory(indicator: IndicatorDefinition): string {
 }
 
 export async function availableSources(db: Database): Promise<Set<Source>> {
+  // Comparators chosen by rule from the police.uk files (national mode) stand in for the
+  // comparators file: the ranks and comparator rates read either through agg_police_comparators.
   const rows = await db.all<{ source: Source }>(
-    'SELECT DISTINCT source FROM ingest_files WHERE rows_read > rows_rejected',
+    `SELECT DISTINCT source FROM ingest_files WHERE rows_read > rows_rejected
+     UNION SELECT 'comparators' WHERE EXISTS (SELECT 1 FROM dim_national_comparators)`,
   );
   return new Set(rows.map((r) => r.source));
 }
@@ -104,6 +107,8 @@ export async function computeIndicators(context: IndicatorContext): Promise<Indi
   const runnableGeneric = INDICATORS.filter((i) => isGeneric(i) && i.needs.every(met));
   const generic = runnableGeneric.length > 0 ? await runGeneric(context, runnableGeneric) : [];
   for (const family of FAMILIES) {
+    // A family of a mode the run is not in (national) writes nothing, not "not available" rows.
+    if (family.when && !family.when(context.config)) continue;
     const runnable = new Set(family.indicators.filter((i) => i.needs.every(met)).map((i) => i.id));
     const own =
       family.compute && family.indicators.some((i) => runnable.has(i.id) && !isGeneric(i))

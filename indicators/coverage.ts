@@ -249,6 +249,11 @@ export function peerComparisonProblem(
       !c.complete,
   );
   if (short) return 'no comparison with other areas over a period the data do not fully cover';
+  // Comparators chosen from the police.uk files divide by the same population file as the area.
+  if (population.peersYear !== undefined) {
+    if (population.year === population.peersYear) return null;
+    return `no comparison with other areas: the area's rates use the population of mid-${population.year}, the comparators' that of mid-${population.peersYear}`;
+  }
   if (population.year !== null && populationGap(population) > POPULATION_GAP_WARN_YEARS) {
     return `no comparison with other areas: the area's rates use the population of mid-${population.year}, the comparators' that of ${population.periodEndYear}`;
   }

@@ -258,6 +258,8 @@ export interface IndicatorFamily {
   /** Where the family's rows come in a run (the registry sorts by it). */
   order: number;
   indicators: readonly IndicatorDefinition[];
+  /** Whether the run computes the family at all (none: always); otherwise it writes no row. */
+  when?(config: SnaConfig): boolean;
   compute?(context: IndicatorContext): Promise<IndicatorRow[]>;
 }
 

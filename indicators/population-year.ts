@@ -12,14 +12,31 @@ export interface PopulationYear {
   year: number | null;
   /** The calendar year the assessment period ends in. */
   periodEndYear: number;
+  /**
+   * The population year of the comparators' rates when they are chosen by rule from the
+   * police.uk files (national mode: the same population file as the area's); absent, a
+   * comparators file's, which gives residents of the year the period ends.
+   */
+  peersYear?: number;
 }
 
 export async function loadPopulationYear(db: Database): Promise<PopulationYear> {
-  const row = await db.one<{ year: number | null; period_end_year: number }>(
+  const row = await db.one<{
+    year: number | null;
+    period_end_year: number;
+    peers_year: number | null;
+  }>(
     `SELECT (SELECT max(year) FROM dim_area_population)::INTEGER AS year,
-            year(period_end)::INTEGER AS period_end_year FROM run_config`,
+            year(period_end)::INTEGER AS period_end_year,
+            (SELECT max(population_year) FROM dim_national_units
+             WHERE EXISTS (SELECT 1 FROM dim_national_comparators))::INTEGER AS peers_year
+     FROM run_config`,
   );
-  return { year: row?.year ?? null, periodEndYear: row?.period_end_year ?? 0 };
+  return {
+    year: row?.year ?? null,
+    periodEndYear: row?.period_end_year ?? 0,
+    ...(row?.peers_year ? { peersYear: row.peers_year } : {}),
+  };
 }
 
 /** Years between the population's mid-year and the period's end; 0 when it is the same year. */

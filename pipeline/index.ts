@@ -14,7 +14,7 @@
  * (outputs/staging.ts): readers see the last complete set or the new one, never a mix.
  */
 
-import type { SnaConfig } from '../core/config.js';
+import { isNationalMode, type SnaConfig } from '../core/config.js';
 import { Database } from '../core/database.js';
 import { ConfigError, InputError, PipelineError } from '../core/errors.js';
 import { createLogger, type Logger } from '../core/log.js';
@@ -48,6 +48,7 @@ import {
   manifestPopulation,
 } from './stages/check-data.js';
 import { loadBoundaries } from './stages/load-boundaries.js';
+import { writeNationalTable } from './stages/national-table.js';
 import { checkUpToDate } from './stages/up-to-date.js';
 
 export const STAGES = ['ingest', 'indicators', 'report'] as const;
@@ -143,6 +144,7 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
       const rows = await computeIndicators(context);
       await storeIndicators(db, rows);
       await writeIndicatorFiles(db, staging);
+      if (isNationalMode(config)) await writeNationalTable(db, config, staging, log);
       timings.indicators = seconds(started);
       log.info(`Indicators: ${rows.length} rows written to indicators.csv and indicators.parquet`, {
         stage: 'indicators',

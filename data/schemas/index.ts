@@ -9,8 +9,10 @@ import {
   ethnicityPopulation,
   geography,
   imd,
+  imdDistricts,
   offenceGroups,
   population,
+  regions,
 } from './reference.js';
 
 export const SCHEMAS: Readonly<Record<Source, SourceSchema>> = {
@@ -26,6 +28,8 @@ export const SCHEMAS: Readonly<Record<Source, SourceSchema>> = {
   comparators,
   ethnicity_population: ethnicityPopulation,
   offence_groups: offenceGroups,
+  regions,
+  imd_districts: imdDistricts,
 };
 
 export type { ColumnDef, ColumnType, SourceSchema } from './define.js';

@@ -175,3 +175,37 @@ export const offenceGroups: SourceSchema = {
     },
   ],
 };
+
+/**
+ * Local authority district → region (ONS `LAD21CD, RGN21CD, RGN21NM` or any vintage): what
+ * `comparators: { auto: region }` groups by.
+ */
+export const regions: SourceSchema = {
+  source: 'regions',
+  table: 'raw_ref__regions',
+  grain: 'one row per local authority district with its region',
+  columns: [
+    { name: 'lad_code', type: AREA_CODE, required: true, aliases: vintages('lad', 'cd') },
+    { name: 'region_code', type: AREA_CODE, required: true, aliases: vintages('rgn', 'cd') },
+    { name: 'region_name', type: { kind: 'text' }, required: true, aliases: vintages('rgn', 'nm') },
+  ],
+};
+
+/**
+ * IoD2019 local authority district summaries, as published (`lad19cd, lad19nm, index_domain,
+ * average_score, …`, one row per district × domain): the IMD average score of
+ * `comparators: { auto: neighbours }` is the row whose index_domain is the Index of Multiple
+ * Deprivation.
+ */
+export const imdDistricts: SourceSchema = {
+  source: 'imd_districts',
+  table: 'raw_ref__imd_districts',
+  grain: 'one row per local authority district × deprivation domain with its average score',
+  columns: [
+    { name: 'lad_code', type: AREA_CODE, required: true, aliases: vintages('lad', 'cd') },
+    { name: 'lad_name', type: { kind: 'text' }, required: false, aliases: vintages('lad', 'nm') },
+    { name: 'index_domain', type: { kind: 'text' }, required: true },
+    // Some domains score below 0 (Health Deprivation and Disability): any number is read.
+    { name: 'average_score', type: { kind: 'number', min: -1000 }, required: true },
+  ],
+};

@@ -64,15 +64,35 @@ export interface PeerCount extends Record<string, unknown> {
   residents: number;
 }
 
+/** A comparator chosen by rule but not ranked (from `comparators_left_out`, national mode). */
+export interface LeftOut extends Record<string, unknown> {
+  area_code: string;
+  area_name: string;
+  coverage: string;
+}
+
+/** "left out, incomplete: Manchester (E08000003), …": the rank row names whom it leaves out. */
+export function leftOutNote(leftOut: readonly LeftOut[]): string | null {
+  const parts = ['incomplete', 'no_population', 'no_data'].flatMap((coverage) => {
+    const units = leftOut.filter((u) => u.coverage === coverage);
+    if (units.length === 0) return [];
+    const names = units.map((u) => `${u.area_name} (${u.area_code})`).join(', ');
+    return [`left out, ${coverage.replace('_', ' ')}: ${names}`];
+  });
+  return parts.length > 0 ? parts.join('; ') : null;
+}
+
 /**
  * The rank and the combined-rate comparison for one category; without peers or without the
- * area's residents, a row of each saying why, so no category silently lacks them.
+ * area's residents, a row of each saying why, so no category silently lacks them. Comparators
+ * chosen by rule but incomplete (`leftOut`) are named in the rank's note.
  */
 export function peerRows(
   context: IndicatorContext,
   category: string,
   own: OwnCount | undefined,
   allPeers: PeerCount[],
+  leftOut: readonly LeftOut[] = [],
 ): IndicatorRow[] {
   const residents = num(own?.residents);
   const uncovered = noComparatorsNote(allPeers, category, context.period.end);
@@ -87,7 +107,7 @@ export function peerRows(
   const peers = allPeers.filter((p) => num(p.residents) > 0);
   const count = num(own?.period_count);
   return [
-    rankRow(context, category, count / residents, peers),
+    rankRow(context, category, count / residents, peers, leftOutNote(leftOut)),
     combinedRow(context, category, count, residents, peers),
   ];
 }
@@ -98,12 +118,14 @@ function rankRow(
   category: string,
   ownRate: number,
   peers: PeerCount[],
+  note: string | null,
 ): IndicatorRow {
   const rank = 1 + peers.filter((p) => num(p.crimes) / num(p.residents) < ownRate).length;
   return indicatorRow(context, rankAmongComparators, {
     category,
     value: rank,
     denominator: peers.length + 1,
+    ...(note ? { note } : {}),
   });
 }
 

@@ -15,6 +15,7 @@ import { crudeRate, proportion, spearman } from '../methods/index.js';
 import { aggregate, fromEstimate, indicatorRow, num } from '../rows.js';
 import {
   comparatorsCombinedRate,
+  type LeftOut,
   type OwnCount,
   type PeerCount,
   peerRows,
@@ -239,6 +240,7 @@ export const family = defineFamily({
     const lsoas = await aggregate<LsoaCount>(context, 'police_by_lsoa');
     const peers = await aggregate<PeerCount>(context, 'police_comparators');
     const counts = await aggregate<OwnCount>(context, 'police_period_counts');
+    const leftOut = await aggregate<LeftOut>(context, 'comparators_left_out');
     const categories = [...new Set(lsoas.map((l) => l.category))];
     return categories.flatMap((category) => {
       const mine = lsoas.filter((l) => l.category === category);
@@ -255,6 +257,7 @@ export const family = defineFamily({
           category,
           counts.find((c) => c.category === category),
           peers.filter((p) => p.category === category),
+          leftOut,
         ),
       ];
     });

@@ -25,6 +25,7 @@ export {
 export { type GiStarInput, getisOrdGiStar } from './getis-ord.js';
 export { KNOX_ALPHA, type KnoxCell, type KnoxCellInput, knoxCell } from './knox.js';
 export { type MeanSummary, mean, meanCi } from './mean.js';
+export { type Neighbour, type NeighbourInput, nearestNeighbours } from './neighbours.js';
 export {
   byarsLimits,
   EXACT_BELOW,

@@ -18,7 +18,7 @@ import {
   type SnaConfig,
 } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
-import { readComparators, readNational } from './national.js';
+import { checkComparatorReferences, readComparators, readNational } from './national.js';
 import { outputDirProblem } from './output-dir.js';
 import { readBoundaries } from './read-boundaries.js';
 import { parseYaml, readConfigBytes } from './read-config-file.js';
@@ -159,6 +159,7 @@ function validateConfig(
   const spatialSection = openSection(top.mapping.spatial, 'spatial', problems);
   const spatial = readSpatial(spatialSection, problems);
   const comparators = readComparators(top.mapping.comparators, problems);
+  checkComparatorReferences(comparators, reference, problems);
   const nationalSection = openSection(top.mapping.national, 'national', problems);
   const national = readNational(nationalSection, problems);
   const outputDir = readTopPath(top, 'output_dir', 'out', configDir);

@@ -9,6 +9,7 @@ import {
   type ComparatorsConfig,
   type DistrictGroup,
   type NationalConfig,
+  type ReferenceSource,
 } from '../../core/config.js';
 import {
   checkKeys,
@@ -70,6 +71,28 @@ function readAuto(value: unknown, problems: Problems): ComparatorAuto | null {
     `must be one of ${COMPARATOR_AUTO.join(', ')}, got ${describe(value)}`,
   );
   return null;
+}
+
+/** The reference file each automatic rule reads, and what it is (the config line says both). */
+const RULE_NEEDS: Partial<Record<ComparatorAuto, { source: ReferenceSource; what: string }>> = {
+  region: { source: 'regions', what: 'a LAD → region lookup' },
+  neighbours: { source: 'imd_districts', what: 'the IoD2019 local authority district summaries' },
+};
+
+/** An automatic rule without the reference file it reads is a config error (exit 2). */
+export function checkComparatorReferences(
+  comparators: ComparatorsConfig | null,
+  reference: Partial<Record<ReferenceSource, unknown>>,
+  problems: Problems,
+): void {
+  const need = comparators?.auto ? RULE_NEEDS[comparators.auto] : undefined;
+  if (!comparators?.auto || !need || reference[need.source] !== undefined) return;
+  // A comparators file wins over the rule, so the rule reads nothing then.
+  if (reference.comparators !== undefined) return;
+  problems.add(
+    'comparators.auto',
+    `${comparators.auto} needs reference.${need.source} (${need.what})`,
+  );
 }
 
 /** `national:`; defaults when absent (the section was opened and its keys checked). */

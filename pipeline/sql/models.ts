@@ -25,6 +25,13 @@
  * Each model is `<layer>/<name>.sql`, a single SELECT; the runner wraps it in
  * `create or replace view|table <name> as`, and an error in it names the file and line.
  */
+import {
+  NATIONAL_AGGREGATES,
+  NATIONAL_INTERMEDIATE,
+  NATIONAL_MARTS,
+  NATIONAL_STAGING,
+} from './models-national.js';
+
 export type Layer = 'staging' | 'intermediate' | 'marts' | 'aggregates' | 'audit';
 
 export interface Model {
@@ -81,6 +88,7 @@ export const MODELS: readonly Model[] = [
   staging('stg_ref__comparators', 'one row per peer area × year × category', sent),
   staging('stg_ref__ethnicity_population', 'one row per local authority × ethnic group', sent),
   staging('stg_ref__offence_groups', 'one row per offence code × category', sent),
+  ...NATIONAL_STAGING,
   intermediate('int_files_ordered', 'one row per loaded file, ranked by name within its source', [
     'file_id',
   ]),
@@ -145,6 +153,7 @@ export const MODELS: readonly Model[] = [
     'source',
     ...sent,
   ]),
+  ...NATIONAL_INTERMEDIATE,
   // A table: Getis-Ord weights and the coverage aggregate read it; the self-join runs once.
   intermediate(
     'int_boundary_neighbours',
@@ -202,6 +211,8 @@ export const MODELS: readonly Model[] = [
     'level',
     'code',
   ]),
+  // National mode (models-national.ts): empty unless `comparators:` or `national:` is given.
+  ...NATIONAL_MARTS,
   aggregate(
     'agg_source_areas',
     'one row per police source × local authority its rows fall in (or none known)',
@@ -246,6 +257,7 @@ export const MODELS: readonly Model[] = [
     'one row per police category with a timed crime × weekday and three-hour band',
     ['category', 'hour_weekday'],
   ),
+  ...NATIONAL_AGGREGATES,
   aggregate(
     'agg_police_comparators',
     'one row per category × peer area, in the year the period ends',

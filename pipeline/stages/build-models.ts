@@ -10,6 +10,7 @@ import type { Database, Params } from '../../core/database.js';
 import { SQL_DIR } from '../../core/paths.js';
 import { projectCrimePoints } from '../../indicators/spatial/project-points.js';
 import { MODELS, type Model } from '../sql/models.js';
+import { nationalParams } from '../sql/national-settings.js';
 
 /**
  * A file under pipeline/sql: its path as shown to the user, and its text (read from `dir`, which
@@ -28,7 +29,7 @@ async function runSqlFile(db: Database, relative: string, params?: Params): Prom
   await db.runFile(file, sql, params);
 }
 
-/** Writes the run's settings into `run_config` and `run_area_codes`. */
+/** Writes the run's settings into `run_config`, `run_area_codes` and the national tables. */
 export async function writeRunConfig(db: Database, config: SnaConfig): Promise<void> {
   await runSqlFile(db, 'meta/run_config.sql', {
     area_name: config.area.name,
@@ -40,6 +41,10 @@ export async function writeRunConfig(db: Database, config: SnaConfig): Promise<v
     town_centre_wards: JSON.stringify(config.area.townCentreWards),
   });
   await runSqlFile(db, 'meta/run_area_codes.sql', { area_codes: listValue(config.area.codes) });
+  const { groups, poisson, ...national } = nationalParams(config);
+  await runSqlFile(db, 'meta/run_national.sql', { ...national });
+  await runSqlFile(db, 'meta/run_national_groups.sql', { groups });
+  await runSqlFile(db, 'meta/run_poisson_limits.sql', { poisson });
 }
 
 /**

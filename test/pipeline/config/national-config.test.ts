@@ -33,7 +33,7 @@ describe('comparators: and national:', () => {
       n: 15,
     });
     const neighbours = parseConfig(
-      `${MINIMAL}comparators: {auto: neighbours, n: 8}\n`,
+      `${MINIMAL.replace('pop.csv}', 'pop.csv, imd_districts: ref/imd-districts.csv}')}comparators: {auto: neighbours, n: 8}\n`,
       CONFIG_PATH,
     );
     expect(neighbours.comparators).toEqual({ auto: 'neighbours', codes: [], n: 8 });
@@ -52,6 +52,23 @@ describe('comparators: and national:', () => {
       keepOutsideRows: true,
       groups: [{ name: 'Cheshire West', codes: ['E06000050', 'E06000049'] }],
     });
+  });
+
+  it('need the reference file a rule reads, unless a comparators file is given (it wins)', () => {
+    expect(problemsOf(`${MINIMAL}comparators: {auto: region}\n`)).toEqual([
+      'comparators.auto: region needs reference.regions (a LAD → region lookup)',
+    ]);
+    expect(problemsOf(`${MINIMAL}comparators: {auto: neighbours}\n`)).toEqual([
+      'comparators.auto: neighbours needs reference.imd_districts (the IoD2019 local authority district summaries)',
+    ]);
+    const withRegions = MINIMAL.replace('pop.csv}', 'pop.csv, regions: ref/regions.csv}');
+    expect(
+      parseConfig(`${withRegions}comparators: {auto: region}\n`, CONFIG_PATH).comparators?.auto,
+    ).toBe('region');
+    const withFile = MINIMAL.replace('pop.csv}', 'pop.csv, comparators: ref/comparators.csv}');
+    expect(
+      parseConfig(`${withFile}comparators: {auto: region}\n`, CONFIG_PATH).reference.comparators,
+    ).toBeDefined();
   });
 
   it('say what is wrong, one line each', () => {

@@ -1,0 +1,66 @@
+/**
+ * national.csv and national.parquet (docs/contract.md#national-csv): `fct_national_units` as
+ * published, written beside indicators.csv in national mode only. Small counts are blanked as
+ * indicators.csv blanks them (docs/methods.md#small-number-suppression): a count of 1 to
+ * suppress_below − 1 with everything derived from it (rate, interval, funnel label), marked
+ * `suppressed`; the rank is kept, as a position among hundreds of districts discloses no count.
+ */
+import { join } from 'node:path';
+import type { Database } from '../core/database.js';
+import { spreadsheetSafe } from '../core/spreadsheet-safe.js';
+import { replaceAtomic } from '../core/write-atomic.js';
+
+/** The published columns, in order (the contract's list, then `suppressed`). */
+export const NATIONAL_COLUMNS = [
+  'unit_code',
+  'unit_name',
+  'is_area',
+  'country',
+  'force',
+  'category',
+  'crimes',
+  'population',
+  'rate_per_1000',
+  'lower_95',
+  'upper_95',
+  'england_rate_per_1000',
+  'funnel_significance',
+  'rank',
+  'ranked_of',
+  'coverage',
+  'coverage_note',
+  'months_covered',
+  'months_in_period',
+  'in_comparators',
+  'suppressed',
+] as const;
+
+/** Columns blanked on a suppressed row: the count and what is derived from it. */
+const DERIVED = new Set(['crimes', 'rate_per_1000', 'lower_95', 'upper_95', 'funnel_significance']);
+const TEXT = new Set(['unit_name', 'force', 'coverage_note']);
+
+export const NATIONAL_PUBLISHED_SQL = `
+  WITH flagged AS (
+    SELECT fct_national_units.*,
+      coalesce(crimes > 0 AND crimes < (SELECT suppress_below FROM run_config), false) AS suppressed
+    FROM fct_national_units
+  )
+  SELECT ${NATIONAL_COLUMNS.map((c) =>
+    DERIVED.has(c) ? `CASE WHEN suppressed THEN NULL ELSE ${c} END AS ${c}` : c,
+  ).join(', ')}
+  FROM flagged`;
+
+export async function writeNationalFiles(db: Database, outputDir: string): Promise<void> {
+  const order = 'ORDER BY category, unit_code';
+  const csv = `SELECT ${NATIONAL_COLUMNS.map((c) => (TEXT.has(c) ? `${spreadsheetSafe(c)} AS ${c}` : c)).join(', ')}
+    FROM (${NATIONAL_PUBLISHED_SQL}) ${order}`;
+  const quoted = (path: string) => `'${path.replaceAll("'", "''")}'`;
+  await replaceAtomic(join(outputDir, 'national.csv'), (tmp) =>
+    db.run(`COPY (${csv}) TO ${quoted(tmp)} (FORMAT csv, HEADER true)`),
+  );
+  await replaceAtomic(join(outputDir, 'national.parquet'), (tmp) =>
+    db.run(
+      `COPY (SELECT * FROM (${NATIONAL_PUBLISHED_SQL}) ${order}) TO ${quoted(tmp)} (FORMAT parquet, COMPRESSION zstd)`,
+    ),
+  );
+}
