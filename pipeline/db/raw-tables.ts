@@ -38,7 +38,7 @@ const DEFAULT_MEMORY_LIMIT = '2GB';
 
 /**
  * Creates what ingest writes into: bookkeeping tables, macros, the raw tables and the boundary
- * tables (empty when no boundaries are configured). `resources`
+ * tables (empty when no boundaries are configured) and police.uk's counted rows. `resources`
  * (the config's) sets DuckDB's memory cap and threads for the connection.
  */
 export async function ensureRawTables(
@@ -49,6 +49,8 @@ export async function ensureRawTables(
   await runSqlFile(db, 'meta/ingest_tables.sql');
   await runSqlFile(db, 'meta/macros.sql');
   await runSqlFile(db, 'meta/boundary_tables.sql');
+  // The police.uk rows counted rather than kept (national mode): filled by ingest.
+  await runSqlFile(db, 'meta/street_counts_table.sql');
   for (const schema of Object.values(SCHEMAS)) {
     await db.run(rawTableDdl(schema.table, schema.columns));
     // A database made by an earlier sna lacks columns added since (population's age_to):
