@@ -13,6 +13,7 @@ import { BUILTIN_OFFENCE_GROUPS, PACKAGE_ROOT } from '../../core/paths.js';
 import { SCHEMAS } from '../../data/schemas/index.js';
 import { toStrptime } from '../config/date-format.js';
 import { resolveFilesOnce } from '../config/resolve-files.js';
+import { splitSettings, splitsRows } from './area-split.js';
 import type { FileToLoad } from './load-file.js';
 import { checkGzipWhole, isGzip, readHeader, sha256File } from './read-file.js';
 import { matchLayout } from './wide-reshape.js';
@@ -90,11 +91,22 @@ export async function planIngest(config: SnaConfig, db: Database | undefined): P
   for (const [source, spec, key] of configuredSources(config)) {
     const schema = SCHEMAS[source];
     const strptimeFormat = strptimeFor(source, spec);
+    // police.uk in national mode: what decides which rows are counted is a read setting too
+    // (the geography files come first: reference sources are planned before inputs).
+    const split =
+      source === 'police_uk_street'
+        ? splitSettings(
+            config,
+            files.filter((f) => f.source === 'geography').map((f) => f.sha256),
+          )
+        : undefined;
     const readSettings = JSON.stringify({
       columns: spec.columns,
       date_format: strptimeFormat,
       encoding: spec.encoding,
+      ...(split ? { national: split } : {}),
     });
+    const splitRows = source === 'police_uk_street' && splitsRows(config);
     const resolved = await resolveFilesOnce(spec, key);
     for (const same of resolved.same) {
       sameFiles.push({
@@ -139,6 +151,7 @@ export async function planIngest(config: SnaConfig, db: Database | undefined): P
           strptimeFormat,
           readSettings,
           ...(match.reshape ? { reshape: match.reshape } : {}),
+          ...(splitRows ? { split: true } : {}),
           action,
         });
       } catch (error) {
