@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, EXIT, PipelineError } from '../core/errors.js';
 import { createLogger } from '../core/log.js';
+import { createProgress } from '../core/progress.js';
 import { packageVersion } from '../core/provenance.js';
 import { type PdfChoice, run, type Stage, validate } from './index.js';
 import { InputBatchError } from './ingest/plan.js';
@@ -50,7 +51,9 @@ async function runStages(stages: readonly Stage[], options: GlobalOptions): Prom
     const command = ['sna', ...process.argv.slice(2)].join(' ');
     const pdf: PdfChoice =
       options.pdf === true ? 'require' : options.pdf === false ? 'off' : 'auto';
-    const result = await run(options.config, { stages, log, command, pdf });
+    // A bar on a terminal (stderr), events in JSON logs, nothing in a pipe or under --quiet.
+    const progress = createProgress({ json: options.jsonLogs, quiet: options.quiet, log });
+    const result = await run(options.config, { stages, log, command, pdf, progress });
     const seconds = (performance.now() - started) / 1000;
     log.info(`Done. Outputs in ${result.config.outputDir}`, {
       exit_code: EXIT.ok,

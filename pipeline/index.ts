@@ -18,6 +18,7 @@ import type { SnaConfig } from '../core/config.js';
 import { Database } from '../core/database.js';
 import { ConfigError, InputError, PipelineError } from '../core/errors.js';
 import { createLogger, type Logger } from '../core/log.js';
+import type { Progress } from '../core/progress.js';
 import { manifestInputs, packageVersion } from '../core/provenance.js';
 import { computeIndicators, indicatorContext } from '../indicators/compute.js';
 import { storeIndicators, writeIndicatorFiles } from '../indicators/store.js';
@@ -60,6 +61,8 @@ export interface RunOptions {
   command?: string;
   /** Whether the report stage prints report.pdf (reports/pdf/write-pdf.ts); default `off`. */
   pdf?: PdfChoice;
+  /** Files and rows as ingest goes (core/progress.ts); default silent. */
+  progress?: Progress;
 }
 
 export interface RunResult {
@@ -112,7 +115,7 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
     const staged: SnaConfig = { ...config, outputDir: staging };
     if (stages.includes('ingest')) {
       const t = performance.now();
-      outcome = await ingest(config, db, log);
+      outcome = await ingest(config, db, log, options.progress);
       timings.ingest = seconds(t);
       const changed = outcome.files.filter((f) => f.action !== 'skip').length;
       const refused = outcome.failures.length;
