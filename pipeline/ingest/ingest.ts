@@ -15,7 +15,7 @@ import { dropSplit, prepareSplit } from './area-split.js';
 import { batchable, layoutKey, loadBatch } from './load-batch.js';
 import { type FileLoadResult, forgetFile, loadFile, RejectLimitError } from './load-file.js';
 import { type FileAction, type PlannedFile, planIngest } from './plan.js';
-import { isGzip, transcodeToUtf8 } from './read-file.js';
+import { hashCachePath, isGzip, saveHashes, transcodeToUtf8 } from './read-file.js';
 
 export interface IngestedFile {
   source: string;
@@ -38,6 +38,13 @@ export async function ingest(
   progress: Progress = SILENT_PROGRESS,
 ): Promise<IngestOutcome> {
   const plan = await planIngest(config, db);
+  // The next run's up-to-date check hashes only what changed (read-file.ts).
+  if (config.database !== ':memory:') {
+    await saveHashes(
+      hashCachePath(config),
+      plan.files.map((f) => f.path),
+    );
+  }
   for (const same of plan.sameFiles) {
     log.info(`${same.path}: the same file as ${same.sameAs} (a symbolic link); loaded once`, {
       source: same.source,
@@ -109,13 +116,14 @@ export async function ingest(
     }
   };
   let splitReady = false;
+  let area: string[] | undefined;
   try {
     for (const run of batchRuns(plan.files)) {
       const [head] = run;
       if (!head) continue;
       // The area's LSOAs, once the geography lookup (a reference source, planned first) is in.
       if (head.split && !splitReady) {
-        await prepareSplit(db, config);
+        area = await prepareSplit(db, config);
         splitReady = true;
       }
       if (run.length === 1 && (head.action === 'skip' || !batchable(head))) {
@@ -126,7 +134,7 @@ export async function ingest(
         } else await loadOne(head);
         continue;
       }
-      const batch = await loadBatch(db, run, config.thresholds.maxRejectPct);
+      const batch = await loadBatch(db, run, config.thresholds.maxRejectPct, area);
       for (const { file, result } of batch.loaded) loaded(file, result);
       for (const { file, error } of batch.refused) refused(file, error);
       for (const file of batch.alone) await loadOne(file);

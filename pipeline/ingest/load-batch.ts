@@ -13,8 +13,8 @@
  * of its rows written), and the batch's rows, rejects and `ingest_files` rows commit together.
  */
 import { listValue } from '@duckdb/node-api';
-import type { Database } from '../../core/database.js';
-import { countsInsert, keptRow } from './area-split.js';
+import type { Database, Params } from '../../core/database.js';
+import { countedCrimes } from './area-split.js';
 import { type ContentScan, scanContent } from './line-count.js';
 import { createInFileOrder, dropRejectTables, readCsvSql } from './line-numbers.js';
 import { dateParams, type FileLoadResult, RejectLimitError, rawLineOf } from './load-file.js';
@@ -44,42 +44,47 @@ interface FileStats {
   structural: number;
 }
 
+/**
+ * `area`: national mode's LSOAs of the area (`prepareSplit`), when the files' rows outside it
+ * are counted rather than kept.
+ */
 export async function loadBatch(
   db: Database,
   files: readonly PlannedFile[],
   maxRejectPct: number,
+  area?: readonly string[],
 ): Promise<BatchOutcome> {
   const [first] = files;
   const outcome: BatchOutcome = { loaded: [], refused: [], alone: [] };
   if (!first) return outcome;
   try {
     await dropRejectTables(db);
-    const select = typingSelect(first.columns, readCsvSql(first, 'load_rejects', true), {
-      rawLine: rawLineOf(first),
-      keep: ['filename'],
-    });
+    const split = first.split === true && area !== undefined;
     const paths = files.map((f) => f.path);
+    const params = {
+      path: listValue(paths),
+      ...dateParams(first),
+      ...(split ? { area: listValue([...area]) } : {}),
+    };
     const [scans, read] = await Promise.allSettled([
       scanAll(paths),
-      createInFileOrder(db, 'load_typed', select, {
-        path: listValue(paths),
-        ...dateParams(first),
-      }),
+      createInFileOrder(db, 'load_typed', positionsSelect(first, split), params),
     ]);
     if (scans.status === 'rejected') throw scans.reason;
     // The reader stopped on a file: each is read alone, which names the file in the error.
     if (read.status === 'rejected') return { ...outcome, alone: [...files] };
-    const stats = await fileStats(db);
-    const batch: Array<{ file: PlannedFile; stats: FileStats; result: FileLoadResult }> = [];
+    if (split) await countOutside(db, first, params);
+    const stats = await fileStats(db, paths);
+    const batch: Batch = [];
     for (const [i, file] of files.entries()) {
-      const s = stats.get(file.path) ?? { first: 0, accepted: 0, bad: 0, structural: 0 };
+      const s = stats.get(i + 1) ?? { first: 0, accepted: 0, bad: 0, structural: 0 };
       if (!numberedByPosition(scans.value[i] as ContentScan, s)) {
         outcome.alone.push(file);
         continue;
       }
       const result = { fileId: 0, rowsRead: s.accepted, rowsRejected: s.bad };
       if (result.rowsRead > 0 && (100 * result.rowsRejected) / result.rowsRead > maxRejectPct) {
-        const sample = await rejectSample(db, file, s.first);
+        const sample = await rejectSample(db, file, i + 1, s.first);
         const error = new RejectLimitError(
           { ...file, readPath: file.path },
           result,
@@ -89,16 +94,66 @@ export async function loadBatch(
         outcome.refused.push({ file, error });
         continue;
       }
-      batch.push({ file, stats: s, result });
+      batch.push({ file, index: i + 1, stats: s, result });
     }
-    if (batch.length > 0) await writeBatch(db, batch, first.split === true);
+    if (batch.length > 0) await writeBatch(db, batch, split);
     outcome.loaded = batch.map(({ file, result }) => ({ file, result }));
     return outcome;
   } finally {
-    await db.run('DROP TABLE IF EXISTS load_typed');
-    await db.run('DROP TABLE IF EXISTS load_batch_files');
+    for (const table of ['load_typed', 'load_counts', 'load_batch_files']) {
+      await db.run(`DROP TABLE IF EXISTS ${table}`);
+    }
     await dropRejectTables(db);
+    await dropRejectTables(db, 'load_rejects_again');
   }
+}
+
+type Batch = Array<{ file: PlannedFile; index: number; stats: FileStats; result: FileLoadResult }>;
+
+/** The typed rows of every file, `file_index` the file's place in `$path` (from 1). */
+function typedRows(first: PlannedFile, rejects: string): string {
+  const typed = typingSelect(first.columns, readCsvSql(first, rejects, true), {
+    rawLine: rawLineOf(first),
+    keep: ['filename'],
+  });
+  // On the reader's constant filename vector, once per chunk: an integer stored, not a path.
+  return `SELECT list_position($path, filename) AS file_index, * EXCLUDE (filename) FROM (${typed})`;
+}
+
+/** SQL: a typed row is kept row by row (bad rows are kept too, for their rejects). */
+const keep = (t = '') =>
+  `(${t}problems IS NOT NULL OR ${t}lsoa_code IS NULL OR list_contains($area, ${t}lsoa_code))`;
+
+/**
+ * What `load_typed` holds: every record, in file order, so row ids give lines. In national mode
+ * a row outside the area keeps only its file and place: storing rows costs most of a read
+ * (README, Speed), and those rows are counted by `countOutside` instead.
+ */
+function positionsSelect(first: PlannedFile, split: boolean): string {
+  const typed = typedRows(first, 'load_rejects');
+  if (!split) return typed;
+  const names = first.schema.columns.map((c) => c.name);
+  const kept = names.map((n) => `CASE WHEN keep THEN ${n} END AS ${n}`);
+  return `SELECT file_index, keep, ${kept.join(', ')},
+            CASE WHEN keep THEN problems END AS problems, CASE WHEN keep THEN raw_line END AS raw_line
+     FROM (SELECT *, ${keep()} AS keep FROM (${typed}))`;
+}
+
+/**
+ * `load_counts`: the rows outside the area counted per file, month, force, LSOA and crime type,
+ * in a second read of the files that stores nothing row by row (`countedCrimes` says how
+ * copies count). Only the files the batch writes have their counts written.
+ */
+async function countOutside(db: Database, first: PlannedFile, params: Params): Promise<void> {
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE load_counts AS
+     SELECT t.file_index, t.month, t.falls_within, t.lsoa_code, t.crime_type,
+            count(*) AS rows, ${countedCrimes('t')} AS crimes
+     FROM (${typedRows(first, 'load_rejects_again')}) t
+     WHERE NOT ${keep('t.')}
+     GROUP BY ALL`,
+    params,
+  );
 }
 
 /** The quick scans one after another (each is I/O bound and runs beside DuckDB's read). */
@@ -119,50 +174,48 @@ function numberedByPosition(scan: ContentScan, s: FileStats): boolean {
   );
 }
 
-async function fileStats(db: Database): Promise<Map<string, FileStats>> {
+async function fileStats(db: Database, paths: readonly string[]): Promise<Map<number, FileStats>> {
   const rows = await db.all<{
-    filename: string;
+    file_index: number;
     first: number;
     accepted: number;
     bad: number;
     structural: number;
   }>(
     `WITH typed AS (
-         SELECT filename, min(rowid) AS first, count(*) AS accepted,
+         SELECT file_index, min(rowid) AS first, count(*) AS accepted,
                 count(*) FILTER (WHERE problems IS NOT NULL) AS bad
-         FROM load_typed GROUP BY filename
+         FROM load_typed GROUP BY file_index
      ),
      structural AS (
-         SELECT s.file_path AS filename, count(DISTINCT r.line) AS structural
+         SELECT list_position($path, s.file_path) AS file_index,
+                count(DISTINCT r.line) AS structural
          FROM load_rejects r JOIN load_rejects_scan s ON r.scan_id = s.scan_id AND r.file_id = s.file_id
          GROUP BY s.file_path
      )
-     SELECT coalesce(typed.filename, structural.filename) AS filename,
+     SELECT coalesce(typed.file_index, structural.file_index)::INTEGER AS file_index,
             coalesce(first, 0)::BIGINT AS first, coalesce(accepted, 0)::BIGINT AS accepted,
             coalesce(bad, 0)::BIGINT AS bad, coalesce(structural, 0)::BIGINT AS structural
-     FROM typed FULL JOIN structural ON typed.filename = structural.filename`,
+     FROM typed FULL JOIN structural ON typed.file_index = structural.file_index`,
+    { path: listValue([...paths]) },
   );
-  return new Map(rows.map((r) => [r.filename, r]));
+  return new Map(rows.map((r) => [r.file_index, r]));
 }
 
 /** The rejected rows of a refused file, as `loadFile`'s refusal lists them. */
-async function rejectSample(db: Database, file: PlannedFile, first: number) {
+async function rejectSample(db: Database, file: PlannedFile, index: number, first: number) {
   return db.all(
     `SELECT $path AS file, rowid - $first + 2 AS line, problem.column AS "column",
             problem.reason AS reason, raw_line
      FROM (SELECT rowid, raw_line, unnest(problems) AS problem FROM load_typed
-           WHERE filename = $filename AND problems IS NOT NULL)
+           WHERE file_index = $index AND problems IS NOT NULL)
      ORDER BY line LIMIT 10000`,
-    { path: file.relPath, first, filename: file.path },
+    { path: file.relPath, first, index },
   );
 }
 
 /** The batch's files, rejects and rows (kept or counted), in one transaction. */
-async function writeBatch(
-  db: Database,
-  batch: Array<{ file: PlannedFile; stats: FileStats; result: FileLoadResult }>,
-  split: boolean,
-): Promise<void> {
+async function writeBatch(db: Database, batch: Batch, split: boolean): Promise<void> {
   const [{ file: first } = { file: undefined }] = batch;
   if (!first) return;
   const source = first.source;
@@ -172,18 +225,17 @@ async function writeBatch(
       `SELECT nextval('seq_file_id')::INTEGER AS id FROM range(${batch.length})`,
     );
     const params: Record<string, string | number> = {};
-    const values = batch.map(({ file, stats, result }, i) => {
+    const values = batch.map(({ file, index, stats, result }, i) => {
       result.fileId = ids[i]?.id as number;
-      params[`n${i}`] = file.path;
       params[`p${i}`] = file.relPath;
       params[`h${i}`] = file.sha256;
       params[`s${i}`] = file.readSettings ?? '';
-      return `($n${i}, ${result.fileId}, ${stats.first}, $p${i}, $h${i}, ${file.bytes}, ${result.rowsRead}, ${result.rowsRejected}, $s${i})`;
+      return `(${index}, ${result.fileId}, ${stats.first}, $p${i}, $h${i}, ${file.bytes}, ${result.rowsRead}, ${result.rowsRejected}, $s${i})`;
     });
     await db.run(
       `CREATE OR REPLACE TEMP TABLE load_batch_files AS
        SELECT * FROM (VALUES ${values.join(', ')})
-         v(filename, file_id, first_row, path, sha256, bytes, rows_read, rows_rejected, read_settings)`,
+         v(file_index, file_id, first_row, path, sha256, bytes, rows_read, rows_rejected, read_settings)`,
       params,
     );
     // A changed file replaces its rows: every trace of the path's earlier loads goes first.
@@ -201,25 +253,24 @@ async function writeBatch(
     await db.run(
       `INSERT INTO ingest_rejects (file_id, source, path, line, "column", reason, raw_line)
        SELECT f.file_id, $source, f.path, ${line}, t.problem.column, t.problem.reason, t.raw_line
-       FROM (SELECT rowid, filename, raw_line, unnest(problems) AS problem
+       FROM (SELECT rowid, file_index, raw_line, unnest(problems) AS problem
              FROM load_typed WHERE problems IS NOT NULL) t
-       JOIN load_batch_files f ON f.filename = t.filename`,
+       JOIN load_batch_files f ON f.file_index = t.file_index`,
       { source },
     );
     const names = first.schema.columns.map((c) => c.name);
     await db.run(
       `INSERT INTO ${table} (file_id, line, ${names.join(', ')})
        SELECT f.file_id, ${line}, ${names.map((n) => `t.${n}`).join(', ')}
-       FROM load_typed t JOIN load_batch_files f ON f.filename = t.filename
-       WHERE t.problems IS NULL${split ? ` AND ${keptRow('t')}` : ''}`,
+       FROM load_typed t JOIN load_batch_files f ON f.file_index = t.file_index
+       WHERE t.problems IS NULL${split ? ' AND t.keep' : ''}`,
     );
     if (split) {
       await db.run(
-        countsInsert(
-          'f.file_id',
-          'load_typed t JOIN load_batch_files f ON f.filename = t.filename',
-          't.problems IS NULL',
-        ),
+        `INSERT INTO raw_police_uk__street_counts
+           (file_id, month, falls_within, lsoa_code, crime_type, rows, crimes)
+         SELECT f.file_id, c.month, c.falls_within, c.lsoa_code, c.crime_type, c.rows, c.crimes
+         FROM load_counts c JOIN load_batch_files f ON f.file_index = c.file_index`,
       );
     }
     await db.run(
