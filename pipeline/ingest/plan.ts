@@ -117,6 +117,35 @@ export async function planIngest(config: SnaConfig, db: Database | undefined): P
     }
     for (const path of resolved.files) {
       try {
+        const relPath = relativePath(config, path);
+        const previous = loaded.get(`${source}\u0000${relPath}`);
+        // Same bytes read the same way: nothing to do. (No settings recorded: an older load.)
+        // Its header was checked when it loaded, so it is not read again (a national set's
+        // hundreds of unchanged files would each be probed). A file that cannot be read now
+        // goes on to the header read, which says why.
+        const known = previous ? await sha256File(path).catch(() => undefined) : undefined;
+        const unchanged = (sha256: string | undefined) =>
+          previous !== undefined &&
+          previous.sha256 === sha256 &&
+          (previous.readSettings === null || previous.readSettings === readSettings);
+        if (unchanged(known)) {
+          const bytes = (await stat(path)).size;
+          const sha256 = known as string;
+          const skip = { header: [], columns: [], action: 'skip' as const };
+          files.push({
+            source,
+            schema,
+            spec,
+            path,
+            relPath,
+            sha256,
+            bytes,
+            strptimeFormat,
+            readSettings,
+            ...skip,
+          });
+          continue;
+        }
         const header = await readHeader(path, spec.encoding);
         const match = matchLayout(schema, header, spec.columns);
         const delimiter = foreignDelimiter(header);
@@ -128,14 +157,9 @@ export async function planIngest(config: SnaConfig, db: Database | undefined): P
           : match.problems;
         for (const problem of headerProblems)
           problems.push(new InputError(problem, { file: path, line: 1 }));
-        const relPath = relativePath(config, path);
-        const sha256 = await sha256File(path);
-        const previous = loaded.get(`${source}\u0000${relPath}`);
-        // Same bytes read the same way: nothing to do. (No settings recorded: an older load.)
-        const unchanged =
-          previous?.sha256 === sha256 &&
-          (previous.readSettings === null || previous.readSettings === readSettings);
-        const action: FileAction = previous === undefined ? 'load' : unchanged ? 'skip' : 'replace';
+        const sha256 = known ?? (await sha256File(path));
+        const action: FileAction =
+          previous === undefined ? 'load' : unchanged(sha256) ? 'skip' : 'replace';
         if (action !== 'skip' && isGzip(path)) await checkGzipWhole(path);
         const bytes = (await stat(path)).size;
         files.push({
