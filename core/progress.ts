@@ -20,6 +20,11 @@ export interface Progress {
   update(filesDone: number, rows: number): void;
   /** The stage has ended: the bar is cleared, the timer stopped. */
   stop(): void;
+  /**
+   * Writes a log line (`write`) on the terminal the bar is drawn on: the bar's line is cleared
+   * first, so lines and bar do not run into each other.
+   */
+  interrupt(write: () => void): void;
 }
 
 export interface ProgressOptions {
@@ -33,7 +38,12 @@ export interface ProgressOptions {
   everySeconds?: number;
 }
 
-export const SILENT_PROGRESS: Progress = { start() {}, update() {}, stop() {} };
+export const SILENT_PROGRESS: Progress = {
+  start() {},
+  update() {},
+  stop() {},
+  interrupt: (write) => write(),
+};
 
 export function createProgress(options: ProgressOptions = {}): Progress {
   if (options.quiet) return SILENT_PROGRESS;
@@ -71,6 +81,7 @@ function jsonProgress(log: Logger, everySeconds: number): Progress {
       timer = undefined;
       state = undefined;
     },
+    interrupt: (write) => write(),
   };
 }
 
@@ -98,6 +109,12 @@ function barProgress(stream: NodeJS.WriteStream): Progress {
     stop() {
       if (running) bar.stop();
       running = false;
+    },
+    interrupt(write) {
+      if (!running) return write();
+      // The bar comes back at its next update, which follows each file's line.
+      stream.write('\r\x1b[2K');
+      write();
     },
   };
 }

@@ -66,7 +66,10 @@ describe('createProgress', () => {
     const progress = createProgress({ stream: tty });
     progress.start('ingest', 10);
     progress.update(3, 12_345);
+    // A log line clears the bar's line first, so the two never share a line.
+    progress.interrupt(() => tty.write('a log line\n'));
     progress.stop();
     expect(tty.text()).toMatch(/ingest .* 3\/10 files \| 12,345 rows/);
+    expect(tty.text()).toContain('\r\x1b[2Ka log line\n');
   });
 });
