@@ -70,7 +70,7 @@ describe('police.uk files in a batch', () => {
     ]);
     const files = await query<{ path: string; rows_read: number; rows_rejected: number }>(
       ws.path('out/sna.duckdb'),
-      'SELECT path, rows_read::INTEGER AS rows_read, rows_rejected::INTEGER AS rows_rejected FROM ingest_files WHERE source = \'police_uk_street\' ORDER BY path',
+      "SELECT path, rows_read::INTEGER AS rows_read, rows_rejected::INTEGER AS rows_rejected FROM ingest_files WHERE source = 'police_uk_street' ORDER BY path",
     );
     expect(files.map((f) => [f.path, f.rows_read, f.rows_rejected])).toEqual([
       ['street/2025-01-a-street.csv', 3, 1],
