@@ -13,8 +13,7 @@
  * of its rows written), and the batch's rows, rejects and `ingest_files` rows commit together.
  */
 import { listValue } from '@duckdb/node-api';
-import type { Database, Params } from '../../core/database.js';
-import { countedCrimes } from './area-split.js';
+import type { Database } from '../../core/database.js';
 import { type ContentScan, scanContent } from './line-count.js';
 import { createInFileOrder, dropRejectTables, readCsvSql } from './line-numbers.js';
 import { dateParams, type FileLoadResult, RejectLimitError, rawLineOf } from './load-file.js';
@@ -73,7 +72,7 @@ export async function loadBatch(
     if (scans.status === 'rejected') throw scans.reason;
     // The reader stopped on a file: each is read alone, which names the file in the error.
     if (read.status === 'rejected') return { ...outcome, alone: [...files] };
-    if (split) await countOutside(db, first, params);
+    if (split) await countOutside(db);
     const stats = await fileStats(db, paths);
     const batch: Batch = [];
     for (const [i, file] of files.entries()) {
@@ -104,15 +103,14 @@ export async function loadBatch(
       await db.run(`DROP TABLE IF EXISTS ${table}`);
     }
     await dropRejectTables(db);
-    await dropRejectTables(db, 'load_rejects_again');
   }
 }
 
 type Batch = Array<{ file: PlannedFile; index: number; stats: FileStats; result: FileLoadResult }>;
 
 /** The typed rows of every file, `file_index` the file's place in `$path` (from 1). */
-function typedRows(first: PlannedFile, rejects: string): string {
-  const typed = typingSelect(first.columns, readCsvSql(first, rejects, true), {
+function typedRows(first: PlannedFile): string {
+  const typed = typingSelect(first.columns, readCsvSql(first, 'load_rejects', true), {
     rawLine: rawLineOf(first),
     keep: ['filename'],
   });
@@ -124,35 +122,39 @@ function typedRows(first: PlannedFile, rejects: string): string {
 const keep = (t = '') =>
   `(${t}problems IS NOT NULL OR ${t}lsoa_code IS NULL OR list_contains($area, ${t}lsoa_code))`;
 
+/** What a counted row is grouped by (raw_police_uk__street_counts), stored for every row. */
+const GROUP = ['month', 'falls_within', 'lsoa_code', 'crime_type'];
+
 /**
  * What `load_typed` holds: every record, in file order, so row ids give lines. In national mode
- * a row outside the area keeps only its file and place: storing rows costs most of a read
- * (README, Speed), and those rows are counted by `countOutside` instead.
+ * a row outside the area keeps only its file, its group and a hash telling copies apart
+ * (`countedCrimes`; NULL for a blank Crime ID): storing whole rows cost most of the memory and
+ * time of reading a national set (README, Speed), and those rows are only counted.
  */
 function positionsSelect(first: PlannedFile, split: boolean): string {
-  const typed = typedRows(first, 'load_rejects');
+  const typed = typedRows(first);
   if (!split) return typed;
   const names = first.schema.columns.map((c) => c.name);
-  const kept = names.map((n) => `CASE WHEN keep THEN ${n} END AS ${n}`);
-  return `SELECT file_index, keep, ${kept.join(', ')},
+  const cells = names.map((n) => (GROUP.includes(n) ? n : `CASE WHEN keep THEN ${n} END AS ${n}`));
+  return `SELECT file_index, keep, ${cells.join(', ')},
+            CASE WHEN NOT keep AND crime_id IS NOT NULL
+                 THEN hash(crime_id, longitude, latitude) END AS crime_hash,
             CASE WHEN keep THEN problems END AS problems, CASE WHEN keep THEN raw_line END AS raw_line
      FROM (SELECT *, ${keep()} AS keep FROM (${typed}))`;
 }
 
 /**
- * `load_counts`: the rows outside the area counted per file, month, force, LSOA and crime type,
- * in a second read of the files that stores nothing row by row (`countedCrimes` says how
- * copies count). Only the files the batch writes have their counts written.
+ * `load_counts`: the rows outside the area counted per file, month, force, LSOA and crime type
+ * (rows sharing a hash of Crime ID and place are one crime, as `countedCrimes` says). Only the
+ * files the batch writes have their counts written.
  */
-async function countOutside(db: Database, first: PlannedFile, params: Params): Promise<void> {
+async function countOutside(db: Database): Promise<void> {
   await db.run(
     `CREATE OR REPLACE TEMP TABLE load_counts AS
-     SELECT t.file_index, t.month, t.falls_within, t.lsoa_code, t.crime_type,
-            count(*) AS rows, ${countedCrimes('t')} AS crimes
-     FROM (${typedRows(first, 'load_rejects_again')}) t
-     WHERE NOT ${keep('t.')}
+     SELECT file_index, ${GROUP.join(', ')}, count(*) AS rows,
+            count(DISTINCT crime_hash) + count(*) FILTER (WHERE crime_hash IS NULL) AS crimes
+     FROM load_typed WHERE NOT keep
      GROUP BY ALL`,
-    params,
   );
 }
 
