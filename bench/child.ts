@@ -55,12 +55,14 @@ function childOf(pid: number): number | undefined {
 
 /** The stage a log line reports as finished, if it is one of those lines. */
 export function stageEnded(line: string): string | undefined {
-  let entry: { stage?: unknown; message?: unknown };
+  let entry: { stage?: unknown; message?: unknown; event?: unknown };
   try {
     entry = JSON.parse(line) as typeof entry;
   } catch {
     return undefined;
   }
+  // Progress events name the stage that is still running.
+  if (entry.event === 'progress') return undefined;
   if (typeof entry.stage === 'string') return entry.stage;
   // The report stage's closing line carries no stage field.
   if (typeof entry.message === 'string' && entry.message.startsWith('Report:')) return 'report';

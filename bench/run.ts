@@ -14,6 +14,7 @@ import { parseBenchArgs, USAGE } from './args.js';
 import { measureBaseline } from './baseline.js';
 import { runMeasured } from './child.js';
 import { ensureDataset, writeBenchConfig } from './dataset.js';
+import { benchPoliceUk } from './police-uk.js';
 import { formatCosts, statementCosts } from './profile.js';
 import { type BenchResult, benchResult, formatTable } from './summary.js';
 
@@ -29,6 +30,10 @@ export async function bench(argv: readonly string[]): Promise<BenchResult | unde
     return undefined;
   }
   const { crimes, seed, outDir } = options;
+  if (options.policeUk) {
+    await benchPoliceUk(options.policeUk, join(outDir, 'police-uk'), options);
+    return undefined;
+  }
   say(`sna bench: ${crimes.toLocaleString('en-GB')} crimes, seed ${seed}, in ${outDir}`);
   const dataset = await ensureDataset(outDir, crimes, seed);
   say(

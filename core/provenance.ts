@@ -23,6 +23,12 @@ export interface ManifestInput {
   repeated_crime_id_rows_counted?: number;
 }
 
+/**
+ * The set-aside reason of police.uk rows outside the area in national mode: counted at ingest
+ * into `raw_police_uk__street_counts` (pipeline/ingest/area-split.ts), not kept row by row.
+ */
+export const COUNTED_REASON = 'outside the area (counted in the national table)';
+
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
     version: string;
@@ -44,6 +50,10 @@ export async function manifestInputs(db: Database): Promise<ManifestInput[]> {
     `WITH set_aside AS (
          SELECT file_id, reason, count(DISTINCT line)::INTEGER AS n
          FROM audit_rows_set_aside GROUP BY ALL
+         UNION ALL
+         -- National mode: police.uk rows outside the area, counted at ingest, not kept.
+         SELECT file_id, $counted AS reason, sum(rows)::INTEGER AS n
+         FROM raw_police_uk__street_counts GROUP BY file_id
      )
      SELECT f.source, f.path, f.sha256, f.rows_read::INTEGER AS rows_read,
             f.rows_rejected::INTEGER AS rows_rejected,
@@ -53,6 +63,7 @@ export async function manifestInputs(db: Database): Promise<ManifestInput[]> {
               (SELECT count(*)::INTEGER FROM int_street_crimes_versioned v
                WHERE v.file_id = f.file_id AND v.is_repeated_id_crime) END AS repeated_ids
      FROM ingest_files f ORDER BY f.source, f.path`,
+    { counted: COUNTED_REASON },
   );
   const csv = rows.map((row) => {
     const reasons = mapToRecord(row.reasons);

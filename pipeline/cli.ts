@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, EXIT, PipelineError } from '../core/errors.js';
 import { createLogger } from '../core/log.js';
+import { createProgress, type Progress, SILENT_PROGRESS } from '../core/progress.js';
 import { packageVersion } from '../core/provenance.js';
 import { type PdfChoice, run, type Stage, validate } from './index.js';
 import { InputBatchError } from './ingest/plan.js';
@@ -40,17 +41,23 @@ function reportError(error: unknown, options: GlobalOptions): number {
 }
 
 async function runStages(stages: readonly Stage[], options: GlobalOptions): Promise<number> {
+  // A bar on a terminal (stderr), events in JSON logs, nothing in a pipe or under --quiet; log
+  // lines written while the bar is drawn clear its line first.
+  let progress: Progress = SILENT_PROGRESS;
   const log = createLogger({
     json: options.jsonLogs,
     quiet: options.quiet,
     verbose: options.verbose,
+    out: (line) => progress.interrupt(() => process.stdout.write(`${line}\n`)),
+    err: (line) => progress.interrupt(() => process.stderr.write(`${line}\n`)),
   });
+  progress = createProgress({ json: options.jsonLogs, quiet: options.quiet, log });
   const started = performance.now();
   try {
     const command = ['sna', ...process.argv.slice(2)].join(' ');
     const pdf: PdfChoice =
       options.pdf === true ? 'require' : options.pdf === false ? 'off' : 'auto';
-    const result = await run(options.config, { stages, log, command, pdf });
+    const result = await run(options.config, { stages, log, command, pdf, progress });
     const seconds = (performance.now() - started) / 1000;
     log.info(`Done. Outputs in ${result.config.outputDir}`, {
       exit_code: EXIT.ok,

@@ -18,17 +18,19 @@ import { isNationalMode, type SnaConfig } from '../core/config.js';
 import { Database } from '../core/database.js';
 import { ConfigError, InputError, PipelineError } from '../core/errors.js';
 import { createLogger, type Logger } from '../core/log.js';
+import type { Progress } from '../core/progress.js';
 import { manifestInputs, packageVersion } from '../core/provenance.js';
 import { computeIndicators, indicatorContext } from '../indicators/compute.js';
 import { storeIndicators, writeIndicatorFiles } from '../indicators/store.js';
-import { checkPdfChoice, type PdfChoice, REPORT_PDF } from '../reports/pdf/index.js';
-import { type ReportOutcome, writeReport } from '../reports/report.js';
+import type { PdfChoice } from '../reports/pdf/index.js';
+import type { ReportOutcome } from '../reports/report.js';
 import { loadConfig } from './config/load-config.js';
 import { checkInputPaths } from './config/resolve-files.js';
 import { acquireRunLock } from './db/lock.js';
 import { ensureRawTables } from './db/raw-tables.js';
 import { type IngestOutcome, ingest } from './ingest/ingest.js';
 import { InputBatchError, planIngest } from './ingest/plan.js';
+import { hashCachePath, rememberHashes } from './ingest/read-file.js';
 import { accountingBySource, accountingLine } from './outputs/accounting.js';
 import { codeFingerprint } from './outputs/code-fingerprint.js';
 import { type Manifest, manifestText, readManifest } from './outputs/manifest.js';
@@ -61,6 +63,8 @@ export interface RunOptions {
   command?: string;
   /** Whether the report stage prints report.pdf (reports/pdf/write-pdf.ts); default `off`. */
   pdf?: PdfChoice;
+  /** Files and rows as ingest goes (core/progress.ts); default silent. */
+  progress?: Progress;
 }
 
 export interface RunResult {
@@ -80,7 +84,11 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
   const stages = options.stages ?? STAGES;
   const startedAt = new Date();
   // `--pdf` with no Chromium to print it is refused before any work, not after the report.
-  if (stages.includes('report')) checkPdfChoice(options.pdf ?? 'off');
+  // The report's modules (charts, Word, the PDF printer) load only when the report is written:
+  // a run with nothing new to do is over before they would have loaded (README, Speed).
+  if (stages.includes('report') && options.pdf === 'require') {
+    (await import('../reports/pdf/index.js')).checkPdfChoice(options.pdf);
+  }
   const config = await loadConfig(configPath);
   const timings: Record<string, number> = {};
   const command = options.command ?? `sna ${stages.join(' ')} --config ${config.configPath}`;
@@ -96,7 +104,9 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
     }
     // Only a refresh (ingest) may find nothing to do; asking for a stage by name redoes it.
     if (stages.includes('ingest')) {
-      const required = options.pdf === 'require' ? [REPORT_PDF] : [];
+      const required =
+        options.pdf === 'require' ? [(await import('../reports/pdf/index.js')).REPORT_PDF] : [];
+      await rememberHashes(hashCachePath(config));
       const freshness = await checkUpToDate(config, stages, required);
       if (freshness.upToDate) {
         log.info(
@@ -113,7 +123,7 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
     const staged: SnaConfig = { ...config, outputDir: staging };
     if (stages.includes('ingest')) {
       const t = performance.now();
-      outcome = await ingest(config, db, log);
+      outcome = await ingest(config, db, log, options.progress);
       timings.ingest = seconds(t);
       const changed = outcome.files.filter((f) => f.action !== 'skip').length;
       const refused = outcome.failures.length;
@@ -154,6 +164,7 @@ export async function run(configPath: string, options: RunOptions = {}): Promise
     }
     if (stages.includes('report')) {
       const started = performance.now();
+      const { writeReport } = await import('../reports/report.js');
       report = await writeReport(db, staged, log, { pdf: options.pdf });
       timings.report = seconds(started);
     }

@@ -11,6 +11,7 @@ import type { Database } from '../../core/database.js';
 import { InputError } from '../../core/errors.js';
 import type { SourceSchema } from '../../data/schemas/define.js';
 import type { WideReshape } from '../../data/schemas/wide-layouts.js';
+import { countsInsert, keptRow } from './area-split.js';
 import { scanContent } from './line-count.js';
 import {
   acceptedLine,
@@ -46,6 +47,8 @@ export interface FileToLoad {
   readSettings?: string;
   /** Set for a wide file: how it is unpivoted to the long layout before typing. */
   reshape?: WideReshape;
+  /** police.uk in national mode: rows outside the area are counted, not kept (`area-split`). */
+  split?: boolean;
 }
 
 export interface FileLoadResult {
@@ -80,6 +83,9 @@ export async function forgetFile(db: Database, source: Source, table: string, re
   const params = { source, path: relPath };
   await db.run(`DELETE FROM ${table} WHERE file_id IN (${ids})`, params);
   await db.run(`DELETE FROM ingest_rejects WHERE file_id IN (${ids})`, params);
+  if (source === 'police_uk_street') {
+    await db.run(`DELETE FROM raw_police_uk__street_counts WHERE file_id IN (${ids})`, params);
+  }
   await db.run(`DELETE FROM ingest_files WHERE source = $source AND path = $path`, params);
 }
 
@@ -151,7 +157,9 @@ export async function loadFile(
   }
 }
 
-function dateParams(file: FileToLoad): { date_format: string } | undefined {
+export function dateParams(
+  file: Pick<FileToLoad, 'columns' | 'strptimeFormat'>,
+): { date_format: string } | undefined {
   const dated = file.columns.some((c) => c.def.type.kind === 'date' || c.def.type.kind === 'month');
   return dated ? { date_format: file.strptimeFormat } : undefined;
 }
@@ -160,7 +168,7 @@ function dateParams(file: FileToLoad): { date_format: string } | undefined {
  * The file's text of a record, rebuilt from its cells (for rejects.csv). One flat call, not a
  * chain of `||`: a file with hundreds of columns would exceed DuckDB's expression depth.
  */
-const rawLineOf = (file: FileToLoad, prefix = '') =>
+export const rawLineOf = (file: Pick<FileToLoad, 'header'>, prefix = '') =>
   `concat_ws(',', ${file.header.map((_, i) => csvCell(`${prefix}c${i}`)).join(', ')})`;
 
 /**
@@ -219,10 +227,15 @@ async function prepareLong(
       `INSERT INTO ${file.schema.table} (file_id, line, ${names.join(', ')})
        SELECT $file_id, ${row.line}, ${names.map((n) => `t.${n}`).join(', ')}
        FROM load_typed t ${row.join}
-       WHERE t.problems IS NULL
+       WHERE t.problems IS NULL${file.split ? ` AND ${keptRow('t')}` : ''}
        ${numbering.kind === 'table' ? 'ORDER BY l.line' : ''}`,
       { file_id: fileId },
     );
+    if (file.split) {
+      await db.run(countsInsert('$file_id', 'load_typed t', 't.problems IS NULL'), {
+        file_id: fileId,
+      });
+    }
   };
   return { accepted, write };
 }

@@ -13,6 +13,7 @@ import { BUILTIN_OFFENCE_GROUPS, PACKAGE_ROOT } from '../../core/paths.js';
 import { SCHEMAS } from '../../data/schemas/index.js';
 import { toStrptime } from '../config/date-format.js';
 import { resolveFilesOnce } from '../config/resolve-files.js';
+import { splitSettings, splitsRows } from './area-split.js';
 import type { FileToLoad } from './load-file.js';
 import { checkGzipWhole, isGzip, readHeader, sha256File } from './read-file.js';
 import { matchLayout } from './wide-reshape.js';
@@ -90,11 +91,22 @@ export async function planIngest(config: SnaConfig, db: Database | undefined): P
   for (const [source, spec, key] of configuredSources(config)) {
     const schema = SCHEMAS[source];
     const strptimeFormat = strptimeFor(source, spec);
+    // police.uk in national mode: what decides which rows are counted is a read setting too
+    // (the geography files come first: reference sources are planned before inputs).
+    const split =
+      source === 'police_uk_street'
+        ? splitSettings(
+            config,
+            files.filter((f) => f.source === 'geography').map((f) => f.sha256),
+          )
+        : undefined;
     const readSettings = JSON.stringify({
       columns: spec.columns,
       date_format: strptimeFormat,
       encoding: spec.encoding,
+      ...(split ? { national: split } : {}),
     });
+    const splitRows = source === 'police_uk_street' && splitsRows(config);
     const resolved = await resolveFilesOnce(spec, key);
     for (const same of resolved.same) {
       sameFiles.push({
@@ -105,6 +117,35 @@ export async function planIngest(config: SnaConfig, db: Database | undefined): P
     }
     for (const path of resolved.files) {
       try {
+        const relPath = relativePath(config, path);
+        const previous = loaded.get(`${source}\u0000${relPath}`);
+        // Same bytes read the same way: nothing to do. (No settings recorded: an older load.)
+        // Its header was checked when it loaded, so it is not read again (a national set's
+        // hundreds of unchanged files would each be probed). A file that cannot be read now
+        // goes on to the header read, which says why.
+        const known = previous ? await sha256File(path).catch(() => undefined) : undefined;
+        const unchanged = (sha256: string | undefined) =>
+          previous !== undefined &&
+          previous.sha256 === sha256 &&
+          (previous.readSettings === null || previous.readSettings === readSettings);
+        if (unchanged(known)) {
+          const bytes = (await stat(path)).size;
+          const sha256 = known as string;
+          const skip = { header: [], columns: [], action: 'skip' as const };
+          files.push({
+            source,
+            schema,
+            spec,
+            path,
+            relPath,
+            sha256,
+            bytes,
+            strptimeFormat,
+            readSettings,
+            ...skip,
+          });
+          continue;
+        }
         const header = await readHeader(path, spec.encoding);
         const match = matchLayout(schema, header, spec.columns);
         const delimiter = foreignDelimiter(header);
@@ -116,14 +157,9 @@ export async function planIngest(config: SnaConfig, db: Database | undefined): P
           : match.problems;
         for (const problem of headerProblems)
           problems.push(new InputError(problem, { file: path, line: 1 }));
-        const relPath = relativePath(config, path);
-        const sha256 = await sha256File(path);
-        const previous = loaded.get(`${source}\u0000${relPath}`);
-        // Same bytes read the same way: nothing to do. (No settings recorded: an older load.)
-        const unchanged =
-          previous?.sha256 === sha256 &&
-          (previous.readSettings === null || previous.readSettings === readSettings);
-        const action: FileAction = previous === undefined ? 'load' : unchanged ? 'skip' : 'replace';
+        const sha256 = known ?? (await sha256File(path));
+        const action: FileAction =
+          previous === undefined ? 'load' : unchanged(sha256) ? 'skip' : 'replace';
         if (action !== 'skip' && isGzip(path)) await checkGzipWhole(path);
         const bytes = (await stat(path)).size;
         files.push({
@@ -139,6 +175,7 @@ export async function planIngest(config: SnaConfig, db: Database | undefined): P
           strptimeFormat,
           readSettings,
           ...(match.reshape ? { reshape: match.reshape } : {}),
+          ...(splitRows ? { split: true } : {}),
           action,
         });
       } catch (error) {
