@@ -65,6 +65,25 @@ export interface ReportData {
   townCentreWards?: readonly string[];
   /** Boundaries and binned points for the maps (docs/contract.md#reference-files). */
   maps?: ReportMaps;
+  /**
+   * National mode's units (`fct_national_units`, one entry per district or group): their names,
+   * and why a unit is not ranked. Absent when the run is not in national mode.
+   */
+  nationalUnits?: readonly NationalUnit[];
+}
+
+/** A district or configured group of national mode, as `fct_national_units` describes it. */
+export interface NationalUnit {
+  code: string;
+  name: string;
+  isArea: boolean;
+  country: 'E' | 'W';
+  /** The force that covers most of its LSOAs. */
+  force: string | null;
+  /** Ranked only when complete (and with a population). */
+  coverage: 'complete' | 'incomplete' | 'no_population' | 'no_data';
+  /** Why it is not complete ("Cheshire Constabulary: no file for 2022-09"). */
+  coverageNote: string | null;
 }
 
 /** One area of a map: public boundaries, never a person or an address. */

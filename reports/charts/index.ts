@@ -15,6 +15,7 @@ import { mapNightTimeEconomy } from './catalogue/map-night-time-economy.js';
 import { mapRateByLsoa } from './catalogue/map-rate-by-lsoa.js';
 import { mapRateByWard } from './catalogue/map-rate-by-ward.js';
 import { offendersAgeSex } from './catalogue/offenders-age-sex.js';
+import { policeEnglandFunnel } from './catalogue/police-england-funnel.js';
 import { policeHourWeekday } from './catalogue/police-hour-weekday.js';
 import { policeMonthly } from './catalogue/police-monthly.js';
 import { policeRateByImd } from './catalogue/police-rate-by-imd.js';
@@ -41,6 +42,7 @@ export const CHARTS: readonly ChartDefinition[] = [
   policeHourWeekday,
   mapNightTimeEconomy,
   policeRateComparators,
+  policeEnglandFunnel,
   policeRateByImd,
   mapRateByLsoa,
   mapRateByWard,

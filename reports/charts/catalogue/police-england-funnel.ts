@@ -1,0 +1,336 @@
+/**
+ * The area among England's districts on a funnel plot (national mode, issue 17), one panel per
+ * headline category: every ranked district's published rate against its residents, the England
+ * rate and its 95% and 99.8% limits (exact Poisson, PHE's method, as the ward funnel draws
+ * them). Only what is ranked is drawn: a district whose force lacks a month, or that has no
+ * population, is listed under the chart, never drawn — a gap in the data must not read as safe.
+ */
+import { OUTSIDE_998_NOTE } from '../../../indicators/families/police-wards.js';
+import { UNIT_LABELS } from '../../format/numbers.js';
+import {
+  compareCategories,
+  inPoliceUkHeadline,
+  SERIOUS_VIOLENCE_ORDER,
+} from '../../headline/categories.js';
+import { formatCount, joinWords } from '../../headline/format.js';
+import {
+  areaUnitCode,
+  DISTRICT_RATE,
+  ENGLAND_RATE,
+  isPlotted,
+  rowsIn,
+  unitName,
+  unitOf,
+} from '../../national.js';
+import type { PublishedRow, ReportData } from '../../types.js';
+import { defineChart, rowsOf } from '../define.js';
+import { categoryTitle, periodLine } from '../format.js';
+import { chartTitle, topLevel } from '../layout.js';
+import { type Datum, toDatum } from '../select-rows.js';
+import { COLOURS } from '../theme.js';
+import { CENTRE_LINE, funnelCurves, LIMITS_95, LIMITS_998 } from './funnel-curves.js';
+
+const TITLE = 'crime rate against England’s districts (funnel plot)';
+const VALUE_TITLE = `Crimes ${UNIT_LABELS.per_1000}`;
+export const THIS_AREA = 'This area';
+export const ABOVE = 'Above England (95%)';
+export const SIMILAR = 'Similar to England';
+export const BELOW = 'Below England (95%)';
+export const NOT_COMPARED = 'Not compared';
+const STATUS: Readonly<Record<string, string>> = { higher: ABOVE, similar: SIMILAR, lower: BELOW };
+const STATUS_COLOURS: ReadonlyArray<readonly [string, string]> = [
+  [THIS_AREA, COLOURS.highlight],
+  [ABOVE, '#CC79A7'],
+  [SIMILAR, COLOURS.muted],
+  [BELOW, COLOURS.low],
+  [NOT_COMPARED, COLOURS.suppressed],
+];
+export const ENGLAND_LINE = 'England rate';
+const LINES = [ENGLAND_LINE, LIMITS_95, LIMITS_998] as const;
+/** Districts beyond the upper 99.8% limit named on the chart, highest rates first: a few. */
+export const MAX_NAMED = 3;
+/** Districts named in a "not drawn" line before "and N more". */
+export const MAX_LISTED = 10;
+
+/** One category's funnel: the England rate, its drawn districts and the axes' spans. */
+interface Panel {
+  title: string;
+  /** Σ crimes ÷ Σ residents of the complete English districts (a rate per 1). */
+  england: number;
+  from: number;
+  to: number;
+  top: number;
+  units: Datum[];
+}
+
+/** The categories drawn: the headline's (police.uk's serious violence ones, or the basket). */
+function isHeadlineCategory(category: string): boolean {
+  return inPoliceUkHeadline(category) || SERIOUS_VIOLENCE_ORDER.includes(category);
+}
+
+function unitDatum(row: PublishedRow, panel: string, data: ReportData, named: Set<string>): Datum {
+  const isArea = row.area_code === areaUnitCode(data);
+  const name = unitName(data, row.area_code);
+  return toDatum(row, {
+    panel,
+    unit_name: name,
+    status: isArea ? THIS_AREA : (STATUS[row.significance ?? ''] ?? NOT_COMPARED),
+    significance_text: STATUS[row.significance ?? ''] ?? NOT_COMPARED,
+    is_area: isArea,
+    outside998: row.note?.includes(OUTSIDE_998_NOTE) ?? false,
+    label: isArea || named.has(row.area_code) ? name : '',
+  });
+}
+
+/** The few districts named: beyond the upper 99.8% limit, highest rates first. */
+function namedAbove(rows: readonly PublishedRow[], area: string): Set<string> {
+  const above = rows
+    .filter(
+      (r) =>
+        r.area_code !== area &&
+        r.significance === 'higher' &&
+        (r.note?.includes(OUTSIDE_998_NOTE) ?? false),
+    )
+    .sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.area_code.localeCompare(b.area_code));
+  return new Set(above.slice(0, MAX_NAMED).map((r) => r.area_code));
+}
+
+function panelOf(category: string, data: ReportData, centre: PublishedRow | undefined) {
+  const drawn = rowsIn(data, DISTRICT_RATE, category).filter(isPlotted);
+  if (!centre || centre.value === null || centre.value <= 0 || drawn.length === 0) {
+    return undefined;
+  }
+  const title = categoryTitle(category);
+  const residents = drawn.map((r) => r.denominator ?? 0);
+  const named = namedAbove(drawn, areaUnitCode(data));
+  const panel: Panel = {
+    title,
+    england:
+      centre.numerator && centre.denominator
+        ? centre.numerator / centre.denominator
+        : centre.value / 1000,
+    from: Math.min(...residents) * 0.8,
+    to: Math.max(...residents) * 1.25,
+    top: Math.max(...drawn.map((r) => r.value ?? 0)) * 1.08,
+    units: drawn.map((r) => unitDatum(r, title, data, named)),
+  };
+  return panel;
+}
+
+/**
+ * The units with rows in the drawn categories that are drawn in none of them, by why, as the
+ * line under the chart says them: "12 districts with incomplete data (Bolton, Bury, …)".
+ */
+export function notDrawnLines(data: ReportData, categories: readonly string[]): string[] {
+  const rows = categories.flatMap((c) => rowsIn(data, DISTRICT_RATE, c));
+  const plotted = new Set(rows.filter(isPlotted).map((r) => r.area_code));
+  const unranked = new Map<string, PublishedRow>();
+  for (const row of rows) {
+    // A suppressed count is ranked: said per category below, not as a district left out.
+    if (!plotted.has(row.area_code) && !row.suppressed && !unranked.has(row.area_code)) {
+      unranked.set(row.area_code, row);
+    }
+  }
+  const groups = new Map<string, string[]>();
+  for (const [code, row] of unranked) {
+    const kind = unitOf(data, code)?.coverage ?? `not ranked: ${row.note ?? 'no rate published'}`;
+    groups.set(kind, [...(groups.get(kind) ?? []), code]);
+  }
+  const lines = [...groups].map(
+    ([kind, codes]) => `${reasonWords(data, kind, codes)} (${namesOf(data, codes)})`,
+  );
+  // Ranked but hidden in one category: its count is too small to publish.
+  for (const category of categories) {
+    const hidden = rowsIn(data, DISTRICT_RATE, category).filter((r) => r.suppressed);
+    if (hidden.length > 0) {
+      const codes = hidden.map((r) => r.area_code);
+      lines.push(
+        `${categoryTitle(category)}: ${districts(codes.length)} whose count is suppressed (${namesOf(data, codes)})`,
+      );
+    }
+  }
+  return lines.length > 0 ? [`Not drawn: ${lines.join('; ')}`] : [];
+}
+
+const districts = (n: number, what = ''): string =>
+  `${formatCount(n)} ${what}${n === 1 ? 'district' : 'districts'}`;
+
+/**
+ * "12 districts with incomplete data", "22 Welsh districts without population": the kind is
+ * `fct_national_units`' coverage, or the row's note when that table was not loaded.
+ */
+function reasonWords(data: ReportData, kind: string, codes: readonly string[]): string {
+  const n = codes.length;
+  switch (kind) {
+    case 'incomplete':
+      return `${districts(n)} with incomplete data`;
+    case 'no_population': {
+      const welsh = codes.every((c) => unitOf(data, c)?.country === 'W');
+      return `${districts(n, welsh ? 'Welsh ' : '')} without population`;
+    }
+    case 'no_data':
+      return `${districts(n)} with no data`;
+    default:
+      return `${districts(n)} ${kind}`;
+  }
+}
+
+/** Up to MAX_LISTED names, alphabetical, then how many more. */
+function namesOf(data: ReportData, codes: readonly string[]): string {
+  const names = codes.map((c) => unitName(data, c)).sort((a, b) => a.localeCompare(b));
+  const rest = names.length - MAX_LISTED;
+  return rest > 0
+    ? `${names.slice(0, MAX_LISTED).join(', ')} and ${formatCount(rest)} more, listed in national.csv`
+    : joinWords(names);
+}
+
+/** The names of the districts named, left of the point on the right half (as the ward funnel). */
+function labelLayer(panel: Panel, side: 'left' | 'right'): Record<string, unknown> {
+  const middle = Math.sqrt(panel.from * panel.to);
+  const test = side === 'left' ? `datum.denominator < ${middle}` : `datum.denominator >= ${middle}`;
+  return {
+    mark: {
+      type: 'text',
+      aria: false,
+      fontSize: 10,
+      align: side,
+      dx: side === 'left' ? 8 : -8,
+      baseline: 'middle',
+      color: COLOURS.reference,
+    },
+    encoding: {
+      x: { field: 'denominator', type: 'quantitative' },
+      y: { field: 'value', type: 'quantitative' },
+      text: { condition: { test, field: 'label' }, value: '' },
+    },
+  };
+}
+
+function panelView(panel: Panel, statuses: readonly string[]): Record<string, unknown> {
+  const x = {
+    field: 'residents',
+    type: 'quantitative',
+    title: 'Residents (log scale)',
+    scale: { type: 'log', domain: [panel.from, panel.to], nice: false },
+    axis: { format: '~s', tickCount: 6 },
+  };
+  const y = {
+    type: 'quantitative',
+    title: VALUE_TITLE,
+    scale: { domain: [0, panel.top], nice: false },
+  };
+  const curves = funnelCurves({
+    average: panel.england,
+    from: panel.from,
+    to: panel.to,
+    maxEvents: 60,
+    spacing: 'ratio',
+  }).map((p) => ({ ...p, line: p.line === CENTRE_LINE ? ENGLAND_LINE : p.line }));
+  const colours = STATUS_COLOURS.filter(([s]) => statuses.includes(s));
+  return {
+    width: 330,
+    height: 220,
+    layer: [
+      {
+        data: { values: curves },
+        mark: { type: 'line', color: COLOURS.reference, strokeWidth: 1.1, clip: true },
+        encoding: {
+          x,
+          y: { ...y, field: 'rate' },
+          detail: { field: 'curve' },
+          strokeDash: {
+            field: 'line',
+            type: 'nominal',
+            title: null,
+            scale: {
+              domain: [...LINES],
+              range: [
+                [1, 0],
+                [6, 3],
+                [2, 2],
+              ],
+            },
+            legend: { orient: 'top', direction: 'horizontal', labelLimit: 0 },
+          },
+        },
+      },
+      {
+        mark: { type: 'point', filled: true, opacity: 1, stroke: 'white', strokeWidth: 0.6 },
+        encoding: {
+          x: { ...x, field: 'denominator' },
+          y: { ...y, field: 'value' },
+          // The area drawn last and largest, on top of the districts around it.
+          order: { field: 'is_area', type: 'ordinal' },
+          size: { condition: { test: 'datum.is_area', value: 150 }, value: 40 },
+          color: {
+            field: 'status',
+            type: 'nominal',
+            title: null,
+            scale: { domain: colours.map(([s]) => s), range: colours.map(([, c]) => c) },
+            legend: { orient: 'top', direction: 'horizontal', labelLimit: 0 },
+          },
+          tooltip: [
+            { field: 'unit_name', title: 'District' },
+            { field: 'numerator', title: 'Crimes', format: ',d' },
+            { field: 'denominator', title: 'Residents', format: ',d' },
+            { field: 'value_text', title: 'Rate per 1,000' },
+            { field: 'lower_text', title: 'Lower 95% limit' },
+            { field: 'upper_text', title: 'Upper 95% limit' },
+            { field: 'significance_text', title: 'Against England' },
+          ],
+        },
+      },
+      labelLayer(panel, 'left'),
+      labelLayer(panel, 'right'),
+    ],
+  };
+}
+
+export const policeEnglandFunnel = defineChart({
+  name: 'police-england-funnel',
+  title: TITLE,
+  description:
+    'For each headline category, crimes in the period per 1,000 residents of every district with complete data and a population, against its residents, with the England rate (the complete English districts’ crimes ÷ their residents) and its 95% and 99.8% control limits (exact Poisson, PHE’s funnel plot method). Districts whose force lacks a month of the period, or without a population, are not drawn and are listed under the chart.',
+  howToRead:
+    'Each dot is a district, placed by its residents (across, on a log scale) and its crime rate (up); the large orange dot is this area. A dot above the dashed 95% line is significantly above England’s rate for a district of its size, and one above the dotted 99.8% line is further above than chance would take it; the few such districts with the highest rates are named.',
+  indicators: [DISTRICT_RATE, ENGLAND_RATE],
+  spec(rows, data) {
+    const policeUk = data.crimeSource === 'police_uk_street';
+    const categories = [
+      ...new Set(
+        rowsOf(rows, DISTRICT_RATE)
+          .map((r) => r.category)
+          .filter(isHeadlineCategory),
+      ),
+    ].sort((a, b) => compareCategories(a, b, policeUk));
+    const england = rowsOf(rows, ENGLAND_RATE);
+    const panels: Panel[] = [];
+    const noEngland: string[] = [];
+    for (const category of categories) {
+      const panel = panelOf(
+        category,
+        data,
+        england.find((r) => r.category === category && !r.suppressed),
+      );
+      if (panel) panels.push(panel);
+      else noEngland.push(categoryTitle(category));
+    }
+    if (panels.length === 0) return undefined;
+    const drawn = categories.filter((c) => panels.some((p) => p.title === categoryTitle(c)));
+    const notes = [
+      periodLine(data),
+      'Drawn: every district whose force has every month of the period and that has a population',
+      ...notDrawnLines(data, drawn),
+    ];
+    if (noEngland.length > 0) notes.push(`Not shown, no England rate: ${noEngland.join(', ')}`);
+    const statuses = new Set(panels.flatMap((p) => p.units.map((u) => String(u.status))));
+    const order = STATUS_COLOURS.map(([s]) => s).filter((s) => statuses.has(s));
+    const byTitle = new Map(panels.map((p) => [p.title, p]));
+    return topLevel(
+      chartTitle(data, TITLE, notes),
+      panels.flatMap((p) => p.units),
+      (title) => panelView(byTitle.get(title) ?? (panels[0] as Panel), order),
+      { field: 'panel', order: panels.map((p) => p.title), columns: 2 },
+    );
+  },
+});
