@@ -4,6 +4,7 @@
  * rank, and — for names and why a unit is not ranked — `fct_national_units` as the run wrote it.
  * Nothing here computes a statistic: a unit is drawn or ranked exactly as its row says.
  */
+import type { ComparatorAuto } from '../core/config.js';
 import type { Database } from '../core/database.js';
 import type { IndicatorId } from '../indicators/generated/ids.js';
 import type { NationalUnit, PublishedRow, ReportData } from './types.js';
@@ -92,3 +93,36 @@ export const isPlotted = (row: PublishedRow): boolean =>
   Number.isFinite(row.value) &&
   row.denominator !== null &&
   row.denominator > 0;
+
+/**
+ * The comparator set in words, with how many there are besides the area: "its 15 statistical
+ * neighbours", "the 4 other districts of its force area"; "its 15 comparator areas" when they
+ * come from the comparators file.
+ */
+export function comparatorSetWords(data: ReportData, n: number): string {
+  const count = n.toLocaleString('en-GB');
+  const one = n === 1;
+  switch (data.autoComparators) {
+    case 'neighbours':
+      return `its ${count} statistical ${one ? 'neighbour' : 'neighbours'}`;
+    case 'force':
+      return `the ${count} other ${one ? 'district' : 'districts'} of its force area`;
+    case 'region':
+      return `the ${count} other ${one ? 'district' : 'districts'} of its region`;
+    case 'england':
+      return `the ${count} other ${one ? 'district' : 'districts'} of England ranked`;
+    case 'codes':
+      return `its ${count} comparator ${one ? 'district' : 'districts'}`;
+    default:
+      return `its ${count} comparator ${one ? 'area' : 'areas'}`;
+  }
+}
+
+/** How sna chose the comparators, for a chart's subtitle ("comparators: …"). */
+export const COMPARATOR_RULES: Readonly<Record<ComparatorAuto | 'codes', string>> = {
+  neighbours: 'its statistical neighbours (IMD 2019 score and population)',
+  force: 'the other districts of its force area',
+  region: 'the other districts of its region',
+  england: 'every other district of England ranked',
+  codes: 'the districts the config lists',
+};

@@ -3,6 +3,7 @@
  * `indicators_published` view (suppression applied) and the run's manifest: the report
  * computes no statistics and never sees a row-level extract.
  */
+import type { ComparatorAuto } from '../core/config.js';
 import type { ManifestInput } from '../core/provenance.js';
 import type { SourceCoverage } from '../indicators/coverage.js';
 import type { IndicatorDefinition, Status } from '../indicators/define.js';
@@ -70,6 +71,12 @@ export interface ReportData {
    * and why a unit is not ranked. Absent when the run is not in national mode.
    */
   nationalUnits?: readonly NationalUnit[];
+  /**
+   * How the comparators were chosen when sna chose them from the police.uk street files
+   * (config `comparators:`, no `reference.comparators` file): their rule, or `codes` for a list.
+   * Absent when they come from the comparators file (or there are none).
+   */
+  autoComparators?: ComparatorAuto | 'codes';
 }
 
 /** A district or configured group of national mode, as `fct_national_units` describes it. */

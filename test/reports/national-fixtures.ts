@@ -186,3 +186,51 @@ export function nationalData(rows: readonly PublishedRow[] = []): ReportData {
     nationalUnits: nationalUnits(),
   });
 }
+
+/** The comparators sna chose (auto: force): Merseyside's other districts, as §5 feeds them. */
+export const PEERS = ['E08000011', 'E08000013', 'E08000014', 'E08000015'];
+
+function rateRow(indicator: string, code: string, crimes: number, residents: number) {
+  const value = (crimes / residents) * 1000;
+  return publishedRow({
+    ...PERIOD,
+    indicator_id: indicator,
+    category: VSO,
+    area_code: code,
+    numerator: crimes,
+    denominator: residents,
+    value,
+    lower_ci95: value * 0.95,
+    upper_ci95: value * 1.05,
+    unit: 'per_1000',
+    method: 'byar',
+  });
+}
+
+/**
+ * The comparator rows of violence and sexual offences: the area's own rate, each peer's, their
+ * combined rate (the area significantly higher) and the area's rank among them (5th of 5).
+ */
+export function comparatorRows(): PublishedRow[] {
+  const peers = RANKED.filter(([code]) => PEERS.includes(code));
+  const crimes = peers.reduce((sum, p) => sum + p[3], 0);
+  const residents = peers.reduce((sum, p) => sum + p[2], 0);
+  return [
+    rateRow('police.rate_per_1000', AREA, 2_100, 486_100),
+    ...peers.map(([code, , n, c]) => rateRow('police.comparator_rate_per_1000', code, c, n)),
+    {
+      ...rateRow('police.comparators_combined_rate_per_1000', AREA, crimes, residents),
+      significance: 'higher',
+    },
+    publishedRow({
+      ...PERIOD,
+      indicator_id: 'police.rank_among_comparators',
+      category: VSO,
+      area_code: AREA,
+      value: 5,
+      denominator: 5,
+      unit: 'rank',
+      method: 'rank',
+    }),
+  ];
+}
