@@ -8,6 +8,7 @@ import { coverageWords } from '../../indicators/coverage.js';
 import type { IndicatorId } from '../../indicators/generated/ids.js';
 import { NO_AREA_ROWS } from '../../indicators/rows.js';
 import { keyFindings, narrative } from '../findings/index.js';
+import { areaUnitCode, comparatorSetWords } from '../national.js';
 import type {
   Headline,
   HeadlineRow,
@@ -25,6 +26,7 @@ import {
 } from './categories.js';
 import { CategoryRows, hasValue, isSuppressed, suppressedAmong } from './facts.js';
 import { type PeriodWords, periodWords } from './format.js';
+import { notRankedInEngland, rankInEngland } from './sentences/england.js';
 import * as people from './sentences/people.js';
 import * as place from './sentences/place.js';
 import { sentence } from './sentences/sentence.js';
@@ -79,10 +81,56 @@ const OFFENDER_SHARES: readonly IndicatorId[] = [
 type Columns = Omit<HeadlineRow, 'category' | 'title' | 'narrative'>;
 type RowWithoutNarrative = Omit<HeadlineRow, 'narrative'>;
 
+/** What the England sentence reads of the run besides a category's rows (national mode). */
+interface NationalWords {
+  area: string;
+  areaUnit: string;
+  comparatorWords: (others: number) => string;
+}
+
+/**
+ * The area's place among England's districts when the category has a rank; else the rate and
+ * the rank among the comparators as before, and why the area is not ranked when it is not.
+ */
+function rateSentences(
+  rows: CategoryRows,
+  national: NationalWords,
+): Array<HeadlineSentence | null> {
+  const r = (id: IndicatorId) => rows.one(id);
+  const rank = r('police.rank_in_england');
+  const districts = rows.all('police.district_rate_per_1000');
+  const areaRate = districts.find((d) => d.area_code === national.areaUnit);
+  const ranked = rankInEngland({
+    area: national.area,
+    names: categoryNames(rows.category),
+    rank,
+    areaRate,
+    england: r('police.england_rate_per_1000'),
+    // Districts sharing the area's published rate share its rank (SQL rank()).
+    tied: hasValue(areaRate)
+      ? districts.filter((d) => d.status === 'published' && d.value === areaRate.value).length
+      : 1,
+    comparatorRank: r('police.rank_among_comparators'),
+    combined: r('police.comparators_combined_rate_per_1000'),
+    comparatorWords: national.comparatorWords,
+  });
+  if (ranked) return [ranked];
+  return [
+    rateAndRank(
+      r('police.rate_per_1000'),
+      r('police.rank_among_comparators'),
+      'crimes',
+      r('police.comparators_combined_rate_per_1000'),
+    ),
+    notRankedInEngland(national.area, rank),
+  ];
+}
+
 function policeRow(
   rows: CategoryRows,
   period: PeriodWords,
   wardOfLsoa: ReadonlyMap<string, string>,
+  national: NationalWords,
 ): Columns {
   const names = categoryNames(rows.category);
   const r = (id: IndicatorId) => rows.one(id);
@@ -96,12 +144,7 @@ function policeRow(
         ? [countAndChange(r('police.count'), r('police.change'), period)]
         : [
             countAndChange(r('police.count'), r('police.change'), period),
-            rateAndRank(
-              r('police.rate_per_1000'),
-              r('police.rank_among_comparators'),
-              'crimes',
-              r('police.comparators_combined_rate_per_1000'),
-            ),
+            ...rateSentences(rows, national),
             seasonality(rows.all('police.seasonal_index')),
             place.topBeat(r('police.top_beat_share'), names),
             place.nightTimeEconomy(
@@ -227,6 +270,11 @@ export function buildHeadline(data: ReportData): Headline {
   const policeUk = data.crimeSource === 'police_uk_street';
   const wardOfLsoa = new Map((data.maps?.lsoa?.areas ?? []).map((a) => [a.code, a.ward ?? '']));
   const categories = headlineCategories(data);
+  const national: NationalWords = {
+    area: data.area.name,
+    areaUnit: areaUnitCode(data),
+    comparatorWords: (others) => comparatorSetWords(data, others),
+  };
   const rows = categories.map((category): RowWithoutNarrative => {
     const categoryRows = new CategoryRows(category, data.rows);
     const period = coveredPeriod(data, category, wholePeriod);
@@ -235,7 +283,7 @@ export function buildHeadline(data: ReportData): Headline {
         ? aeRow(categoryRows, period)
         : category === YOUTH_JUSTICE_CATEGORY
           ? youthJusticeRow(categoryRows, period)
-          : policeRow(categoryRows, period, wardOfLsoa);
+          : policeRow(categoryRows, period, wardOfLsoa, national);
     const caveat = policeUk ? policeUkCaveat(category) : undefined;
     return leaveOutThin(
       {

@@ -1,0 +1,139 @@
+/**
+ * The area among England's districts (national mode, issue 17): "Liverpool had the 6th highest
+ * rate of violence and sexual offences of 226 districts with complete data (12.3 per 1,000
+ * residents); significantly above England (9.1); among its 15 statistical neighbours it ranked
+ * 3rd highest". Every word of comparison is a published row's: the rank and its significance
+ * (`police.rank_in_england`, 1 = lowest), the area's district rate, England's, and the rank
+ * among the comparators; a rank not available says why instead.
+ */
+import { OUTSIDE_998_NOTE } from '../../../indicators/families/police-wards.js';
+import { unitLabel } from '../../format/numbers.js';
+import type { HeadlineSentence, PublishedRow } from '../../types.js';
+import type { CategoryNames } from '../categories.js';
+import { hasValue, held } from '../facts.js';
+import { formatCount, formatRate } from '../format.js';
+import { sentence } from './sentence.js';
+
+/** What the sentence reads besides the category's rows. */
+export interface EnglandRankInput {
+  area: string;
+  names: CategoryNames;
+  /** `police.rank_in_england` of the category. */
+  rank: PublishedRow | undefined;
+  /** The area's own `police.district_rate_per_1000` row (the rate that was ranked). */
+  areaRate: PublishedRow | undefined;
+  /** `police.england_rate_per_1000` of the category. */
+  england: PublishedRow | undefined;
+  /** How many ranked districts share the area's rate, the area included (1: none tied). */
+  tied: number;
+  /** `police.rank_among_comparators`, and the comparator set in words given its size. */
+  comparatorRank?: PublishedRow | undefined;
+  combined?: PublishedRow | undefined;
+  comparatorWords?: (others: number) => string;
+}
+
+/** 1 → "1st", 2 → "2nd", 11 → "11th", 22 → "22nd". */
+export function ordinal(n: number): string {
+  const lastTwo = n % 100;
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/**
+ * A rank (1 = lowest, ties sharing the lower number as SQL's rank() gives them) counted from the
+ * nearer end: "the highest", "the 6th highest", "the joint 3rd lowest". Of `tied` districts
+ * sharing a rate, each is that rate's best place from either end.
+ */
+export function rankFromNearerEnd(rank: number, of: number, tied = 1): string {
+  const fromTop = of - (rank + tied - 1) + 1;
+  const low = rank <= fromTop;
+  const place = low ? rank : fromTop;
+  const joint = tied > 1 ? 'joint ' : '';
+  return `the ${joint}${place === 1 ? '' : `${ordinal(place)} `}${low ? 'lowest' : 'highest'}`;
+}
+
+const SIGNIFICANCE: Readonly<Record<string, string>> = {
+  higher: 'significantly above England',
+  lower: 'significantly below England',
+  similar: 'similar to England',
+};
+
+/** "significantly above England (9.1), beyond its 99.8% funnel limits", from the rows only. */
+function againstEngland(
+  rank: PublishedRow,
+  areaRate: PublishedRow | undefined,
+  england: PublishedRow | undefined,
+): string | null {
+  const words = SIGNIFICANCE[rank.significance ?? ''];
+  const value = hasValue(england) ? ` (${formatRate(england.value)})` : '';
+  if (!words) return hasValue(england) ? `England’s rate ${formatRate(england.value)}` : null;
+  const beyond =
+    rank.significance !== 'similar' && areaRate?.note?.includes(OUTSIDE_998_NOTE)
+      ? ', beyond its 99.8% funnel limits'
+      : '';
+  return `${words}${value}${beyond}`;
+}
+
+/** "among its 15 statistical neighbours it ranked 3rd highest, significantly above them together (10.1)". */
+function amongComparators(input: EnglandRankInput): { text: string; facts: PublishedRow[] } | null {
+  const { comparatorRank: rank, combined, comparatorWords } = input;
+  if (!hasValue(rank) || rank.denominator === null || rank.denominator < 2 || !comparatorWords) {
+    return null;
+  }
+  const of = held(rank.denominator);
+  const place = rankFromNearerEnd(rank.value, of).replace(/^the /, '');
+  let text = `among ${comparatorWords(of - 1)} it ranked ${place}`;
+  const facts = [rank];
+  if (hasValue(combined) && combined.significance) {
+    const words = {
+      higher: 'significantly above them together',
+      lower: 'significantly below them together',
+      similar: 'similar to them together',
+    }[combined.significance];
+    text += `, ${words} (${formatRate(combined.value)})`;
+    facts.push(combined);
+  }
+  return { text, facts };
+}
+
+/** The sentence of a ranked area, or null when the category has no published rank. */
+export function rankInEngland(input: EnglandRankInput): HeadlineSentence | null {
+  const { rank, areaRate, england } = input;
+  if (!hasValue(rank) || rank.denominator === null || rank.denominator < 2) return null;
+  const of = held(rank.denominator);
+  const place = rankFromNearerEnd(rank.value, of, Math.max(1, input.tied));
+  const rate = hasValue(areaRate)
+    ? ` (${formatRate(areaRate.value)} ${unitLabel(areaRate.unit)})`
+    : '';
+  const parts = [
+    `${input.area} had ${place} rate of ${input.names.noun} of ${formatCount(of)} districts with complete data${rate}`,
+  ];
+  const facts: PublishedRow[] = [rank, ...(hasValue(areaRate) ? [areaRate] : [])];
+  const against = againstEngland(rank, areaRate, england);
+  if (against) {
+    parts.push(against);
+    if (hasValue(england)) facts.push(england);
+  }
+  const peers = amongComparators(input);
+  if (peers) {
+    parts.push(peers.text);
+    facts.push(...peers.facts);
+  }
+  return sentence(parts.join('; '), facts);
+}
+
+/**
+ * "Liverpool is not ranked among England's districts: Merseyside Police: no file for 2022-09",
+ * from a rank row that is not available (or has no value), with its note as the reason.
+ */
+export function notRankedInEngland(
+  area: string,
+  rank: PublishedRow | undefined,
+): HeadlineSentence | null {
+  if (!rank || hasValue(rank)) return null;
+  const reason = (rank.note ?? '').replace(/^not available:\s*/, '').trim();
+  return sentence(
+    `${area} is not ranked among England’s districts: ${reason || 'no rank was published'}`,
+    [rank],
+  );
+}
