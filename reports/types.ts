@@ -173,6 +173,7 @@ export interface HeadlineRow {
 export type FindingRule =
   | 'change'
   | 'above_comparators'
+  | 'above_england'
   | 'hotspot'
   | 'wards_above'
   | 'over_represented';

@@ -295,7 +295,7 @@ export function buildHeadline(data: ReportData): Headline {
       data.suppressBelow,
     );
   });
-  const context = { period: wholePeriod, wardOfLsoa };
+  const context = { period: wholePeriod, wardOfLsoa, areaUnit: national.areaUnit };
   return {
     area: data.area.name,
     period: { start: data.period.start, end: data.period.end },
