@@ -68,7 +68,7 @@ export async function loadReportData(db: Database, config: SnaConfig): Promise<R
     maps: await loadMapLayers(db, config),
     // Only in national mode: every other run's report data are what they were.
     ...(nationalUnits ? { nationalUnits } : {}),
-    // A comparators file wins over `comparators:` (docs/contract.md#national-mode).
+    // A `reference.comparators` file wins over `comparators:`.
     ...(config.comparators && !config.reference.comparators
       ? { autoComparators: config.comparators.auto ?? 'codes' }
       : {}),

@@ -1,6 +1,6 @@
 /**
  * STUB for the report work of issue 17 (branch i17-rep): the declarations of the national
- * indicators the report charts, as /work/notes/i17-design.md §5 names them, so that the charts
+ * indicators the report charts, as the issue 17 design names them, so that the charts
  * and the headline can name their ids. It computes nothing; CORE's family file (same path,
  * same ids) replaces it whole. Its measures name existing models (fct_national_units is CORE's,
  * not yet registered on this branch).
