@@ -13,6 +13,16 @@ export const DISTRICT_RATE: IndicatorId = 'police.district_rate_per_1000';
 export const ENGLAND_RATE: IndicatorId = 'police.england_rate_per_1000';
 export const RANK_IN_ENGLAND: IndicatorId = 'police.rank_in_england';
 export const ENGLAND_CODE = 'E92000001';
+/** The indicators only national mode computes (a run without `comparators:` has none of them). */
+export const NATIONAL_IDS: ReadonlySet<string> = new Set([
+  DISTRICT_RATE,
+  ENGLAND_RATE,
+  RANK_IN_ENGLAND,
+]);
+
+/** Whether the run is in national mode: it loaded the national units, or has their rows. */
+export const isNationalRun = (data: ReportData): boolean =>
+  data.nationalUnits !== undefined || data.rows.some((r) => NATIONAL_IDS.has(r.indicator_id));
 
 /**
  * `fct_national_units`' names, countries and coverage, one entry per unit (the categories share
@@ -67,6 +77,7 @@ export function areaUnitCode(data: ReportData): string {
 /** A unit's name: `fct_national_units`', else the comparators file's, else its code. */
 export function unitName(data: ReportData, code: string): string {
   if (code === areaUnitCode(data)) return data.area.name;
+  if (code === ENGLAND_CODE) return 'England';
   return (
     data.nationalUnits?.find((u) => u.code === code)?.name ?? data.comparatorNames[code] ?? code
   );

@@ -294,6 +294,19 @@ export const policeEnglandFunnel = defineChart({
   howToRead:
     'Each dot is a district, placed by its residents (across, on a log scale) and its crime rate (up); the large orange dot is this area. A dot above the dashed 95% line is significantly above England’s rate for a district of its size, and one above the dotted 99.8% line is further above than chance would take it; the few such districts with the highest rates are named.',
   indicators: [DISTRICT_RATE, ENGLAND_RATE],
+  notDrawn(data) {
+    // Only national mode's reports say why: a run without district rows never had this chart.
+    const rows = data.rows.filter(
+      (r) => r.indicator_id === DISTRICT_RATE && isHeadlineCategory(r.category),
+    );
+    if (rows.length === 0) {
+      return data.nationalUnits ? 'no district rates for the headline categories' : null;
+    }
+    if (!rows.some(isPlotted)) {
+      return 'no district has complete data, a population and a published count';
+    }
+    return 'no England rate was published for the categories with ranked districts';
+  },
   spec(rows, data) {
     const policeUk = data.crimeSource === 'police_uk_street';
     const categories = [
