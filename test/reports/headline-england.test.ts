@@ -249,3 +249,14 @@ describe('the headline table in national mode', () => {
     expect(all).not.toMatch(/England|districts with complete data/);
   });
 });
+
+describe('the category paragraph in national mode', () => {
+  it('places the area among England’s districts as the table does', () => {
+    const data = nationalData([count(VSO, 2_100), rank(10, 11, { significance: 'higher' })]);
+    const row = buildHeadline(data).rows.find((r) => r.category === VSO);
+    const england = row?.intelligence.find((s) => s.text.includes('districts with complete data'));
+    expect(england).toBeDefined();
+    expect(row?.narrative.text).toContain(england?.text);
+    expect(row?.narrative.facts).toEqual(expect.arrayContaining(england?.facts ?? []));
+  });
+});
