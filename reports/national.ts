@@ -106,26 +106,24 @@ export const isPlotted = (row: PublishedRow): boolean =>
   row.denominator > 0;
 
 /**
- * The comparator set in words, with how many there are besides the area: "its 15 statistical
- * neighbours", "the 4 other districts of its force area"; "its 15 comparator areas" when they
- * come from the comparators file.
+ * The comparator set in words, and what its members are called: "its statistical neighbours" /
+ * "districts"; "its comparator areas" / "areas" when they come from the comparators file. No
+ * count: the sentence states the published number of areas ranked, the area among them.
  */
-export function comparatorSetWords(data: ReportData, n: number): string {
-  const count = n.toLocaleString('en-GB');
-  const one = n === 1;
+export function comparatorSetWords(data: ReportData): { set: string; members: string } {
   switch (data.autoComparators) {
     case 'neighbours':
-      return `its ${count} statistical ${one ? 'neighbour' : 'neighbours'}`;
+      return { set: 'its statistical neighbours', members: 'districts' };
     case 'force':
-      return `the ${count} other ${one ? 'district' : 'districts'} of its force area`;
+      return { set: 'the districts of its force area', members: 'districts' };
     case 'region':
-      return `the ${count} other ${one ? 'district' : 'districts'} of its region`;
+      return { set: 'the districts of its region', members: 'districts' };
     case 'england':
-      return `the ${count} other ${one ? 'district' : 'districts'} of England ranked`;
+      return { set: 'every district ranked', members: 'districts' };
     case 'codes':
-      return `its ${count} comparator ${one ? 'district' : 'districts'}`;
+      return { set: 'its comparator districts', members: 'districts' };
     default:
-      return `its ${count} comparator ${one ? 'area' : 'areas'}`;
+      return { set: 'its comparator areas', members: 'areas' };
   }
 }
 

@@ -85,7 +85,7 @@ type RowWithoutNarrative = Omit<HeadlineRow, 'narrative'>;
 interface NationalWords {
   area: string;
   areaUnit: string;
-  comparatorWords: (others: number) => string;
+  comparators: { set: string; members: string };
 }
 
 /**
@@ -112,7 +112,7 @@ function rateSentences(
       : 1,
     comparatorRank: r('police.rank_among_comparators'),
     combined: r('police.comparators_combined_rate_per_1000'),
-    comparatorWords: national.comparatorWords,
+    comparators: national.comparators,
   });
   if (ranked) return [ranked];
   return [
@@ -273,7 +273,7 @@ export function buildHeadline(data: ReportData): Headline {
   const national: NationalWords = {
     area: data.area.name,
     areaUnit: areaUnitCode(data),
-    comparatorWords: (others) => comparatorSetWords(data, others),
+    comparators: comparatorSetWords(data),
   };
   const rows = categories.map((category): RowWithoutNarrative => {
     const categoryRows = new CategoryRows(category, data.rows);

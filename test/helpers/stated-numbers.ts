@@ -10,6 +10,8 @@ export const DEFINITION_PHRASES: Readonly<Record<string, readonly string[]>> = {
   'police.rate_per_1000': ['per 1,000'],
   'ae.rate_per_1000': ['per 1,000'],
   'police.rate_by_ward': ['per 1,000'],
+  'police.district_rate_per_1000': ['per 1,000'],
+  'police.england_rate_per_1000': ['per 1,000'],
   'yj.fte_rate_per_100000': ['per 100,000', 'aged 10–17'],
   'victims.under_25_pct': ['under the age of 25'],
   'offenders.under_25_pct': ['under the age of 25'],

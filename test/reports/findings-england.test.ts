@@ -71,7 +71,7 @@ describe('rule: a rate above England beyond 99.8%', () => {
       rule: 'above_england',
       subject: [VSO],
       evidence: 'indicator-police.district_rate_per_1000',
-      text: 'The rate of violence and sexual offences, 12.3 crimes per 1,000 residents (95% CI 12.0 to 12.6), is significantly higher than England’s (9.1), beyond the funnel plot’s 99.8% limits: the 6th highest of 226 districts with complete data.',
+      text: 'The rate of violence and sexual offences, 12.3 crimes per 1,000 residents (95% CI 12.0 to 12.6), is significantly higher than England’s (9.1), outside the 99.8% funnel limits: the sixth highest of 226 districts with complete data.',
     });
     expect(found?.facts.map((f) => f.indicator_id).sort()).toEqual([
       'police.district_rate_per_1000',

@@ -10,12 +10,12 @@ import { categoryNames } from '../../reports/headline/categories.js';
 import {
   type EnglandRankInput,
   notRankedInEngland,
-  ordinal,
   rankFromNearerEnd,
   rankInEngland,
 } from '../../reports/headline/sentences/england.js';
 import type { PublishedRow } from '../../reports/types.js';
 import { publishedRow } from '../helpers/published-row.js';
+import { isFactNumber, statedNumbers } from '../helpers/stated-numbers.js';
 import { reportData } from './html-fixtures.js';
 import { AREA, comparatorRows, nationalData, OUT, PERIOD, VSO } from './national-fixtures.js';
 
@@ -79,33 +79,20 @@ const input = (fields: Partial<EnglandRankInput>): EnglandRankInput => ({
 });
 
 describe('the rank in England in words', () => {
-  it('counts from the nearer end, with numeric ordinals', () => {
-    expect(rankFromNearerEnd(221, 226)).toBe('the 6th highest');
+  it('counts from the nearer end, in words to the tenth, else the published rank', () => {
+    expect(rankFromNearerEnd(221, 226)).toBe('the sixth highest');
     expect(rankFromNearerEnd(226, 226)).toBe('the highest');
     expect(rankFromNearerEnd(1, 226)).toBe('the lowest');
-    expect(rankFromNearerEnd(4, 226)).toBe('the 4th lowest');
-    expect(rankFromNearerEnd(113, 226)).toBe('the 113th lowest');
-    expect(rankFromNearerEnd(114, 226)).toBe('the 113th highest');
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal)).toEqual([
-      '1st',
-      '2nd',
-      '3rd',
-      '4th',
-      '11th',
-      '12th',
-      '13th',
-      '21st',
-      '22nd',
-      '23rd',
-      '101st',
-      '111th',
-    ]);
+    expect(rankFromNearerEnd(4, 226)).toBe('the fourth lowest');
+    expect(rankFromNearerEnd(216, 226)).toBe('ranked 216th lowest');
+    expect(rankFromNearerEnd(113, 226)).toBe('ranked 113th lowest');
+    expect(rankFromNearerEnd(114, 226)).toBe('ranked 114th lowest');
   });
 
   it('says "joint" when districts share the rate, each end counting them as one place', () => {
     // Ranks 220, 220, 220 of 226 (1 = lowest): the three are the 5th highest together.
-    expect(rankFromNearerEnd(220, 226, 3)).toBe('the joint 5th highest');
-    expect(rankFromNearerEnd(2, 226, 2)).toBe('the joint 2nd lowest');
+    expect(rankFromNearerEnd(220, 226, 3)).toBe('the joint fifth highest');
+    expect(rankFromNearerEnd(2, 226, 2)).toBe('the joint second lowest');
     expect(rankFromNearerEnd(225, 226, 2)).toBe('the joint highest');
   });
 });
@@ -114,7 +101,7 @@ describe('rankInEngland', () => {
   it('states the rank, the rate and a significance above England with the 99.8% limit', () => {
     const s = rankInEngland(input({ areaRate: rate(12.3, { significance: 'higher', note: OUT }) }));
     expect(s?.text).toBe(
-      'Liverpool had the 6th highest rate of violence and sexual offences of 226 districts with complete data (12.3 per 1,000 residents); significantly above England (9.1), beyond its 99.8% funnel limits.',
+      'Liverpool had the sixth highest rate of violence and sexual offences of 226 districts with complete data (12.3 per 1,000 residents); significantly above England (9.1), outside the 99.8% funnel limits.',
     );
     expect(s?.facts.map((f) => f.indicator_id)).toEqual([
       'police.rank_in_england',
@@ -126,10 +113,12 @@ describe('rankInEngland', () => {
   it('says lowest when the rank is nearer that end, and below or similar as the row says', () => {
     const below = rankInEngland(input({ rank: rank(4, 226, { significance: 'lower' }) }));
     expect(below?.text).toBe(
-      'Liverpool had the 4th lowest rate of violence and sexual offences of 226 districts with complete data (12.3 per 1,000 residents); significantly below England (9.1).',
+      'Liverpool had the fourth lowest rate of violence and sexual offences of 226 districts with complete data (12.3 per 1,000 residents); significantly below England (9.1).',
     );
     const similar = rankInEngland(input({ rank: rank(120, 226, { significance: 'similar' }) }));
-    expect(similar?.text).toContain('the 107th highest rate');
+    expect(similar?.text).toContain(
+      'Liverpool’s rate of violence and sexual offences ranked 120th lowest of 226 districts',
+    );
     expect(similar?.text).toContain('; similar to England (9.1).');
     // A similar rate is never called beyond a limit, whatever the note says.
     const noted = rankInEngland(
@@ -144,7 +133,7 @@ describe('rankInEngland', () => {
   it('claims no significance the rank row does not hold', () => {
     const s = rankInEngland(input({ rank: rank(221, 226) }));
     expect(s?.text).toBe(
-      'Liverpool had the 6th highest rate of violence and sexual offences of 226 districts with complete data (12.3 per 1,000 residents); England’s rate 9.1.',
+      'Liverpool had the sixth highest rate of violence and sexual offences of 226 districts with complete data (12.3 per 1,000 residents); England’s rate 9.1.',
     );
     expect(s?.text).not.toMatch(/significant|similar/);
   });
@@ -164,11 +153,11 @@ describe('rankInEngland', () => {
       input({
         comparatorRank,
         combined,
-        comparatorWords: (n) => `its ${n} statistical neighbours`,
+        comparators: { set: 'its statistical neighbours', members: 'districts' },
       }),
     );
     expect(s?.text).toBe(
-      'Liverpool had the 6th highest rate of violence and sexual offences of 226 districts with complete data (12.3 per 1,000 residents); significantly above England (9.1); among its 15 statistical neighbours it ranked 3rd highest, significantly above them together (10.1).',
+      'Liverpool had the sixth highest rate of violence and sexual offences of 226 districts with complete data (12.3 per 1,000 residents); significantly above England (9.1); among its statistical neighbours it had the third highest rate of the 16 districts compared, significantly above them together (10.1).',
     );
     expect(s?.facts).toContain(comparatorRank);
     expect(s?.facts).toContain(combined);
@@ -212,7 +201,7 @@ describe('the headline table in national mode', () => {
       'force',
     );
     expect(texts).toContain(
-      'Liverpool had the 2nd highest rate of violence and sexual offences of 11 districts with complete data (4.3 per 1,000 residents); significantly above England (3.0), beyond its 99.8% funnel limits; among the 4 other districts of its force area it ranked highest, significantly above them together (3.4).',
+      'Liverpool had the second highest rate of violence and sexual offences of 11 districts with complete data (4.3 per 1,000 residents); significantly above England (3.0), outside the 99.8% funnel limits; among the districts of its force area it had the highest rate of the 5 districts compared, significantly above them together (3.4).',
     );
     // The England sentence replaces the rate-and-comparators one: the rate is said once.
     expect(texts.filter((t) => t.includes('per 1,000 residents'))).toHaveLength(1);
@@ -224,7 +213,9 @@ describe('the headline table in national mode', () => {
     );
     const twin = { ...(area as PublishedRow), area_code: 'E08000099' };
     const texts = intelligence([count(VSO, 2_100), twin, rank(10, 12, { significance: 'higher' })]);
-    expect(texts.some((t) => t.startsWith('Liverpool had the joint 2nd highest rate'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('Liverpool had the joint second highest rate'))).toBe(
+      true,
+    );
   });
 
   it('keeps the rate sentence and says why when the area is not ranked', () => {
@@ -258,5 +249,29 @@ describe('the category paragraph in national mode', () => {
     expect(england).toBeDefined();
     expect(row?.narrative.text).toContain(england?.text);
     expect(row?.narrative.facts).toEqual(expect.arrayContaining(england?.facts ?? []));
+  });
+});
+
+describe('honesty: every number the England sentences state is a number of their rows', () => {
+  it('holds for the table’s sentence, its paragraph and the key finding', () => {
+    const data = {
+      ...nationalData([
+        count(VSO, 2_100),
+        rank(10, 11, { significance: 'higher' }),
+        ...comparatorRows(),
+      ]),
+      autoComparators: 'force' as const,
+    };
+    const headline = buildHeadline(data);
+    const row = headline.rows.find((r) => r.category === VSO);
+    const england = row?.intelligence.find((s) => s.text.includes('districts with complete data'));
+    const finding = headline.findings.find((f) => f.rule === 'above_england');
+    expect(finding).toBeDefined();
+    for (const said of [england, finding]) {
+      const stated = statedNumbers(said?.text ?? '', said?.facts ?? []);
+      expect(stated.length).toBeGreaterThan(2);
+      for (const n of stated)
+        expect(isFactNumber(n, said?.facts ?? []), `${n} in ${said?.text}`).toBe(true);
+    }
   });
 });

@@ -47,8 +47,8 @@ async function page(data: ReportData): Promise<string> {
 describe('report.html in national mode', () => {
   it('states the area’s place in England and the finding above England', async () => {
     const html = await page({ ...nationalData(extra), autoComparators: 'force' });
-    expect(html).toContain('Liverpool had the 2nd highest rate of violence and sexual offences');
-    expect(html).toContain('beyond the funnel plot’s 99.8% limits');
+    expect(html).toContain('Liverpool had the second highest rate of violence and sexual offences');
+    expect(html).toContain('England’s (3.0), outside the 99.8% funnel limits');
     expect(html).toContain('data-chart="police-england-funnel"');
     expect(html).not.toContain('Charts not drawn');
   });

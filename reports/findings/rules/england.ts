@@ -41,7 +41,7 @@ export const aboveEngland: Rule = (rows, context): Candidate | null => {
     direction: 'higher',
     // A rank row calling the area similar to England would contradict the claim: the gate drops it.
     support: [england, ...(ranked && rank ? [rank] : [])],
-    text: `The rate of ${categoryNames(rows.category).noun}, ${formatNumber(rate.value, rate.unit)} crimes ${unitLabel(rate.unit)} (${intervalWords(rate)}), is significantly higher than England’s (${formatRate(england.value)}), beyond the funnel plot’s 99.8% limits${place}.`,
+    text: `The rate of ${categoryNames(rows.category).noun}, ${formatNumber(rate.value, rate.unit)} crimes ${unitLabel(rate.unit)} (${intervalWords(rate)}), is significantly higher than England’s (${formatRate(england.value)}), ${OUTSIDE_998_NOTE}${place}.`,
     also: () => '',
     evidence: 'police.district_rate_per_1000',
   };

@@ -11,7 +11,7 @@ import { unitLabel } from '../../format/numbers.js';
 import type { HeadlineSentence, PublishedRow } from '../../types.js';
 import type { CategoryNames } from '../categories.js';
 import { hasValue, held } from '../facts.js';
-import { formatCount, formatRate } from '../format.js';
+import { formatCount, formatRate, ordinalSuffix, ordinalWord } from '../format.js';
 import { sentence } from './sentence.js';
 
 /** What the sentence reads besides the category's rows. */
@@ -26,22 +26,17 @@ export interface EnglandRankInput {
   england: PublishedRow | undefined;
   /** How many ranked districts share the area's rate, the area included (1: none tied). */
   tied: number;
-  /** `police.rank_among_comparators`, and the comparator set in words given its size. */
+  /** `police.rank_among_comparators`, and the comparator set in words (`comparatorSetWords`). */
   comparatorRank?: PublishedRow | undefined;
   combined?: PublishedRow | undefined;
-  comparatorWords?: (others: number) => string;
-}
-
-/** 1 → "1st", 2 → "2nd", 11 → "11th", 22 → "22nd". */
-export function ordinal(n: number): string {
-  const lastTwo = n % 100;
-  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
+  comparators?: { set: string; members: string };
 }
 
 /**
  * A rank (1 = lowest, ties sharing the lower number as SQL's rank() gives them) counted from the
- * nearer end: "the highest", "the 6th highest", "the joint 3rd lowest". Of `tied` districts
+ * nearer end, as `rankWords` says a rank among comparators: "the highest", "the sixth highest",
+ * "the joint third lowest"; beyond the tenth from either end the published rank itself ("ranked
+ * 113th lowest"), so that no number is stated that the row does not hold. Of `tied` districts
  * sharing a rate, each is that rate's best place from either end.
  */
 export function rankFromNearerEnd(rank: number, of: number, tied = 1): string {
@@ -49,7 +44,11 @@ export function rankFromNearerEnd(rank: number, of: number, tied = 1): string {
   const low = rank <= fromTop;
   const place = low ? rank : fromTop;
   const joint = tied > 1 ? 'joint ' : '';
-  return `the ${joint}${place === 1 ? '' : `${ordinal(place)} `}${low ? 'lowest' : 'highest'}`;
+  const end = low ? 'lowest' : 'highest';
+  if (place === 1) return `the ${joint}${end}`;
+  const word = ordinalWord(place);
+  if (word) return `the ${joint}${word} ${end}`;
+  return `ranked ${joint}${rank}${ordinalSuffix(rank)} lowest`;
 }
 
 const SIGNIFICANCE: Readonly<Record<string, string>> = {
@@ -69,20 +68,24 @@ function againstEngland(
   if (!words) return hasValue(england) ? `England’s rate ${formatRate(england.value)}` : null;
   const beyond =
     rank.significance !== 'similar' && areaRate?.note?.includes(OUTSIDE_998_NOTE)
-      ? ', beyond its 99.8% funnel limits'
+      ? `, ${OUTSIDE_998_NOTE}`
       : '';
   return `${words}${value}${beyond}`;
 }
 
-/** "among its 15 statistical neighbours it ranked 3rd highest, significantly above them together (10.1)". */
+/**
+ * "among its statistical neighbours it had the third highest rate of the 16 districts compared,
+ * significantly above them together (10.1)": the rank among the comparators, the area included.
+ */
 function amongComparators(input: EnglandRankInput): { text: string; facts: PublishedRow[] } | null {
-  const { comparatorRank: rank, combined, comparatorWords } = input;
-  if (!hasValue(rank) || rank.denominator === null || rank.denominator < 2 || !comparatorWords) {
+  const { comparatorRank: rank, combined, comparators } = input;
+  if (!hasValue(rank) || rank.denominator === null || rank.denominator < 2 || !comparators) {
     return null;
   }
   const of = held(rank.denominator);
-  const place = rankFromNearerEnd(rank.value, of).replace(/^the /, '');
-  let text = `among ${comparatorWords(of - 1)} it ranked ${place}`;
+  const place = rankFromNearerEnd(rank.value, of);
+  const had = place.startsWith('ranked ') ? place : `had ${place} rate`;
+  let text = `among ${comparators.set} it ${had} of the ${formatCount(of)} ${comparators.members} compared`;
   const facts = [rank];
   if (hasValue(combined) && combined.significance) {
     const words = {
@@ -105,8 +108,11 @@ export function rankInEngland(input: EnglandRankInput): HeadlineSentence | null 
   const rate = hasValue(areaRate)
     ? ` (${formatRate(areaRate.value)} ${unitLabel(areaRate.unit)})`
     : '';
+  const districts = `of ${formatCount(of)} districts with complete data${rate}`;
   const parts = [
-    `${input.area} had ${place} rate of ${input.names.noun} of ${formatCount(of)} districts with complete data${rate}`,
+    place.startsWith('ranked ')
+      ? `${input.area}’s rate of ${input.names.noun} ${place} ${districts}`
+      : `${input.area} had ${place} rate of ${input.names.noun} ${districts}`,
   ];
   const facts: PublishedRow[] = [rank, ...(hasValue(areaRate) ? [areaRate] : [])];
   const against = againstEngland(rank, areaRate, england);
