@@ -26,7 +26,7 @@ import {
 } from './categories.js';
 import { CategoryRows, hasValue, isSuppressed, suppressedAmong } from './facts.js';
 import { type PeriodWords, periodWords } from './format.js';
-import { notRankedInEngland, rankInEngland } from './sentences/england.js';
+import { type NationalWords, rateSentences } from './sentences/england.js';
 import * as people from './sentences/people.js';
 import * as place from './sentences/place.js';
 import { sentence } from './sentences/sentence.js';
@@ -80,51 +80,6 @@ const OFFENDER_SHARES: readonly IndicatorId[] = [
 /** A row as its columns make it, before its paragraph is written from them. */
 type Columns = Omit<HeadlineRow, 'category' | 'title' | 'narrative'>;
 type RowWithoutNarrative = Omit<HeadlineRow, 'narrative'>;
-
-/** What the England sentence reads of the run besides a category's rows (national mode). */
-interface NationalWords {
-  area: string;
-  areaUnit: string;
-  comparators: { set: string; members: string };
-}
-
-/**
- * The area's place among England's districts when the category has a rank; else the rate and
- * the rank among the comparators as before, and why the area is not ranked when it is not.
- */
-function rateSentences(
-  rows: CategoryRows,
-  national: NationalWords,
-): Array<HeadlineSentence | null> {
-  const r = (id: IndicatorId) => rows.one(id);
-  const rank = r('police.rank_in_england');
-  const districts = rows.all('police.district_rate_per_1000');
-  const areaRate = districts.find((d) => d.area_code === national.areaUnit);
-  const ranked = rankInEngland({
-    area: national.area,
-    names: categoryNames(rows.category),
-    rank,
-    areaRate,
-    england: r('police.england_rate_per_1000'),
-    // Districts sharing the area's published rate share its rank (SQL rank()).
-    tied: hasValue(areaRate)
-      ? districts.filter((d) => d.status === 'published' && d.value === areaRate.value).length
-      : 1,
-    comparatorRank: r('police.rank_among_comparators'),
-    combined: r('police.comparators_combined_rate_per_1000'),
-    comparators: national.comparators,
-  });
-  if (ranked) return [ranked];
-  return [
-    rateAndRank(
-      r('police.rate_per_1000'),
-      r('police.rank_among_comparators'),
-      'crimes',
-      r('police.comparators_combined_rate_per_1000'),
-    ),
-    notRankedInEngland(national.area, rank),
-  ];
-}
 
 function policeRow(
   rows: CategoryRows,

@@ -7,12 +7,14 @@
  * among the comparators; a rank not available says why instead.
  */
 import { OUTSIDE_998_NOTE } from '../../../indicators/families/police-wards.js';
+import type { IndicatorId } from '../../../indicators/generated/ids.js';
 import { unitLabel } from '../../format/numbers.js';
 import type { HeadlineSentence, PublishedRow } from '../../types.js';
-import type { CategoryNames } from '../categories.js';
-import { hasValue, held } from '../facts.js';
+import { type CategoryNames, categoryNames } from '../categories.js';
+import { type CategoryRows, hasValue, held } from '../facts.js';
 import { formatCount, formatRate, ordinalSuffix, ordinalWord } from '../format.js';
 import { sentence } from './sentence.js';
+import { rateAndRank } from './volume.js';
 
 /** What the sentence reads besides the category's rows. */
 export interface EnglandRankInput {
@@ -142,4 +144,49 @@ export function notRankedInEngland(
     `${area} is not ranked among England’s districts: ${reason || 'no rank was published'}`,
     [rank],
   );
+}
+
+/** What the England sentence reads of the run besides a category's rows (national mode). */
+export interface NationalWords {
+  area: string;
+  areaUnit: string;
+  comparators: { set: string; members: string };
+}
+
+/**
+ * The area's place among England's districts when the category has a rank; else the rate and
+ * the rank among the comparators as before, and why the area is not ranked when it is not.
+ */
+export function rateSentences(
+  rows: CategoryRows,
+  national: NationalWords,
+): Array<HeadlineSentence | null> {
+  const r = (id: IndicatorId) => rows.one(id);
+  const rank = r('police.rank_in_england');
+  const districts = rows.all('police.district_rate_per_1000');
+  const areaRate = districts.find((d) => d.area_code === national.areaUnit);
+  const ranked = rankInEngland({
+    area: national.area,
+    names: categoryNames(rows.category),
+    rank,
+    areaRate,
+    england: r('police.england_rate_per_1000'),
+    // Districts sharing the area's published rate share its rank (SQL rank()).
+    tied: hasValue(areaRate)
+      ? districts.filter((d) => d.status === 'published' && d.value === areaRate.value).length
+      : 1,
+    comparatorRank: r('police.rank_among_comparators'),
+    combined: r('police.comparators_combined_rate_per_1000'),
+    comparators: national.comparators,
+  });
+  if (ranked) return [ranked];
+  return [
+    rateAndRank(
+      r('police.rate_per_1000'),
+      r('police.rank_among_comparators'),
+      'crimes',
+      r('police.comparators_combined_rate_per_1000'),
+    ),
+    notRankedInEngland(national.area, rank),
+  ];
 }
