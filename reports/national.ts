@@ -26,7 +26,7 @@ export const isNationalRun = (data: ReportData): boolean =>
 
 /**
  * `fct_national_units`' names, countries and coverage, one entry per unit (the categories share
- * them), or undefined when the run is not in national mode (no such table).
+ * them), or undefined when the run is not in national mode (no such table, or an empty one).
  */
 export async function loadNationalUnits(db: Database): Promise<NationalUnit[] | undefined> {
   const [table] = await db.all<{ n: number }>(
@@ -47,6 +47,8 @@ export async function loadNationalUnits(db: Database): Promise<NationalUnit[] | 
             any_value(coverage) AS coverage, any_value(coverage_note) AS coverage_note
      FROM fct_national_units GROUP BY unit_code ORDER BY unit_code`,
   );
+  // The mart may exist empty outside national mode (every model is built): no units, no mode.
+  if (units.length === 0) return undefined;
   return units.map((u) => ({
     code: u.unit_code,
     name: u.unit_name,
