@@ -98,6 +98,15 @@ export function rowsIn(
   return data.rows.filter((r) => r.indicator_id === indicatorId && r.category === category);
 }
 
+/**
+ * Whether a district's row says it lies beyond the funnel's 99.8% limits: its note names them
+ * ("higher than England beyond the funnel's 99.8% limits", or the ward funnel's "outside the
+ * 99.8% funnel limits"). Only with a significance of higher or lower: a similar row never is.
+ */
+export const beyond998 = (row: PublishedRow | undefined): boolean =>
+  (row?.significance === 'higher' || row?.significance === 'lower') &&
+  (row.note?.includes('99.8%') ?? false);
+
 /** A row a funnel may draw: published with a rate and residents (never suppressed). */
 export const isPlotted = (row: PublishedRow): boolean =>
   row.status === 'published' &&

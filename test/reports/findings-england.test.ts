@@ -106,3 +106,11 @@ describe('rule: a rate above England beyond 99.8%', () => {
     expect(keyFindings([rate('higher'), england], [VSO], withoutUnit)).toEqual([]);
   });
 });
+
+describe('the 99.8% note in either wording', () => {
+  it('reads the ward funnel’s words too, and never a similar row’s note', () => {
+    const ward = rate('higher', 'outside the 99.8% funnel limits');
+    expect(findings([ward, england])).toHaveLength(1);
+    expect(findings([rate('similar', OUT), england])).toEqual([]);
+  });
+});

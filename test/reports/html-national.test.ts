@@ -12,7 +12,7 @@ import { chartsNotDrawnNote } from '../../reports/html/sections/charts.js';
 import type { ReportData } from '../../reports/types.js';
 import { publishedRow } from '../helpers/published-row.js';
 import { PROVENANCE, reportData } from './html-fixtures.js';
-import { AREA, comparatorRows, nationalData, OUT, PERIOD, VSO } from './national-fixtures.js';
+import { AREA, comparatorRows, nationalData, PERIOD, VSO } from './national-fixtures.js';
 
 const extra = [
   publishedRow({
@@ -63,7 +63,6 @@ describe('report.html in national mode', () => {
     );
     const notAvailable = html.slice(html.indexOf('Not available in this run'));
     expect(notAvailable).not.toContain('no file for 2022-09');
-    expect(OUT).toBe('outside the 99.8% funnel limits');
   });
 
   it('says why the England funnel is missing when no district is ranked', () => {

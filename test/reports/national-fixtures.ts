@@ -9,7 +9,8 @@ import type { NationalUnit, PublishedRow, ReportData } from '../../reports/types
 import { publishedRow } from '../helpers/published-row.js';
 import { reportData } from './html-fixtures.js';
 
-export const OUT = 'outside the 99.8% funnel limits';
+/** The note of a district above England's 99.8% limit, as the police-national family writes it. */
+export const OUT = "higher than England beyond the funnel's 99.8% limits";
 export const AREA = 'E08000012';
 export const VSO = 'violence_and_sexual_offences';
 export const PERIOD = { period_start: '2022-09-01', period_end: '2022-09-30' } as const;
@@ -64,7 +65,7 @@ function districtRow(
     unit: 'per_1000',
     method: 'byar',
     significance: sig,
-    note: outside ? OUT : null,
+    note: outside ? `${sig} than England beyond the funnel's 99.8% limits` : null,
   });
 }
 

@@ -5,7 +5,6 @@
  * them). Only what is ranked is drawn: a district whose force lacks a month, or that has no
  * population, is listed under the chart, never drawn — a gap in the data must not read as safe.
  */
-import { OUTSIDE_998_NOTE } from '../../../indicators/families/police-wards.js';
 import { UNIT_LABELS } from '../../format/numbers.js';
 import {
   compareCategories,
@@ -14,6 +13,7 @@ import {
 } from '../../headline/categories.js';
 import {
   areaUnitCode,
+  beyond998,
   DISTRICT_RATE,
   ENGLAND_RATE,
   isPlotted,
@@ -74,7 +74,7 @@ function unitDatum(row: PublishedRow, panel: string, data: ReportData, named: Se
     status: isArea ? THIS_AREA : (STATUS[row.significance ?? ''] ?? NOT_COMPARED),
     significance_text: STATUS[row.significance ?? ''] ?? NOT_COMPARED,
     is_area: isArea,
-    outside998: row.note?.includes(OUTSIDE_998_NOTE) ?? false,
+    outside998: beyond998(row),
     label: isArea || named.has(row.area_code) ? name : '',
   });
 }
@@ -82,12 +82,7 @@ function unitDatum(row: PublishedRow, panel: string, data: ReportData, named: Se
 /** The few districts named: beyond the upper 99.8% limit, highest rates first. */
 function namedAbove(rows: readonly PublishedRow[], area: string): Set<string> {
   const above = rows
-    .filter(
-      (r) =>
-        r.area_code !== area &&
-        r.significance === 'higher' &&
-        (r.note?.includes(OUTSIDE_998_NOTE) ?? false),
-    )
+    .filter((r) => r.area_code !== area && r.significance === 'higher' && beyond998(r))
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.area_code.localeCompare(b.area_code));
   return new Set(above.slice(0, MAX_NAMED).map((r) => r.area_code));
 }

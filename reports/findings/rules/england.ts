@@ -10,6 +10,7 @@ import { formatNumber, unitLabel } from '../../format/numbers.js';
 import { categoryNames } from '../../headline/categories.js';
 import { formatCount, formatRate } from '../../headline/format.js';
 import { rankFromNearerEnd } from '../../headline/sentences/england.js';
+import { beyond998 } from '../../national.js';
 import type { Candidate, Rule } from '../candidate.js';
 import { isStatable, significantDirection } from '../gate.js';
 import { intervalWords } from '../words.js';
@@ -23,7 +24,7 @@ export const aboveEngland: Rule = (rows, context): Candidate | null => {
   const rank = rows.one('police.rank_in_england');
   if (
     significantDirection(rate) !== 'higher' ||
-    !rate?.note?.includes(OUTSIDE_998_NOTE) ||
+    !beyond998(rate) ||
     !isStatable(rate) ||
     !isStatable(england)
   ) {

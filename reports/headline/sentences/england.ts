@@ -9,6 +9,7 @@
 import { OUTSIDE_998_NOTE } from '../../../indicators/families/police-wards.js';
 import type { IndicatorId } from '../../../indicators/generated/ids.js';
 import { unitLabel } from '../../format/numbers.js';
+import { beyond998 } from '../../national.js';
 import type { HeadlineSentence, PublishedRow } from '../../types.js';
 import { type CategoryNames, categoryNames } from '../categories.js';
 import { type CategoryRows, hasValue, held } from '../facts.js';
@@ -69,9 +70,7 @@ function againstEngland(
   const value = hasValue(england) ? ` (${formatRate(england.value)})` : '';
   if (!words) return hasValue(england) ? `England’s rate ${formatRate(england.value)}` : null;
   const beyond =
-    rank.significance !== 'similar' && areaRate?.note?.includes(OUTSIDE_998_NOTE)
-      ? `, ${OUTSIDE_998_NOTE}`
-      : '';
+    rank.significance !== 'similar' && beyond998(areaRate) ? `, ${OUTSIDE_998_NOTE}` : '';
   return `${words}${value}${beyond}`;
 }
 
