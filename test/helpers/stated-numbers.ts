@@ -53,7 +53,11 @@ export function isFactNumber(shown: string, facts: readonly Fact[]): boolean {
     f.upper_ci95,
     f.breakdown_value === null ? null : Number(f.breakdown_value),
   ]);
-  return candidates.some(
+  // A rank (1 = lowest) may be said from the other end: the ranked count less it, plus one.
+  const fromTop = facts
+    .filter((f) => f.unit === 'rank' && f.value !== null && f.denominator !== null)
+    .map((f) => (f.denominator ?? 0) - (f.value ?? 0) + 1);
+  return [...candidates, ...fromTop].some(
     (c) =>
       c !== null && Number.isFinite(c) && Math.abs(Math.abs(c) - x) <= 0.5 * 10 ** -decimals + 1e-9,
   );

@@ -79,14 +79,16 @@ const input = (fields: Partial<EnglandRankInput>): EnglandRankInput => ({
 });
 
 describe('the rank in England in words', () => {
-  it('counts from the nearer end, in words to the tenth, else the published rank', () => {
+  it('counts from the nearer end, in words to the tenth, then in figures', () => {
     expect(rankFromNearerEnd(221, 226)).toBe('the sixth highest');
     expect(rankFromNearerEnd(226, 226)).toBe('the highest');
     expect(rankFromNearerEnd(1, 226)).toBe('the lowest');
     expect(rankFromNearerEnd(4, 226)).toBe('the fourth lowest');
-    expect(rankFromNearerEnd(216, 226)).toBe('ranked 216th lowest');
-    expect(rankFromNearerEnd(113, 226)).toBe('ranked 113th lowest');
-    expect(rankFromNearerEnd(114, 226)).toBe('ranked 114th lowest');
+    expect(rankFromNearerEnd(216, 226)).toBe('the 11th highest');
+    expect(rankFromNearerEnd(11, 226)).toBe('the 11th lowest');
+    expect(rankFromNearerEnd(113, 226)).toBe('the 113th lowest');
+    expect(rankFromNearerEnd(114, 226)).toBe('the 113th highest');
+    expect(rankFromNearerEnd(204, 226)).toBe('the 23rd highest');
   });
 
   it('says "joint" when districts share the rate, each end counting them as one place', () => {
@@ -117,7 +119,7 @@ describe('rankInEngland', () => {
     );
     const similar = rankInEngland(input({ rank: rank(120, 226, { significance: 'similar' }) }));
     expect(similar?.text).toContain(
-      'Liverpool’s rate of violence and sexual offences ranked 120th lowest of 226 districts',
+      'Liverpool had the 107th highest rate of violence and sexual offences of 226 districts',
     );
     expect(similar?.text).toContain('; similar to England (9.1).');
     // A similar rate is never called beyond a limit, whatever the note says.
@@ -272,6 +274,28 @@ describe('honesty: every number the England sentences state is a number of their
       expect(stated.length).toBeGreaterThan(2);
       for (const n of stated)
         expect(isFactNumber(n, said?.facts ?? []), `${n} in ${said?.text}`).toBe(true);
+    }
+  });
+});
+
+describe('the comparators left out', () => {
+  it('says the others’ data are incomplete when the rank’s note names them', () => {
+    const s = rankInEngland(
+      input({
+        comparatorRank: { ...comparatorRank, note: 'left out, incomplete: Bolton (E08000001)' },
+        comparators: { set: 'its statistical neighbours', members: 'districts' },
+      }),
+    );
+    expect(s?.text).toContain(
+      'among its statistical neighbours it had the third highest rate of the 16 districts compared, the others’ data incomplete.',
+    );
+  });
+
+  it('states a place from the top beyond the tenth, which the honesty check reads as the rank’s', () => {
+    const s = rankInEngland(input({ rank: rank(204, 226, { significance: 'higher' }) }));
+    expect(s?.text).toContain('Liverpool had the 23rd highest rate');
+    for (const n of statedNumbers(s?.text ?? '', s?.facts ?? [])) {
+      expect(isFactNumber(n, s?.facts ?? []), n).toBe(true);
     }
   });
 });

@@ -37,10 +37,11 @@ export interface EnglandRankInput {
 
 /**
  * A rank (1 = lowest, ties sharing the lower number as SQL's rank() gives them) counted from the
- * nearer end, as `rankWords` says a rank among comparators: "the highest", "the sixth highest",
- * "the joint third lowest"; beyond the tenth from either end the published rank itself ("ranked
- * 113th lowest"), so that no number is stated that the row does not hold. Of `tied` districts
- * sharing a rate, each is that rate's best place from either end.
+ * nearer end: "the highest", "the sixth highest", "the joint third lowest", in words to the tenth
+ * as `rankWords` says a rank among comparators, then "the 11th highest" — among two hundred
+ * districts "ranked 235th lowest" would hide that the area is near the top. The place from the
+ * top is the ranked count less the rank, plus one (less the others tied with it). Of `tied`
+ * districts sharing a rate, each is that rate's best place from either end.
  */
 export function rankFromNearerEnd(rank: number, of: number, tied = 1): string {
   const fromTop = of - (rank + tied - 1) + 1;
@@ -50,8 +51,7 @@ export function rankFromNearerEnd(rank: number, of: number, tied = 1): string {
   const end = low ? 'lowest' : 'highest';
   if (place === 1) return `the ${joint}${end}`;
   const word = ordinalWord(place);
-  if (word) return `the ${joint}${word} ${end}`;
-  return `ranked ${joint}${rank}${ordinalSuffix(rank)} lowest`;
+  return `the ${joint}${word ?? `${place}${ordinalSuffix(place)}`} ${end}`;
 }
 
 const SIGNIFICANCE: Readonly<Record<string, string>> = {
@@ -85,8 +85,9 @@ function amongComparators(input: EnglandRankInput): { text: string; facts: Publi
   }
   const of = held(rank.denominator);
   const place = rankFromNearerEnd(rank.value, of);
-  const had = place.startsWith('ranked ') ? place : `had ${place} rate`;
-  let text = `among ${comparators.set} it ${had} of the ${formatCount(of)} ${comparators.members} compared`;
+  // sna's own comparators leave out those with incomplete data, and the rank's note names them.
+  const others = rank.note?.includes('left out, incomplete') ? ', the others’ data incomplete' : '';
+  let text = `among ${comparators.set} it had ${place} rate of the ${formatCount(of)} ${comparators.members} compared${others}`;
   const facts = [rank];
   if (hasValue(combined) && combined.significance) {
     const words = {
@@ -109,11 +110,8 @@ export function rankInEngland(input: EnglandRankInput): HeadlineSentence | null 
   const rate = hasValue(areaRate)
     ? ` (${formatRate(areaRate.value)} ${unitLabel(areaRate.unit)})`
     : '';
-  const districts = `of ${formatCount(of)} districts with complete data${rate}`;
   const parts = [
-    place.startsWith('ranked ')
-      ? `${input.area}’s rate of ${input.names.noun} ${place} ${districts}`
-      : `${input.area} had ${place} rate of ${input.names.noun} ${districts}`,
+    `${input.area} had ${place} rate of ${input.names.noun} of ${formatCount(of)} districts with complete data${rate}`,
   ];
   const facts: PublishedRow[] = [rank, ...(hasValue(areaRate) ? [areaRate] : [])];
   const against = againstEngland(rank, areaRate, england);
