@@ -109,6 +109,28 @@ describe('police-england-funnel on national rows', () => {
     );
   });
 
+  it('leaves out a category most of whose small counts are suppressed, saying so', () => {
+    // Robbery: every ranked district but the area too few to publish.
+    const rows = data.rows.map((r) =>
+      r.indicator_id === 'police.district_rate_per_1000' &&
+      r.category === 'robbery' &&
+      r.status === 'published' &&
+      r.area_code !== AREA
+        ? { ...r, numerator: null, value: null, suppressed: true, status: 'suppressed' as const }
+        : r,
+    );
+    const sparse = { ...data, rows };
+    const s = policeEnglandFunnel.spec(
+      selectRows(sparse, policeEnglandFunnel.indicators),
+      sparse,
+    ) as unknown as { title: { subtitle: string[] }; concat?: unknown; data?: { values: Point[] } };
+    expect(s.concat).toBeUndefined();
+    expect(new Set(s.data?.values.map((p) => p.category))).toEqual(new Set([VSO]));
+    expect(s.title.subtitle.join(' ').replace(/\s+/g, ' ')).toContain(
+      'Not shown: Robbery (10 of the 11 districts ranked have too few crimes to publish)',
+    );
+  });
+
   it('falls back on the rows’ notes when the national units are not loaded', () => {
     const { nationalUnits: _units, ...rest } = data;
     const bare = { ...rest };

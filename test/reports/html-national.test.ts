@@ -76,7 +76,7 @@ describe('report.html in national mode', () => {
       ),
     };
     expect(chartsNotDrawnNote([], unranked)).toContain(
-      'Crime rate against England’s districts (funnel plot): no district has complete data, a population and a published count',
+      'Crime rate against England’s districts (funnel plot): Violence and sexual offences: no district to draw; Robbery: no district to draw',
     );
   });
 

@@ -11,7 +11,7 @@ import type { PublishedRow, ReportData } from '../../types.js';
 import { categoryTitle } from '../format.js';
 
 /** Districts named in a "not drawn" line before "and N more". */
-export const MAX_LISTED = 10;
+export const MAX_LISTED = 5;
 
 /**
  * The units with rows in the drawn categories that are drawn in none of them, by why, as the

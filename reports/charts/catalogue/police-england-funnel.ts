@@ -11,6 +11,7 @@ import {
   inPoliceUkHeadline,
   SERIOUS_VIOLENCE_ORDER,
 } from '../../headline/categories.js';
+import { formatCount } from '../../headline/format.js';
 import {
   areaUnitCode,
   beyond998,
@@ -46,6 +47,8 @@ const STATUS_COLOURS: ReadonlyArray<readonly [string, string]> = [
 ];
 export const ENGLAND_LINE = 'England rate';
 const LINES = [ENGLAND_LINE, LIMITS_95, LIMITS_998] as const;
+/** Most of the ranked districts whose count may be suppressed for a category's panel to be drawn. */
+export const MAX_SUPPRESSED_SHARE = 0.1;
 /** Districts beyond the upper 99.8% limit named on the chart, highest rates first: a few. */
 export const MAX_NAMED = 3;
 
@@ -64,6 +67,24 @@ interface Panel {
 function isHeadlineCategory(category: string): boolean {
   return inPoliceUkHeadline(category) || SERIOUS_VIOLENCE_ORDER.includes(category);
 }
+
+/** The headline categories the district rows have, in the headline's order. */
+function headlineCategoriesOf(data: ReportData, districtRows: readonly PublishedRow[]): string[] {
+  const policeUk = data.crimeSource === 'police_uk_street';
+  return [...new Set(districtRows.map((r) => r.category).filter(isHeadlineCategory))].sort((a, b) =>
+    compareCategories(a, b, policeUk),
+  );
+}
+
+/** A category's published England rate (the funnel's centre line). */
+const englandRow = (rows: readonly PublishedRow[], category: string) =>
+  rows.find(
+    (r) =>
+      r.indicator_id === ENGLAND_RATE &&
+      r.category === category &&
+      !r.suppressed &&
+      r.value !== null,
+  );
 
 function unitDatum(row: PublishedRow, panel: string, data: ReportData, named: Set<string>): Datum {
   const isArea = row.area_code === areaUnitCode(data);
@@ -87,10 +108,24 @@ function namedAbove(rows: readonly PublishedRow[], area: string): Set<string> {
   return new Set(above.slice(0, MAX_NAMED).map((r) => r.area_code));
 }
 
-function panelOf(category: string, data: ReportData, centre: PublishedRow | undefined) {
-  const drawn = rowsIn(data, DISTRICT_RATE, category).filter(isPlotted);
-  if (!centre || centre.value === null || centre.value <= 0 || drawn.length === 0) {
-    return undefined;
+/**
+ * A category's panel, or why it has none: no England rate, no district to draw, or too many of
+ * the ranked districts' counts suppressed. Those are the smallest counts, so a funnel without
+ * them is not the districts' spread but its upper part, and the area would look better placed
+ * than it is.
+ */
+function panelOf(
+  category: string,
+  data: ReportData,
+  centre: PublishedRow | undefined,
+): Panel | string {
+  const rows = rowsIn(data, DISTRICT_RATE, category);
+  const drawn = rows.filter(isPlotted);
+  const hidden = rows.filter((r) => r.suppressed).length;
+  if (!centre || centre.value === null || centre.value <= 0) return 'no England rate';
+  if (drawn.length === 0) return 'no district to draw';
+  if (hidden > MAX_SUPPRESSED_SHARE * (drawn.length + hidden)) {
+    return `${formatCount(hidden)} of the ${formatCount(drawn.length + hidden)} districts ranked have too few crimes to publish`;
   }
   const title = categoryTitle(category);
   const residents = drawn.map((r) => r.denominator ?? 0);
@@ -221,37 +256,24 @@ export const policeEnglandFunnel = defineChart({
   indicators: [DISTRICT_RATE, ENGLAND_RATE],
   notDrawn(data) {
     // Only national mode's reports say why: a run without district rows never had this chart.
-    const rows = data.rows.filter(
-      (r) => r.indicator_id === DISTRICT_RATE && isHeadlineCategory(r.category),
+    const categories = headlineCategoriesOf(
+      data,
+      data.rows.filter((r) => r.indicator_id === DISTRICT_RATE),
     );
-    if (rows.length === 0) {
+    if (categories.length === 0) {
       return data.nationalUnits ? 'no district rates for the headline categories' : null;
     }
-    if (!rows.some(isPlotted)) {
-      return 'no district has complete data, a population and a published count';
-    }
-    return 'no England rate was published for the categories with ranked districts';
+    const reasons = categories.map((c) => [c, panelOf(c, data, englandRow(data.rows, c))] as const);
+    return reasons.map(([c, why]) => `${categoryTitle(c)}: ${why}`).join('; ');
   },
   spec(rows, data) {
-    const policeUk = data.crimeSource === 'police_uk_street';
-    const categories = [
-      ...new Set(
-        rowsOf(rows, DISTRICT_RATE)
-          .map((r) => r.category)
-          .filter(isHeadlineCategory),
-      ),
-    ].sort((a, b) => compareCategories(a, b, policeUk));
-    const england = rowsOf(rows, ENGLAND_RATE);
+    const categories = headlineCategoriesOf(data, rowsOf(rows, DISTRICT_RATE));
     const panels: Panel[] = [];
-    const noEngland: string[] = [];
+    const notShown: string[] = [];
     for (const category of categories) {
-      const panel = panelOf(
-        category,
-        data,
-        england.find((r) => r.category === category && !r.suppressed),
-      );
-      if (panel) panels.push(panel);
-      else noEngland.push(categoryTitle(category));
+      const panel = panelOf(category, data, englandRow(rowsOf(rows, ENGLAND_RATE), category));
+      if (typeof panel === 'string') notShown.push(`${categoryTitle(category)} (${panel})`);
+      else panels.push(panel);
     }
     if (panels.length === 0) return undefined;
     const drawn = categories.filter((c) => panels.some((p) => p.title === categoryTitle(c)));
@@ -260,7 +282,7 @@ export const policeEnglandFunnel = defineChart({
       'Drawn: every district whose force has every month of the period and that has a population',
       ...notDrawnLines(data, drawn),
     ];
-    if (noEngland.length > 0) notes.push(`Not shown, no England rate: ${noEngland.join(', ')}`);
+    if (notShown.length > 0) notes.push(`Not shown: ${notShown.join('; ')}`);
     const statuses = new Set(panels.flatMap((p) => p.units.map((u) => String(u.status))));
     const order = STATUS_COLOURS.map(([s]) => s).filter((s) => statuses.has(s));
     const byTitle = new Map(panels.map((p) => [p.title, p]));
