@@ -7,6 +7,7 @@
  */
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import { describe, expect, it } from 'vitest';
+import { axisTop } from '../../reports/charts/catalogue/funnel-curves.js';
 import {
   MAX_NAMED,
   policeEnglandFunnel,
@@ -87,17 +88,31 @@ describe('police-england-funnel on national rows', () => {
     const named = points.filter((p) => p.label && p.area_code !== AREA && p.category === VSO);
     expect(named.length).toBeLessThanOrEqual(MAX_NAMED);
     // The highest rates among those above the 99.8% limit.
+    // The City of London, off the scale, is named with its rate on the top edge.
     expect(named.map((p) => p.label).sort()).toEqual([
-      'City of London',
+      'City of London (10.5) ▲',
       'Hartlepool',
       'Middlesbrough',
     ]);
-    // Robbery: none is beyond 99.8% but the area, so none other is named.
+    // Robbery: none is beyond 99.8% but the area, so only the area and the rate off the scale
+    // are named.
     expect(points.filter((p) => p.label && p.category === 'robbery').map((p) => p.label)).toEqual([
       'Liverpool',
+      'City of London (0.58) ▲',
     ]);
     // Below England is never named, however far.
     expect(points.find((p) => p.area_code === 'E07000223')?.label).toBe('');
+  });
+
+  it('draws a rate far above the rest on the top edge, named with its rate', () => {
+    const city = points.find((p) => p.area_code === 'E09000001' && p.category === VSO);
+    expect(city?.off_scale).toBe(true);
+    expect(city?.value).toBeCloseTo(10.465, 3);
+    const others = points.filter((p) => p.category === VSO && p.area_code !== 'E09000001');
+    expect(city?.y_shown).toBeCloseTo(Math.max(...others.map((p) => p.value)) * 1.08, 9);
+    expect(others.every((p) => p.y_shown === p.value && p.off_scale === false)).toBe(true);
+    expect(subtitle).toContain('▲ on the top edge: a rate off the scale, given beside its name');
+    expect(axisTop([1, 2, 3, 4])).toBeCloseTo(4 * 1.08, 9);
   });
 
   it('lists the districts not drawn, by why, under the chart', () => {

@@ -129,3 +129,16 @@ export function funnelCurves({
     ),
   ];
 }
+
+/**
+ * The axis's top: the highest rate short of Tukey's far-out fence (upper quartile + 3 × the
+ * interquartile range), so one district of a few thousand residents and a day-time crowd (the
+ * City of London) does not flatten all the others; a rate above it is drawn on the top edge as a
+ * triangle, named with its rate.
+ */
+export function axisTop(rates: readonly number[]): number {
+  const sorted = [...rates].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const fence = at(0.75) + 3 * (at(0.75) - at(0.25));
+  return Math.max(...sorted.filter((r) => r <= fence)) * 1.08;
+}

@@ -6,12 +6,7 @@
  * population, is listed under the chart, never drawn — a gap in the data must not read as safe.
  */
 import { UNIT_LABELS } from '../../format/numbers.js';
-import {
-  compareCategories,
-  inPoliceUkHeadline,
-  SERIOUS_VIOLENCE_ORDER,
-} from '../../headline/categories.js';
-import { formatCount } from '../../headline/format.js';
+import { formatCount, formatRate } from '../../headline/format.js';
 import {
   areaUnitCode,
   beyond998,
@@ -27,8 +22,8 @@ import { categoryTitle, periodLine } from '../format.js';
 import { chartTitle, topLevel } from '../layout.js';
 import { type Datum, toDatum } from '../select-rows.js';
 import { COLOURS } from '../theme.js';
-import { CENTRE_LINE, funnelCurves, LIMITS_95, LIMITS_998 } from './funnel-curves.js';
-import { notDrawnLines } from './national-not-drawn.js';
+import { englandRow, headlineCategoriesOf, notDrawnLines } from './england-funnel-rows.js';
+import { axisTop, CENTRE_LINE, funnelCurves, LIMITS_95, LIMITS_998 } from './funnel-curves.js';
 
 const TITLE = 'crime rate against England’s districts (funnel plot)';
 const VALUE_TITLE = `Crimes ${UNIT_LABELS.per_1000}`;
@@ -63,40 +58,31 @@ interface Panel {
   units: Datum[];
 }
 
-/** The categories drawn: the headline's (police.uk's serious violence ones, or the basket). */
-function isHeadlineCategory(category: string): boolean {
-  return inPoliceUkHeadline(category) || SERIOUS_VIOLENCE_ORDER.includes(category);
-}
-
-/** The headline categories the district rows have, in the headline's order. */
-function headlineCategoriesOf(data: ReportData, districtRows: readonly PublishedRow[]): string[] {
-  const policeUk = data.crimeSource === 'police_uk_street';
-  return [...new Set(districtRows.map((r) => r.category).filter(isHeadlineCategory))].sort((a, b) =>
-    compareCategories(a, b, policeUk),
-  );
-}
-
-/** A category's published England rate (the funnel's centre line). */
-const englandRow = (rows: readonly PublishedRow[], category: string) =>
-  rows.find(
-    (r) =>
-      r.indicator_id === ENGLAND_RATE &&
-      r.category === category &&
-      !r.suppressed &&
-      r.value !== null,
-  );
-
-function unitDatum(row: PublishedRow, panel: string, data: ReportData, named: Set<string>): Datum {
+function unitDatum(
+  row: PublishedRow,
+  panel: Pick<Panel, 'title' | 'top'>,
+  data: ReportData,
+  named: Set<string>,
+): Datum {
   const isArea = row.area_code === areaUnitCode(data);
   const name = unitName(data, row.area_code);
+  const value = row.value ?? 0;
+  const offScale = value > panel.top;
   return toDatum(row, {
-    panel,
+    panel: panel.title,
     unit_name: name,
     status: isArea ? THIS_AREA : (STATUS[row.significance ?? ''] ?? NOT_COMPARED),
     significance_text: STATUS[row.significance ?? ''] ?? NOT_COMPARED,
     is_area: isArea,
     outside998: beyond998(row),
-    label: isArea || named.has(row.area_code) ? name : '',
+    // Where the point is drawn: its rate, or the top edge when it is off the scale.
+    y_shown: offScale ? panel.top : value,
+    off_scale: offScale,
+    label: offScale
+      ? `${name} (${formatRate(value)}) ▲`
+      : isArea || named.has(row.area_code)
+        ? name
+        : '',
   });
 }
 
@@ -130,7 +116,8 @@ function panelOf(
   const title = categoryTitle(category);
   const residents = drawn.map((r) => r.denominator ?? 0);
   const named = namedAbove(drawn, areaUnitCode(data));
-  const panel: Panel = {
+  const top = axisTop(drawn.map((r) => r.value ?? 0));
+  return {
     title,
     england:
       centre.numerator && centre.denominator
@@ -138,10 +125,9 @@ function panelOf(
         : centre.value / 1000,
     from: Math.min(...residents) * 0.8,
     to: Math.max(...residents) * 1.25,
-    top: Math.max(...drawn.map((r) => r.value ?? 0)) * 1.08,
-    units: drawn.map((r) => unitDatum(r, title, data, named)),
+    top,
+    units: drawn.map((r) => unitDatum(r, { title, top }, data, named)),
   };
-  return panel;
 }
 
 /** The names of the districts named, left of the point on the right half (as the ward funnel). */
@@ -160,7 +146,7 @@ function labelLayer(panel: Panel, side: 'left' | 'right'): Record<string, unknow
     },
     encoding: {
       x: { field: 'denominator', type: 'quantitative' },
-      y: { field: 'value', type: 'quantitative' },
+      y: { field: 'y_shown', type: 'quantitative' },
       text: { condition: { test, field: 'label' }, value: '' },
     },
   };
@@ -218,7 +204,8 @@ function panelView(panel: Panel, statuses: readonly string[]): Record<string, un
         mark: { type: 'point', filled: true, opacity: 1, stroke: 'white', strokeWidth: 0.6 },
         encoding: {
           x: { ...x, field: 'denominator' },
-          y: { ...y, field: 'value' },
+          y: { ...y, field: 'y_shown' },
+          shape: { condition: { test: 'datum.off_scale', value: 'triangle-up' }, value: 'circle' },
           // The area drawn last and largest, on top of the districts around it.
           order: { field: 'is_area', type: 'ordinal' },
           size: { condition: { test: 'datum.is_area', value: 150 }, value: 40 },
@@ -279,10 +266,15 @@ export const policeEnglandFunnel = defineChart({
     const drawn = categories.filter((c) => panels.some((p) => p.title === categoryTitle(c)));
     const notes = [
       periodLine(data),
+      // One panel has no panel title: the category is said here.
+      ...(panels.length === 1 ? [`Crime type: ${panels[0]?.title}`] : []),
       'Drawn: every district whose force has every month of the period and that has a population',
       ...notDrawnLines(data, drawn),
     ];
     if (notShown.length > 0) notes.push(`Not shown: ${notShown.join('; ')}`);
+    if (panels.some((p) => p.units.some((u) => u.off_scale))) {
+      notes.push('▲ on the top edge: a rate off the scale, given beside its name');
+    }
     const statuses = new Set(panels.flatMap((p) => p.units.map((u) => String(u.status))));
     const order = STATUS_COLOURS.map(([s]) => s).filter((s) => statuses.has(s));
     const byTitle = new Map(panels.map((p) => [p.title, p]));

@@ -1,14 +1,54 @@
 /**
- * The line under the England funnel plot (national mode): the districts with rows that are not
+ * Which rows the England funnel plot (national mode) draws, and the line under it: the headline
+ * categories with district rows, each one's England rate, and the districts with rows that are not
  * drawn, by why — "Not drawn: 12 districts with incomplete data (Bolton, Bury, …); 22 Welsh
  * districts without population (…)" — and, per category, the ranked ones whose count is
  * suppressed. Why a district is not ranked is `fct_national_units`' coverage when the run loaded
  * it, else the row's own note.
  */
+
+import {
+  compareCategories,
+  inPoliceUkHeadline,
+  SERIOUS_VIOLENCE_ORDER,
+} from '../../headline/categories.js';
 import { formatCount, joinWords } from '../../headline/format.js';
-import { DISTRICT_RATE, isPlotted, rowsIn, unitName, unitOf } from '../../national.js';
+import {
+  DISTRICT_RATE,
+  ENGLAND_RATE,
+  isPlotted,
+  rowsIn,
+  unitName,
+  unitOf,
+} from '../../national.js';
 import type { PublishedRow, ReportData } from '../../types.js';
 import { categoryTitle } from '../format.js';
+
+/** The categories drawn: the headline's (police.uk's serious violence ones, or the basket). */
+function isHeadlineCategory(category: string): boolean {
+  return inPoliceUkHeadline(category) || SERIOUS_VIOLENCE_ORDER.includes(category);
+}
+
+/** The headline categories the district rows have, in the headline's order. */
+export function headlineCategoriesOf(
+  data: ReportData,
+  districtRows: readonly PublishedRow[],
+): string[] {
+  const policeUk = data.crimeSource === 'police_uk_street';
+  return [...new Set(districtRows.map((r) => r.category).filter(isHeadlineCategory))].sort((a, b) =>
+    compareCategories(a, b, policeUk),
+  );
+}
+
+/** A category's published England rate (the funnel's centre line). */
+export const englandRow = (rows: readonly PublishedRow[], category: string) =>
+  rows.find(
+    (r) =>
+      r.indicator_id === ENGLAND_RATE &&
+      r.category === category &&
+      !r.suppressed &&
+      r.value !== null,
+  );
 
 /** Districts named in a "not drawn" line before "and N more". */
 export const MAX_LISTED = 5;
