@@ -152,7 +152,11 @@ function labelLayer(panel: Panel, side: 'left' | 'right'): Record<string, unknow
   };
 }
 
-function panelView(panel: Panel, statuses: readonly string[]): Record<string, unknown> {
+function panelView(
+  panel: Panel,
+  statuses: readonly string[],
+  alone: boolean,
+): Record<string, unknown> {
   const x = {
     field: 'residents',
     type: 'quantitative',
@@ -174,8 +178,9 @@ function panelView(panel: Panel, statuses: readonly string[]): Record<string, un
   }).map((p) => ({ ...p, line: p.line === CENTRE_LINE ? ENGLAND_LINE : p.line }));
   const colours = STATUS_COLOURS.filter(([s]) => statuses.includes(s));
   return {
-    width: 330,
-    height: 220,
+    // A panel alone has the chart's width: two hundred districts need the room.
+    width: alone ? 560 : 330,
+    height: alone ? 320 : 220,
     layer: [
       {
         data: { values: curves },
@@ -281,7 +286,7 @@ export const policeEnglandFunnel = defineChart({
     return topLevel(
       chartTitle(data, TITLE, notes),
       panels.flatMap((p) => p.units),
-      (title) => panelView(byTitle.get(title) ?? (panels[0] as Panel), order),
+      (title) => panelView(byTitle.get(title) ?? (panels[0] as Panel), order, panels.length === 1),
       { field: 'panel', order: panels.map((p) => p.title), columns: 2 },
     );
   },
