@@ -99,3 +99,20 @@ describe('police-rate-comparators as the comparators’ ranked dot chart', () =>
     expect(svg).toContain('>England</text>');
   });
 });
+
+describe('the comparators sna left out', () => {
+  it('names them under the chart, from the rank’s note', () => {
+    const rows = auto.rows.map((r) =>
+      r.indicator_id === 'police.rank_among_comparators'
+        ? {
+            ...r,
+            note: 'left out, incomplete: Bolton (E08000001), Bury (E08000002); population of mid-2015',
+          }
+        : r,
+    );
+    const s = specOf({ ...auto, rows });
+    expect(s.title.subtitle.join(' ')).toContain(
+      'Left out, their data incomplete: Bolton (E08000001), Bury (E08000002)',
+    );
+  });
+});

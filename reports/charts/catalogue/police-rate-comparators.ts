@@ -7,16 +7,11 @@
  */
 import { peerComparisonProblem } from '../../../indicators/coverage.js';
 import { UNIT_LABELS } from '../../format/numbers.js';
+import { compareCategories } from '../../headline/categories.js';
 import { COMPARATOR_RULES, unitName } from '../../national.js';
 import type { PublishedRow, ReportData } from '../../types.js';
 import { defineChart, type IndicatorRows, rowsOf } from '../define.js';
-import {
-  categoryTitle,
-  formatDate,
-  periodLine,
-  sortCategories,
-  suppressedNote,
-} from '../format.js';
+import { categoryTitle, formatDate, periodLine, suppressedNote } from '../format.js';
 import { chartTitle, intervalLayer, suppressedLayer, topLevel, valueTooltip } from '../layout.js';
 import { type Datum, toDatum } from '../select-rows.js';
 import { COLOURS } from '../theme.js';
@@ -129,9 +124,11 @@ export const policeRateComparators = defineChart({
   spec(rows, data) {
     // Part of a period, or a population years off the peers', is not set among whole ones.
     if (peerComparisonProblem(data.coverage, data.population)) return undefined;
-    const categories = sortCategories(
-      rowsOf(rows, 'police.comparator_rate_per_1000').map((r) => r.category),
-    );
+    // A police.uk-only run leads with its serious violence crime types, as its headline does.
+    const policeUk = data.crimeSource === 'police_uk_street';
+    const categories = [
+      ...new Set(rowsOf(rows, 'police.comparator_rate_per_1000').map((r) => r.category)),
+    ].sort((a, b) => compareCategories(a, b, policeUk));
     const values = categories.flatMap((c) => categoryValues(rows, data, c));
     if (!values.some((v) => v.kind === 'dot')) return undefined;
     const dots = { filter: `datum.kind === 'dot'` };
@@ -150,6 +147,11 @@ export const policeRateComparators = defineChart({
         : `Crimes in the year to ${formatDate(data.period.end)}; populations of that year`,
     ];
     if (values.some((v) => v.suppressed)) lines.push(suppressedNote(data));
+    // sna's own comparators leave out those without complete data; the rank's note names them.
+    const leftOut = rowsOf(rows, 'police.rank_among_comparators')
+      .map((r) => r.note?.match(/left out, incomplete: ([^;]*)/)?.[1])
+      .find((names) => names);
+    if (leftOut) lines.push(`Left out, their data incomplete: ${leftOut}`);
     const ruleLines = [COMBINED, ENGLAND].filter((l) => values.some((v) => v.line === l));
     return topLevel(
       chartTitle(data, TITLE, lines),
