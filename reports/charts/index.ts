@@ -83,7 +83,9 @@ export async function buildCharts(
       title: `${data.area.name}: ${chart.title}`,
       description: chart.description,
       howToRead: chart.howToRead,
-      indicators: chart.indicators,
+      // The ids the run has rows of: the source line names no indicator the chart drew nothing
+      // from (national mode's England rate beside a comparators file's rates).
+      indicators: chart.indicators.filter((id) => data.rows.some((r) => r.indicator_id === id)),
       spec: JSON.parse(JSON.stringify(spec)) as Record<string, unknown>,
       svg: await renderSvg(spec, (message) => log.warn(`chart ${chart.name}: ${message}`)),
     });

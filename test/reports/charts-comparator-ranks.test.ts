@@ -116,3 +116,23 @@ describe('the comparators sna left out', () => {
     );
   });
 });
+
+describe('the source line', () => {
+  it('names only the indicators the run has rows of', async () => {
+    const { buildCharts } = await import('../../reports/charts/index.js');
+    const noEngland = {
+      ...auto,
+      rows: auto.rows.filter((r) => r.indicator_id !== 'police.england_rate_per_1000'),
+    };
+    const only = CHARTS.filter((c) => c.name === 'police-rate-comparators');
+    const [withEngland] = await buildCharts(auto, { charts: only });
+    const [without] = await buildCharts(noEngland, { charts: only });
+    expect(withEngland?.indicators).toContain('police.england_rate_per_1000');
+    expect(without?.indicators).toEqual([
+      'police.rate_per_1000',
+      'police.comparator_rate_per_1000',
+      'police.rank_among_comparators',
+      'police.comparators_combined_rate_per_1000',
+    ]);
+  });
+});
