@@ -279,7 +279,7 @@ describe('honesty: every number the England sentences state is a number of their
 });
 
 describe('the comparators left out', () => {
-  it('says the others’ data are incomplete when the rank’s note names them', () => {
+  it('says the districts ranked are those with complete data when the rank’s note leaves some out', () => {
     const s = rankInEngland(
       input({
         comparatorRank: { ...comparatorRank, note: 'left out, incomplete: Bolton (E08000001)' },
@@ -287,7 +287,7 @@ describe('the comparators left out', () => {
       }),
     );
     expect(s?.text).toContain(
-      'among its statistical neighbours it had the third highest rate of the 16 districts compared, the others’ data incomplete.',
+      'among its statistical neighbours it had the third highest rate of the 16 districts with complete data.',
     );
   });
 

@@ -86,8 +86,8 @@ function amongComparators(input: EnglandRankInput): { text: string; facts: Publi
   const of = held(rank.denominator);
   const place = rankFromNearerEnd(rank.value, of);
   // sna's own comparators leave out those with incomplete data, and the rank's note names them.
-  const others = rank.note?.includes('left out, incomplete') ? ', the others’ data incomplete' : '';
-  let text = `among ${comparators.set} it had ${place} rate of the ${formatCount(of)} ${comparators.members} compared${others}`;
+  const which = rank.note?.includes('left out, incomplete') ? 'with complete data' : 'compared';
+  let text = `among ${comparators.set} it had ${place} rate of the ${formatCount(of)} ${comparators.members} ${which}`;
   const facts = [rank];
   if (hasValue(combined) && combined.significance) {
     const words = {
