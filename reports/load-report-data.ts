@@ -12,6 +12,7 @@ import { loadPopulationYear } from '../indicators/population-year.js';
 import { INDICATORS } from '../indicators/registry.js';
 import { PUBLISHED_COLUMNS } from '../indicators/store.js';
 import { loadMapLayers } from './load-map-data.js';
+import { loadNationalUnits } from './national.js';
 import type { PublishedRow, ReportData } from './types.js';
 
 const DATE_COLUMNS = new Set(['period_start', 'period_end']);
@@ -40,6 +41,7 @@ export async function loadReportData(db: Database, config: SnaConfig): Promise<R
   const available = await availableSources(db);
   const crimeSource = policeSourceInUse(available) ?? undefined;
   const coverage = coverageInUse(await loadCoverage(db), available);
+  const nationalUnits = await loadNationalUnits(db);
   return {
     area: {
       name: config.area.name,
@@ -64,5 +66,11 @@ export async function loadReportData(db: Database, config: SnaConfig): Promise<R
     ...(crimeSource ? { crimeSource } : {}),
     townCentreWards: [...config.area.townCentreWards],
     maps: await loadMapLayers(db, config),
+    // Only in national mode: every other run's report data are what they were.
+    ...(nationalUnits ? { nationalUnits } : {}),
+    // A `reference.comparators` file wins over `comparators:`.
+    ...(config.comparators && !config.reference.comparators
+      ? { autoComparators: config.comparators.auto ?? 'codes' }
+      : {}),
   };
 }

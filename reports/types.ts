@@ -3,6 +3,7 @@
  * `indicators_published` view (suppression applied) and the run's manifest: the report
  * computes no statistics and never sees a row-level extract.
  */
+import type { ComparatorAuto } from '../core/config.js';
 import type { ManifestInput } from '../core/provenance.js';
 import type { SourceCoverage } from '../indicators/coverage.js';
 import type { IndicatorDefinition, Status } from '../indicators/define.js';
@@ -65,6 +66,31 @@ export interface ReportData {
   townCentreWards?: readonly string[];
   /** Boundaries and binned points for the maps (docs/contract.md#reference-files). */
   maps?: ReportMaps;
+  /**
+   * National mode's units (`fct_national_units`, one entry per district or group): their names,
+   * and why a unit is not ranked. Absent when the run is not in national mode.
+   */
+  nationalUnits?: readonly NationalUnit[];
+  /**
+   * How the comparators were chosen when sna chose them from the police.uk street files
+   * (config `comparators:`, no `reference.comparators` file): their rule, or `codes` for a list.
+   * Absent when they come from the comparators file (or there are none).
+   */
+  autoComparators?: ComparatorAuto | 'codes';
+}
+
+/** A district or configured group of national mode, as `fct_national_units` describes it. */
+export interface NationalUnit {
+  code: string;
+  name: string;
+  isArea: boolean;
+  country: 'E' | 'W';
+  /** The force that covers most of its LSOAs. */
+  force: string | null;
+  /** Ranked only when complete (and with a population). */
+  coverage: 'complete' | 'incomplete' | 'no_population' | 'no_data';
+  /** Why it is not complete ("Cheshire Constabulary: no file for 2022-09"). */
+  coverageNote: string | null;
 }
 
 /** One area of a map: public boundaries, never a person or an address. */
@@ -147,6 +173,7 @@ export interface HeadlineRow {
 export type FindingRule =
   | 'change'
   | 'above_comparators'
+  | 'above_england'
   | 'hotspot'
   | 'wards_above'
   | 'over_represented';

@@ -26,6 +26,25 @@ export interface ChartDefinition {
   indicators: readonly IndicatorId[];
   /** The spec with data inlined, or undefined when the rows hold nothing this chart can draw. */
   spec(rows: IndicatorRows, data: ReportData): TopLevelSpec | undefined;
+  /**
+   * Why the chart is not drawn when a run of its kind would have it (national mode's England
+   * funnel when no district is ranked), said under "Charts not drawn"; null when the run is not
+   * of its kind, so other runs' reports say nothing of it. Charts without it are left out silently.
+   */
+  notDrawn?(data: ReportData): string | null;
+}
+
+/** The charts a run should have had and did not draw, each with why ("England funnel: …"). */
+export function chartsNotDrawn(
+  charts: readonly ChartDefinition[],
+  drawn: ReadonlySet<string>,
+  data: ReportData,
+): string[] {
+  return charts.flatMap((chart) => {
+    if (drawn.has(chart.name) || !chart.notDrawn) return [];
+    const why = chart.notDrawn(data);
+    return why ? [`${chart.title.charAt(0).toUpperCase()}${chart.title.slice(1)}: ${why}`] : [];
+  });
 }
 
 /**

@@ -15,6 +15,7 @@ import { mapNightTimeEconomy } from './catalogue/map-night-time-economy.js';
 import { mapRateByLsoa } from './catalogue/map-rate-by-lsoa.js';
 import { mapRateByWard } from './catalogue/map-rate-by-ward.js';
 import { offendersAgeSex } from './catalogue/offenders-age-sex.js';
+import { policeEnglandFunnel } from './catalogue/police-england-funnel.js';
 import { policeHourWeekday } from './catalogue/police-hour-weekday.js';
 import { policeMonthly } from './catalogue/police-monthly.js';
 import { policeRateByImd } from './catalogue/police-rate-by-imd.js';
@@ -41,6 +42,7 @@ export const CHARTS: readonly ChartDefinition[] = [
   policeHourWeekday,
   mapNightTimeEconomy,
   policeRateComparators,
+  policeEnglandFunnel,
   policeRateByImd,
   mapRateByLsoa,
   mapRateByWard,
@@ -81,7 +83,9 @@ export async function buildCharts(
       title: `${data.area.name}: ${chart.title}`,
       description: chart.description,
       howToRead: chart.howToRead,
-      indicators: chart.indicators,
+      // The ids the run has rows of: the source line names no indicator the chart drew nothing
+      // from (national mode's England rate beside a comparators file's rates).
+      indicators: chart.indicators.filter((id) => data.rows.some((r) => r.indicator_id === id)),
       spec: JSON.parse(JSON.stringify(spec)) as Record<string, unknown>,
       svg: await renderSvg(spec, (message) => log.warn(`chart ${chart.name}: ${message}`)),
     });

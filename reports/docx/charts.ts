@@ -4,7 +4,10 @@
  * (the chart's description, as report.html's figcaption) and its source line. Heading, image
  * and caption are kept on one page.
  */
+
 import { AlignmentType, ImageRun, Paragraph, TextRun } from 'docx';
+import { chartsNotDrawn } from '../charts/define.js';
+import { CHARTS } from '../charts/index.js';
 import { capitalise } from '../headline/format.js';
 import type { Provenance, RenderedChart, ReportData } from '../types.js';
 import { fitToWidth, pngSize } from './png-size.js';
@@ -83,6 +86,9 @@ export function chartsSection(
       '; report.html draws them interactively.',
     ),
     ...mapsNotDrawn(data),
+    ...chartsNotDrawn(CHARTS, new Set(charts.map((c) => c.name)), data).map((line) =>
+      note(`Chart not drawn: ${line}`),
+    ),
     ...(charts.length === 0
       ? [note('No charts: there was no data to draw.')]
       : charts.flatMap((chart, i) => figure(chart, i, pngOf(chart.name), data, provenance))),

@@ -38,7 +38,8 @@ export function chartIndicators(name: string): readonly string[] {
 }
 
 export function sourceLine(name: string, data: ReportData, provenance: Provenance): string {
-  const ids = chartIndicators(name);
+  // As report.html's: only the ids the run has rows of.
+  const ids = chartIndicators(name).filter((id) => data.rows.some((r) => r.indicator_id === id));
   const loaded = new Set(provenance.inputs.map((i) => i.source as Source));
   const definitions = data.definitions.filter((d) => ids.includes(d.id));
   const names = new Set<string>();

@@ -36,6 +36,8 @@ export interface RuleContext {
   period: PeriodWords;
   /** An LSOA's ward, by the ward's label (the LSOA boundaries' lookup), to name hot spots. */
   wardOfLsoa: ReadonlyMap<string, string>;
+  /** The area's unit code among England's districts (national mode), to find its district rate. */
+  areaUnit?: string;
 }
 
 /** A rule: at most one candidate from one category's published rows. */

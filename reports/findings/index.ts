@@ -8,6 +8,7 @@ import type { Finding, PublishedRow } from '../types.js';
 import type { Candidate, Rule, RuleContext } from './candidate.js';
 import { significantChange } from './rules/change.js';
 import { aboveComparators } from './rules/comparators.js';
+import { aboveEngland } from './rules/england.js';
 import { hotSpots } from './rules/hotspot.js';
 import { overRepresented } from './rules/over-represented.js';
 import { wardsAboveFunnel } from './rules/wards.js';
@@ -22,6 +23,7 @@ const TOTAL = 'serious_violence';
 const RULES: readonly Rule[] = [
   significantChange,
   aboveComparators,
+  aboveEngland,
   hotSpots,
   wardsAboveFunnel,
   overRepresented,

@@ -15,6 +15,7 @@ import { coverageOf } from './words.js';
 export const RULE_ORDER: readonly FindingRule[] = [
   'change',
   'above_comparators',
+  'above_england',
   'hotspot',
   'wards_above',
   'over_represented',

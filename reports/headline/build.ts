@@ -8,6 +8,7 @@ import { coverageWords } from '../../indicators/coverage.js';
 import type { IndicatorId } from '../../indicators/generated/ids.js';
 import { NO_AREA_ROWS } from '../../indicators/rows.js';
 import { keyFindings, narrative } from '../findings/index.js';
+import { areaUnitCode, comparatorSetWords } from '../national.js';
 import type {
   Headline,
   HeadlineRow,
@@ -25,6 +26,7 @@ import {
 } from './categories.js';
 import { CategoryRows, hasValue, isSuppressed, suppressedAmong } from './facts.js';
 import { type PeriodWords, periodWords } from './format.js';
+import { type NationalWords, rateSentences } from './sentences/england.js';
 import * as people from './sentences/people.js';
 import * as place from './sentences/place.js';
 import { sentence } from './sentences/sentence.js';
@@ -83,6 +85,7 @@ function policeRow(
   rows: CategoryRows,
   period: PeriodWords,
   wardOfLsoa: ReadonlyMap<string, string>,
+  national: NationalWords,
 ): Columns {
   const names = categoryNames(rows.category);
   const r = (id: IndicatorId) => rows.one(id);
@@ -96,12 +99,7 @@ function policeRow(
         ? [countAndChange(r('police.count'), r('police.change'), period)]
         : [
             countAndChange(r('police.count'), r('police.change'), period),
-            rateAndRank(
-              r('police.rate_per_1000'),
-              r('police.rank_among_comparators'),
-              'crimes',
-              r('police.comparators_combined_rate_per_1000'),
-            ),
+            ...rateSentences(rows, national),
             seasonality(rows.all('police.seasonal_index')),
             place.topBeat(r('police.top_beat_share'), names),
             place.nightTimeEconomy(
@@ -227,6 +225,11 @@ export function buildHeadline(data: ReportData): Headline {
   const policeUk = data.crimeSource === 'police_uk_street';
   const wardOfLsoa = new Map((data.maps?.lsoa?.areas ?? []).map((a) => [a.code, a.ward ?? '']));
   const categories = headlineCategories(data);
+  const national: NationalWords = {
+    area: data.area.name,
+    areaUnit: areaUnitCode(data),
+    comparators: comparatorSetWords(data),
+  };
   const rows = categories.map((category): RowWithoutNarrative => {
     const categoryRows = new CategoryRows(category, data.rows);
     const period = coveredPeriod(data, category, wholePeriod);
@@ -235,7 +238,7 @@ export function buildHeadline(data: ReportData): Headline {
         ? aeRow(categoryRows, period)
         : category === YOUTH_JUSTICE_CATEGORY
           ? youthJusticeRow(categoryRows, period)
-          : policeRow(categoryRows, period, wardOfLsoa);
+          : policeRow(categoryRows, period, wardOfLsoa, national);
     const caveat = policeUk ? policeUkCaveat(category) : undefined;
     return leaveOutThin(
       {
@@ -247,7 +250,7 @@ export function buildHeadline(data: ReportData): Headline {
       data.suppressBelow,
     );
   });
-  const context = { period: wholePeriod, wardOfLsoa };
+  const context = { period: wholePeriod, wardOfLsoa, areaUnit: national.areaUnit };
   return {
     area: data.area.name,
     period: { start: data.period.start, end: data.period.end },

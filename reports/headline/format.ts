@@ -37,6 +37,9 @@ const ORDINALS = [
  * either end it says the rank itself ("ranked 14th lowest of 30"), since only the rank and
  * the number of areas are published.
  */
+/** 1 → "first" … 10 → "tenth"; undefined beyond. */
+export const ordinalWord = (n: number): string | undefined => ORDINALS[n - 1];
+
 export function rankWords(rank: number, of: number): string {
   const fromTop = of - rank + 1;
   const low = rank <= fromTop;
@@ -48,7 +51,7 @@ export function rankWords(rank: number, of: number): string {
   return `ranked ${rank}${ordinalSuffix(rank)} lowest`;
 }
 
-function ordinalSuffix(n: number): string {
+export function ordinalSuffix(n: number): string {
   const lastTwo = n % 100;
   if (lastTwo >= 11 && lastTwo <= 13) return 'th';
   return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';

@@ -7,6 +7,7 @@ import { type IndicatorDefinition, METHODS } from '../../indicators/define.js';
 import { describeMethod } from '../../indicators/method-descriptions.js';
 import { populationGap } from '../../indicators/population-year.js';
 import { formatDate } from '../html/format.js';
+import { isNationalRun, NATIONAL_IDS } from '../national.js';
 import type { ReportData } from '../types.js';
 
 export type Piece = string | { bold: string } | { code: string };
@@ -100,6 +101,9 @@ export function methodsContent(data: ReportData): MethodsContent {
       description: describeMethod(method),
     })),
     described: data.definitions.filter((d) => withRows.has(d.id)),
-    others: data.definitions.filter((d) => !withRows.has(d.id)),
+    // National mode's indicators are not "without values" in a run that is not national.
+    others: data.definitions.filter(
+      (d) => !withRows.has(d.id) && (isNationalRun(data) || !NATIONAL_IDS.has(d.id)),
+    ),
   };
 }

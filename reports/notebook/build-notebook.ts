@@ -5,9 +5,11 @@
  * reads in JupyterLab, VS Code or GitHub without running anything. It is built from published
  * rows only: no row-level data can reach it.
  */
+
 import { join } from 'node:path';
 import { escapeMarkdown } from '../headline/index.js';
 import { formatDate } from '../html/format.js';
+import { DISTRICT_RATE } from '../national.js';
 import type { Headline, Provenance, RenderedChart, ReportData } from '../types.js';
 import { chartCellId, chartHeading } from './chart-heading.js';
 import {
@@ -100,8 +102,9 @@ export function notebookDocument(input: Omit<NotebookInput, 'outputDir'>): Noteb
   let executionCount = 0;
   const code = (id: string, source: string, outputs: DisplayData[] = []) =>
     codeCell(id, ++executionCount, source, outputs);
+  const national = data.rows.some((row) => row.indicator_id === DISTRICT_RATE);
   const values = data.rows
-    .filter((row) => row.breakdown === 'none')
+    .filter((row) => row.breakdown === 'none' && !(national && row.indicator_id === DISTRICT_RATE))
     .sort((a, b) => byText(a.indicator_id, b.indicator_id) || byText(a.category, b.category))
     .map((row) => Object.fromEntries(VALUE_COLUMNS.map((c) => [c, row[c as keyof typeof row]])));
   const cells: Cell[] = [
@@ -114,7 +117,9 @@ export function notebookDocument(input: Omit<NotebookInput, 'outputDir'>): Noteb
     markdownCell('headline-title', '## Headline table'),
     code('headline', headlineSource(), [displayData(headlineBundle(headline))]),
     markdownCell('indicators-title', '## Indicator values'),
-    code('indicators', indicatorsSource(), [displayData(tableBundle(VALUE_COLUMNS, values))]),
+    code('indicators', indicatorsSource(national), [
+      displayData(tableBundle(VALUE_COLUMNS, values)),
+    ]),
     markdownCell('charts-title', '## Charts'),
     ...charts.flatMap((chart, index) => {
       const id = chartCellId(chart, index);

@@ -3,9 +3,11 @@
  * results (never the database, which holds row-level data) from files beside the notebook:
  * `indicators.parquet`, `headline.json` and `charts/*`.
  */
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../core/paths.js';
+import { DISTRICT_RATE } from '../national.js';
 import type { RenderedChart } from '../types.js';
 import { VALUE_COLUMNS } from './notebook-helpers.js';
 
@@ -66,16 +68,25 @@ export function headlineSource(): string {
 await show(headlineBundle(headline));`;
 }
 
-/** The SQL the indicators cell runs; the baked output is the same rows, in the same order. */
-export const VALUES_SQL = `SELECT ${VALUE_COLUMNS.join(', ')}
+/**
+ * The SQL the indicators cell runs; the baked output is the same rows, in the same order. In
+ * national mode every district's rate is a row without a breakdown too: hundreds of rows of other
+ * areas, left to their own query (`national` leaves them out).
+ */
+export function valuesSql(national = false): string {
+  const districts = national ? `\n    AND indicator_id <> '${DISTRICT_RATE}'` : '';
+  return `SELECT ${VALUE_COLUMNS.join(', ')}
   FROM indicators
-  WHERE breakdown = 'none'
+  WHERE breakdown = 'none'${districts}
   ORDER BY indicator_id, category`;
+}
+export const VALUES_SQL = valuesSql();
 
-export function indicatorsSource(): string {
-  return `// Headline values (no breakdowns); query \`indicators\` for months, beats, deciles and more.
+export function indicatorsSource(national = false): string {
+  const more = national ? `, ${DISTRICT_RATE} for every district's rate` : '';
+  return `// Headline values (no breakdowns); query \`indicators\` for months, beats, deciles${more} and more.
 const values = await query(\`
-  ${VALUES_SQL}\`);
+  ${valuesSql(national)}\`);
 await show(tableBundle(VALUE_COLUMNS, values));`;
 }
 

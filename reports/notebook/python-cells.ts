@@ -5,9 +5,11 @@
  * written and loaded with one ORDER BY on a unique key), so pandas' filters, which keep order,
  * select the same rows in the same order.
  */
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../core/paths.js';
+import { DISTRICT_RATE } from '../national.js';
 import type { PublishedRow, RenderedChart } from '../types.js';
 import { chartText } from './deno-cells.js';
 import type { MimeBundle } from './nbformat.js';
@@ -109,13 +111,21 @@ export function categoryCell(
     'significance',
     'status',
   ];
-  const selected = rows.filter((r) => r.category === category && r.breakdown === 'none');
+  // In national mode every district's rate has no breakdown either: other areas, left out here.
+  const national = rows.some((r) => r.indicator_id === DISTRICT_RATE);
+  const selected = rows.filter(
+    (r) =>
+      r.category === category &&
+      r.breakdown === 'none' &&
+      !(national && r.indicator_id === DISTRICT_RATE),
+  );
+  const districts = national ? ` & (indicators.indicator_id != ${py(DISTRICT_RATE)})` : '';
   return {
     source: `# A category: any value of indicators.category (sorted(indicators.category.unique()) lists them).
 CATEGORY = ${py(category)}
 ${chartLine(chart)}
 
-rows = indicators[(indicators.category == CATEGORY) & (indicators.breakdown == 'none')]
+rows = indicators[(indicators.category == CATEGORY) & (indicators.breakdown == 'none')${districts}]
 show(rows, ${pyList(columns)},
      caption=f'{CATEGORY}: {len(rows)} values for the whole area (breakdown none)')
 if CHART:

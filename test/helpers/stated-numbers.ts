@@ -10,6 +10,8 @@ export const DEFINITION_PHRASES: Readonly<Record<string, readonly string[]>> = {
   'police.rate_per_1000': ['per 1,000'],
   'ae.rate_per_1000': ['per 1,000'],
   'police.rate_by_ward': ['per 1,000'],
+  'police.district_rate_per_1000': ['per 1,000'],
+  'police.england_rate_per_1000': ['per 1,000'],
   'yj.fte_rate_per_100000': ['per 100,000', 'aged 10–17'],
   'victims.under_25_pct': ['under the age of 25'],
   'offenders.under_25_pct': ['under the age of 25'],
@@ -51,7 +53,11 @@ export function isFactNumber(shown: string, facts: readonly Fact[]): boolean {
     f.upper_ci95,
     f.breakdown_value === null ? null : Number(f.breakdown_value),
   ]);
-  return candidates.some(
+  // A rank (1 = lowest) may be said from the other end: the ranked count less it, plus one.
+  const fromTop = facts
+    .filter((f) => f.unit === 'rank' && f.value !== null && f.denominator !== null)
+    .map((f) => (f.denominator ?? 0) - (f.value ?? 0) + 1);
+  return [...candidates, ...fromTop].some(
     (c) =>
       c !== null && Number.isFinite(c) && Math.abs(Math.abs(c) - x) <= 0.5 * 10 ** -decimals + 1e-9,
   );

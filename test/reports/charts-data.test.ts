@@ -181,7 +181,14 @@ describe('each chart holds the rows it should', () => {
     const peers = rowsOf('police.comparator_rate_per_1000');
     const categories = new Set(peers.map((r) => r.category));
     const own = ofCategories(rowsOf('police.rate_per_1000'), categories);
-    expect(keys(valuesOf('police-rate-comparators'))).toEqual(keys([...peers, ...own]));
+    // The comparators' combined rate is drawn as a rule across each panel.
+    const combined = ofCategories(
+      rowsOf('police.comparators_combined_rate_per_1000').filter((r) => !r.suppressed),
+      categories,
+    );
+    expect(keys(valuesOf('police-rate-comparators'))).toEqual(
+      keys([...peers, ...own, ...combined]),
+    );
     const rank = published.find(
       (r) =>
         r.indicator_id === 'police.rank_among_comparators' && r.category === 'violence_with_injury',

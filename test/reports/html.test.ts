@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml, jsonForScript, renderReportHtml } from '../../reports/html/index.js';
+import { NATIONAL_IDS } from '../../reports/national.js';
 import type { RenderedChart } from '../../reports/types.js';
 import { beatChart, HEADLINE, HOSTILE, PROVENANCE, reportData, row } from './html-fixtures.js';
 
@@ -159,11 +160,14 @@ describe('renderReportHtml', () => {
   it('writes the methods from the registry definitions, with the run’s suppression rule', () => {
     const data = reportData({ suppressBelow: 10 });
     const page = renderReportHtml({ data, charts, headline: HEADLINE, provenance: PROVENANCE });
-    // Every declaration the run has rows of in full; the others by title and id.
+    // Every declaration the run has rows of in full; the others by title and id, but for
+    // national mode's, which a run that is not national does not name at all.
     const withRows = new Set<string>(data.rows.map((r) => r.indicator_id));
     expect(withRows.size).toBeGreaterThan(2);
     for (const definition of data.definitions) {
-      if (withRows.has(definition.id)) {
+      if (NATIONAL_IDS.has(definition.id)) {
+        expect(page).not.toContain(`<code>${definition.id}</code>`);
+      } else if (withRows.has(definition.id)) {
         expect(page).toContain(`id="definition-${definition.id}"`);
         expect(page).toContain(escapeHtml(definition.definition));
       } else {

@@ -30,6 +30,11 @@ export interface FunnelCurvesInput {
   multiplier?: number;
   /** Most event counts the limits are worked out at (each costs four bisections). */
   maxEvents?: number;
+  /**
+   * How the event counts are spread: evenly (a linear residents axis), or by a constant ratio
+   * (a log axis, where districts of 2,000 and of 1,000,000 residents share one chart).
+   */
+  spacing?: 'even' | 'ratio';
 }
 
 /** The limits' own names in `FunnelLimits`, with the line each belongs to. */
@@ -45,16 +50,27 @@ const CURVES = [
  * 3.1 standard deviations (√m events) either side of the m events expected, so 4√m + 4 either
  * side of the expected counts at the two ends is enough. At most `max`, evenly spread.
  */
-function eventGrid(average: number, from: number, to: number, max: number): number[] {
+function eventGrid(
+  average: number,
+  from: number,
+  to: number,
+  max: number,
+  spacing: 'even' | 'ratio',
+): number[] {
   const low = average * from;
   const high = average * to;
   const first = Math.max(1, Math.floor(low - 4 * Math.sqrt(low) - 4));
   const last = Math.ceil(high + 4 * Math.sqrt(high) + 4);
-  const step = Math.max(1, (last - first) / (max - 1));
   const events = new Set<number>();
-  for (let e = first; e <= last; e += step) events.add(Math.round(e));
+  if (spacing === 'ratio') {
+    const ratio = (last / first) ** (1 / Math.max(1, max - 1));
+    for (let e = first; e <= last; e *= ratio) events.add(Math.round(e));
+  } else {
+    const step = Math.max(1, (last - first) / (max - 1));
+    for (let e = first; e <= last; e += step) events.add(Math.round(e));
+  }
   events.add(last);
-  return [...events];
+  return [...events].sort((a, b) => a - b);
 }
 
 type XY = { x: number; y: number };
@@ -86,10 +102,11 @@ export function funnelCurves({
   to,
   multiplier = 1000,
   maxEvents = 120,
+  spacing = 'even',
 }: FunnelCurvesInput): FunnelPoint[] {
   if (!(from > 0 && to > from)) throw new RangeError('need 0 < from < to');
   const limits: FunnelLimits[] = funnelRateLimits({
-    events: eventGrid(average, from, to, maxEvents),
+    events: eventGrid(average, from, to, maxEvents, spacing),
     average,
     multiplier,
   });
@@ -111,4 +128,17 @@ export function funnelCurves({
       ).map(({ x, y }): FunnelPoint => ({ line, curve: key, residents: x, rate: y })),
     ),
   ];
+}
+
+/**
+ * The axis's top: the highest rate short of Tukey's far-out fence (upper quartile + 3 × the
+ * interquartile range), so one district of a few thousand residents and a day-time crowd (the
+ * City of London) does not flatten all the others; a rate above it is drawn on the top edge as a
+ * triangle, named with its rate.
+ */
+export function axisTop(rates: readonly number[]): number {
+  const sorted = [...rates].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const fence = at(0.75) + 3 * (at(0.75) - at(0.25));
+  return Math.max(...sorted.filter((r) => r <= fence)) * 1.08;
 }

@@ -34,13 +34,19 @@ function parts(row: Row, facts: RowFacts, { period, wardOfLsoa }: NarrativeConte
       aePatientsSentence(facts),
     ];
   }
+  // In national mode the row's own sentence places the area among England's districts: it is
+  // the rate sentence, said once in the table and once here.
+  const england = row.intelligence.find((s) =>
+    s.facts.some((f) => f.indicator_id === 'police.rank_in_england' && f.value !== null),
+  );
   return [
     volume,
-    rateSentence(
-      facts.one('police.rate_per_1000'),
-      'crimes',
-      facts.one('police.comparators_combined_rate_per_1000'),
-    ),
+    england ??
+      rateSentence(
+        facts.one('police.rate_per_1000'),
+        'crimes',
+        facts.one('police.comparators_combined_rate_per_1000'),
+      ),
     placeSentence(facts, wardOfLsoa),
     peopleSentence(facts),
   ];

@@ -1,7 +1,7 @@
 /**
  * Key findings rule 2: a rate significantly above the comparator areas taken together
  * (`police.comparators_combined_rate_per_1000`, whose significance is the area's 95% CI against
- * their pooled rate). No England value is published, so none is compared with.
+ * their pooled rate). England's rate, published in national mode only, is rule 3's (england.ts).
  */
 import { formatNumber, unitLabel } from '../../format/numbers.js';
 import { categoryNames } from '../../headline/categories.js';

@@ -1,5 +1,5 @@
 /**
- * Key findings rule 3: significant hot spots (`police.hotspot_gi`: Getis–Ord Gi* with the
+ * Key findings rule 4: significant hot spots (`police.hotspot_gi`: Getis–Ord Gi* with the
  * Benjamini–Hochberg correction over the area's LSOAs), with the share of the category's crimes
  * they hold and its 95% CI (`police.hotspot_share`). Its subject is the wards the hot LSOAs lie
  * in, as the headline and the hot-spot map name them (`wardsMostHot`).

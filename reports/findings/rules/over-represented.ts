@@ -1,5 +1,5 @@
 /**
- * Key findings rule 5: an ethnic group over-represented among offenders
+ * Key findings rule 6: an ethnic group over-represented among offenders
  * (`offenders.disproportionality`: the group's share of offenders of known ethnicity over its
  * share of residents, whose Katz 95% CI lies wholly above 1). One candidate per category, its
  * subject the groups over-represented, the surest excess (the highest lower limit) first. A group

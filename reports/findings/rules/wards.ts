@@ -1,5 +1,5 @@
 /**
- * Key findings rule 4: wards whose rate is significantly above the area's wards together
+ * Key findings rule 5: wards whose rate is significantly above the area's wards together
  * (`police.rate_by_ward`, significance `higher`: the centre line of PHE's funnel lies below the
  * ward's 95% interval), each with its rate and interval, and "outside the 99.8% funnel limits"
  * where its note says so. The wards are named as the headline and the maps name them

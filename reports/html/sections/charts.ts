@@ -3,6 +3,8 @@
  * SVG drawn at build time inside <noscript> for readers without JavaScript (and as the fallback
  * when a chart cannot be drawn). Under it, what it shows, how to read it and its sources.
  */
+import { chartsNotDrawn } from '../../charts/define.js';
+import { CHARTS } from '../../charts/index.js';
 import type { Provenance, RenderedChart, ReportData } from '../../types.js';
 import { escapeHtml, jsonForScript, slug } from '../escape.js';
 import { inputsOf, readingNotes, sourceLine } from '../sources.js';
@@ -76,6 +78,15 @@ export function mapsNotDrawn(data: ReportData): string {
     : '';
 }
 
+/** The charts a run of their kind would have and this one could not draw, each with why. */
+export function chartsNotDrawnNote(charts: readonly RenderedChart[], data: ReportData): string {
+  const drawn = new Set(charts.map((c) => c.name));
+  const lines = chartsNotDrawn(CHARTS, drawn, data).map((l) => `<li>${escapeHtml(l)}</li>`);
+  return lines.length
+    ? `<div class="note charts-not-drawn"><p>Charts not drawn:</p><ul>${lines.join('')}</ul></div>`
+    : '';
+}
+
 export function chartsSection(
   charts: readonly RenderedChart[],
   data: ReportData,
@@ -90,7 +101,7 @@ export function chartsSection(
 and its sources, linked to the files in <a href="#provenance">Data sources and provenance</a>.
 Each chart is also saved as <code>charts/&lt;name&gt;.svg</code>, <code>.png</code> and its
 Vega-Lite specification <code>.vl.json</code>.</p>
-${mapsNotDrawn(data)}
+${mapsNotDrawn(data)}${chartsNotDrawnNote(charts, data)}
 ${figures}
 </section>`;
 }

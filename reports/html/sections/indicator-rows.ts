@@ -3,8 +3,10 @@
  * breakdowns (months, beats, deciles, comparator areas, …) folded in <details>. Each value row
  * carries its category and the words it is searched by, for indicator-filter.js.
  */
+
 import { unitLabel } from '../../format/numbers.js';
 import { categoryNames, compareCategories } from '../../headline/categories.js';
+import { DISTRICT_RATE, ENGLAND_CODE, unitName } from '../../national.js';
 import type { PublishedRow, ReportData } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import { formatInterval, formatValue } from '../format.js';
@@ -14,16 +16,29 @@ export const INDICATOR_COLUMNS = 6;
 export const HEADER =
   '<th scope="col">Category</th><th scope="col">Breakdown</th><th scope="col" class="num">Value</th><th scope="col" class="num">95% CI</th><th scope="col">Significance</th><th scope="col">Note</th>';
 
-/** A row of another area (a comparator's rate) is read by that area's name, code after it. */
+/**
+ * A row of another area (a comparator's rate, a district's in national mode, England's) is read
+ * by that area's name, code after it.
+ */
 function otherArea(row: PublishedRow, data: ReportData): string | null {
   if (row.area_code === data.area.areaCode) return null;
-  const name = data.comparatorNames[row.area_code];
-  return name ? `${name} (${row.area_code})` : row.area_code;
+  const name = unitName(data, row.area_code);
+  return name !== row.area_code ? `${name} (${row.area_code})` : row.area_code;
 }
+
+/** What another area is to the area: a comparator, or one of England's districts. */
+const otherAreaKind = (row: PublishedRow): string =>
+  row.indicator_id === DISTRICT_RATE
+    ? 'district'
+    : row.area_code === ENGLAND_CODE
+      ? 'country'
+      : 'comparator';
 
 function breakdownCell(row: PublishedRow, data: ReportData): string {
   const area = otherArea(row, data);
-  if (area !== null) return `<span class="breakdown-name">comparator</span> ${escapeHtml(area)}`;
+  if (area !== null) {
+    return `<span class="breakdown-name">${otherAreaKind(row)}</span> ${escapeHtml(area)}`;
+  }
   if (row.breakdown === 'none') return '';
   return `<span class="breakdown-name">${escapeHtml(row.breakdown.replaceAll('_', ' '))}</span> ${escapeHtml(row.breakdown_value)}`;
 }
@@ -66,7 +81,9 @@ function byCategory(a: PublishedRow, b: PublishedRow): number {
 /** "beat", "month", "comparator area": what the folded rows are by. */
 function foldedBy(rows: readonly PublishedRow[], data: ReportData): string[] {
   const by = rows.map((r) =>
-    r.area_code !== data.area.areaCode ? 'comparator area' : r.breakdown.replaceAll('_', ' '),
+    r.area_code !== data.area.areaCode
+      ? `${otherAreaKind(r) === 'comparator' ? 'comparator area' : otherAreaKind(r)}`
+      : r.breakdown.replaceAll('_', ' '),
   );
   return [...new Set(by)];
 }

@@ -6,6 +6,7 @@
  */
 
 import { categoryNames, compareCategories } from '../../headline/categories.js';
+import { DISTRICT_RATE } from '../../national.js';
 import type { PublishedRow, ReportData } from '../../types.js';
 import { escapeHtml } from '../escape.js';
 import { inputName, readingNotes } from '../sources.js';
@@ -72,8 +73,11 @@ const SOURCE =
   '<p class="source"><span class="label">Source:</span> <code>indicators.csv</code>, computed from the inputs in <a href="#provenance">Data sources and provenance</a>.</p>';
 
 export function indicatorsSection(data: ReportData): string {
-  const available = data.rows.filter((row) => row.status !== 'not_available');
-  const notAvailable = data.rows.filter((row) => row.status === 'not_available');
+  // A district not ranked (national mode) is a row of its block, its note saying why: the lines
+  // below are for what an input or setting of the run does not give.
+  const unranked = (row: PublishedRow) => row.indicator_id === DISTRICT_RATE;
+  const available = data.rows.filter((row) => row.status !== 'not_available' || unranked(row));
+  const notAvailable = data.rows.filter((row) => row.status === 'not_available' && !unranked(row));
   const rowsById = new Map<string, PublishedRow[]>();
   for (const row of available) {
     const list = rowsById.get(row.indicator_id) ?? [];
