@@ -6,6 +6,7 @@
  * the chart's populations gives points on every curve, joined up as PHE's own plots join them.
  */
 import { type FunnelLimits, funnelRateLimits } from '../../../indicators/methods/index.js';
+import { COLOURS } from '../theme.js';
 
 export const CENTRE_LINE = 'Area average' as const;
 export const LIMITS_95 = '95% limits' as const;
@@ -141,4 +142,38 @@ export function axisTop(rates: readonly number[]): number {
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   const fence = at(0.75) + 3 * (at(0.75) - at(0.25));
   return Math.max(...sorted.filter((r) => r <= fence)) * 1.08;
+}
+
+/**
+ * The names of the points that carry a `label`, as two text layers: a point left of `middle`
+ * has its name on its right, one from `middle` on its left, so names stay inside the plot.
+ * `middle` is where the x axis is halfway across (the geometric mean on a log axis). Every point
+ * is in both layers, unnamed ones with empty text: a layer filtered down to nothing would give
+ * Vega an empty extent for the panel's scale.
+ */
+export function funnelLabelLayers(middle: number, yField: string): Record<string, unknown>[] {
+  return (['left', 'right'] as const).map((side) => ({
+    mark: {
+      type: 'text',
+      // The names repeat the points' own labels: screen readers need not read them twice.
+      aria: false,
+      fontSize: 10,
+      align: side,
+      dx: side === 'left' ? 7 : -7,
+      baseline: 'middle',
+      color: COLOURS.reference,
+    },
+    encoding: {
+      x: { field: 'denominator', type: 'quantitative' },
+      y: { field: yField, type: 'quantitative' },
+      text: {
+        condition: {
+          test:
+            side === 'left' ? `datum.denominator < ${middle}` : `datum.denominator >= ${middle}`,
+          field: 'label',
+        },
+        value: '',
+      },
+    },
+  }));
 }

@@ -23,7 +23,14 @@ import { chartTitle, topLevel } from '../layout.js';
 import { type Datum, toDatum } from '../select-rows.js';
 import { COLOURS } from '../theme.js';
 import { englandRow, headlineCategoriesOf, notDrawnLines } from './england-funnel-rows.js';
-import { axisTop, CENTRE_LINE, funnelCurves, LIMITS_95, LIMITS_998 } from './funnel-curves.js';
+import {
+  axisTop,
+  CENTRE_LINE,
+  funnelCurves,
+  funnelLabelLayers,
+  LIMITS_95,
+  LIMITS_998,
+} from './funnel-curves.js';
 
 const TITLE = 'crime rate against England’s districts (funnel plot)';
 const VALUE_TITLE = `Crimes ${UNIT_LABELS.per_1000}`;
@@ -130,28 +137,6 @@ function panelOf(
   };
 }
 
-/** The names of the districts named, left of the point on the right half (as the ward funnel). */
-function labelLayer(panel: Panel, side: 'left' | 'right'): Record<string, unknown> {
-  const middle = Math.sqrt(panel.from * panel.to);
-  const test = side === 'left' ? `datum.denominator < ${middle}` : `datum.denominator >= ${middle}`;
-  return {
-    mark: {
-      type: 'text',
-      aria: false,
-      fontSize: 10,
-      align: side,
-      dx: side === 'left' ? 8 : -8,
-      baseline: 'middle',
-      color: COLOURS.reference,
-    },
-    encoding: {
-      x: { field: 'denominator', type: 'quantitative' },
-      y: { field: 'y_shown', type: 'quantitative' },
-      text: { condition: { test, field: 'label' }, value: '' },
-    },
-  };
-}
-
 function panelView(
   panel: Panel,
   statuses: readonly string[],
@@ -232,8 +217,7 @@ function panelView(
           ],
         },
       },
-      labelLayer(panel, 'left'),
-      labelLayer(panel, 'right'),
+      ...funnelLabelLayers(Math.sqrt(panel.from * panel.to), 'y_shown'),
     ],
   };
 }

@@ -11,7 +11,7 @@ import { categoryTitle, periodLine, sortCategories } from '../format.js';
 import { chartTitle, topLevel } from '../layout.js';
 import { type Datum, toDatum } from '../select-rows.js';
 import { COLOURS } from '../theme.js';
-import { FUNNEL_LINES, funnelCurves } from './funnel-curves.js';
+import { FUNNEL_LINES, funnelCurves, funnelLabelLayers } from './funnel-curves.js';
 
 const TITLE = 'crime rate by ward (funnel plot)';
 const VALUE_TITLE = `Crimes ${UNIT_LABELS.per_1000}`;
@@ -75,33 +75,6 @@ function panelOf(rows: readonly PublishedRow[]): Panel | undefined {
     from: Math.min(...residents) * 0.9,
     to: Math.max(...residents) * 1.05,
     wards: drawn.map((r) => wardDatum(r, title)),
-  };
-}
-
-/**
- * The ward names outside 99.8%, left of the point on the right half so they stay in view. Every
- * ward is in the layer, unnamed ones with empty text: a layer filtered down to nothing would give
- * Vega an empty extent for the panel's scale.
- */
-function labelLayer(panel: Panel, side: 'left' | 'right'): Record<string, unknown> {
-  const middle = (panel.from + panel.to) / 2;
-  const test = side === 'left' ? `datum.denominator < ${middle}` : `datum.denominator >= ${middle}`;
-  return {
-    mark: {
-      type: 'text',
-      // The names repeat the points' own labels: screen readers need not read them twice.
-      aria: false,
-      fontSize: 10,
-      align: side === 'left' ? 'left' : 'right',
-      dx: side === 'left' ? 7 : -7,
-      baseline: 'middle',
-      color: COLOURS.reference,
-    },
-    encoding: {
-      x: { field: 'denominator', type: 'quantitative' },
-      y: { field: 'value', type: 'quantitative' },
-      text: { condition: { test, field: 'label' }, value: '' },
-    },
   };
 }
 
@@ -173,8 +146,7 @@ function panelView(panel: Panel): Record<string, unknown> {
           ],
         },
       },
-      labelLayer(panel, 'left'),
-      labelLayer(panel, 'right'),
+      ...funnelLabelLayers((panel.from + panel.to) / 2, 'value'),
     ],
   };
 }
