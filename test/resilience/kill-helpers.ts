@@ -78,7 +78,8 @@ export function snapshot(dir: string): Map<string, Buffer> {
     for (const name of readdirSync(folder)) {
       const path = join(folder, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (!/\.duckdb(\.wal|\.lock)?$/.test(name))
+      // The database and its companions (write-ahead log, lock, input hashes) are not outputs.
+      else if (!/\.duckdb(\.wal|\.lock|\.sha256\.json)?$/.test(name))
         files.set(relative(dir, path), readFileSync(path));
     }
   };
