@@ -1,5 +1,5 @@
 /**
- * Hand-made national-mode rows for the report tests (issue 17), as /work/notes/i17-design.md §5
+ * Hand-made national-mode rows for the report tests (issue 17), as docs/contract.md (National mode)
  * describes them: `police.district_rate_per_1000` per unit × category (published for ranked
  * districts, not available for incomplete or population-less ones), the England rate, the
  * area's rank, and `fct_national_units`' names and coverage. Liverpool is the area. The
