@@ -2,8 +2,9 @@
  * national.csv and national.parquet (docs/contract.md#national-csv): `fct_national_units` as
  * published, written beside indicators.csv in national mode only. Small counts are blanked as
  * indicators.csv blanks them (docs/methods.md#small-number-suppression): a count of 1 to
- * suppress_below − 1 with everything derived from it (rate, interval, funnel label), marked
- * `suppressed`; the rank is kept, as a position among hundreds of districts discloses no count.
+ * suppress_below − 1 with everything derived from it (rate, interval, funnel label) and its rank,
+ * marked `suppressed`: a rank between two published rates, times the published population,
+ * would bound the count.
  */
 import { join } from 'node:path';
 import type { Database } from '../core/database.js';
@@ -35,8 +36,15 @@ export const NATIONAL_COLUMNS = [
   'suppressed',
 ] as const;
 
-/** Columns blanked on a suppressed row: the count and what is derived from it. */
-const DERIVED = new Set(['crimes', 'rate_per_1000', 'lower_95', 'upper_95', 'funnel_significance']);
+/** Columns blanked on a suppressed row: the count and what is derived from it, rank included. */
+const DERIVED = new Set([
+  'crimes',
+  'rate_per_1000',
+  'lower_95',
+  'upper_95',
+  'funnel_significance',
+  'rank',
+]);
 const TEXT = new Set(['unit_name', 'force', 'coverage_note']);
 
 export const NATIONAL_PUBLISHED_SQL = `
