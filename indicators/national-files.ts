@@ -21,6 +21,7 @@ export const NATIONAL_COLUMNS = [
   'category',
   'crimes',
   'population',
+  'population_year',
   'rate_per_1000',
   'lower_95',
   'upper_95',

@@ -153,6 +153,13 @@ describe.skipIf(!HAS_DATA)('the national-month example on the shared national mo
     }
   });
 
+  it('says the year of the residents every rate divides by: mid-2015 (File_6) for a 2022 period', () => {
+    const years = new Set(
+      national.filter((r) => r.population !== '').map((r) => r.population_year),
+    );
+    expect([...years]).toEqual(['2015']);
+  });
+
   it('blanks small counts and what derives from them as indicators.csv does, rank included', () => {
     const suppressed = national.filter((r) => r.suppressed === 'true');
     expect(suppressed.length).toBeGreaterThan(0);

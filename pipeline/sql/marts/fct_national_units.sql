@@ -115,6 +115,7 @@ select
     rated.category,
     rated.crimes,
     rated.population,
+    rated.population_year,
     rated.rate_per_1000,
     rated.lower_95,
     rated.upper_95,
