@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest';
 import {
   COMBINED,
   ENGLAND,
+  MAX_PANEL_AREAS,
   policeRateComparators,
 } from '../../reports/charts/catalogue/police-rate-comparators.js';
 import { CHARTS } from '../../reports/charts/index.js';
 import { renderSvg } from '../../reports/charts/render.js';
 import { selectRows } from '../../reports/charts/select-rows.js';
-import type { ReportData } from '../../reports/types.js';
+import type { PublishedRow, ReportData } from '../../reports/types.js';
 import { AREA, comparatorRows, nationalData, PEERS, VSO } from './national-fixtures.js';
 
 interface Spec {
@@ -134,5 +135,48 @@ describe('the source line', () => {
       'police.rank_among_comparators',
       'police.comparators_combined_rate_per_1000',
     ]);
+  });
+});
+
+describe('a comparator set too long to read as dots (all of England)', () => {
+  // 40 more comparators, rates 0.5 to 20 per 1,000, around the area's (4.3 per 1,000).
+  const peer = auto.rows.find((r) => r.indicator_id === 'police.comparator_rate_per_1000');
+  const many = Array.from({ length: 40 }, (_, i) => ({
+    ...(peer as PublishedRow),
+    area_code: `E070000${String(i + 10)}`,
+    value: (i + 1) * 0.5,
+    lower_ci95: (i + 1) * 0.45,
+    upper_ci95: (i + 1) * 0.55,
+  }));
+  const long = specOf({ ...auto, rows: [...auto.rows, ...many] });
+  const drawn = long.data.values.filter((v) => v.kind === 'dot');
+  const areaRate = auto.rows.find((r) => r.indicator_id === 'police.rate_per_1000')
+    ?.value as number;
+
+  it('draws the area and the 20 comparators ranked nearest it, in rank order', () => {
+    expect(drawn).toHaveLength(MAX_PANEL_AREAS);
+    expect(drawn.filter((d) => d.who === 'This area')).toHaveLength(1);
+    const values = drawn.map((d) => d.value as number);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    // Nearest by rank: every comparator left out lies beyond the lowest or the highest drawn.
+    const all = [...many.map((r) => r.value), areaRate];
+    const left = all.filter((v) => !values.includes(v));
+    expect(left.length).toBeGreaterThan(0);
+    for (const v of left)
+      expect(v < (values[0] as number) || v > (values.at(-1) as number)).toBe(true);
+    const at = drawn.findIndex((d) => d.who === 'This area');
+    expect(Math.abs(at - (MAX_PANEL_AREAS - 1) / 2)).toBeLessThanOrEqual(1);
+  });
+
+  it('says so under the title, and keeps the rank among all of them in the panel title', () => {
+    expect(long.title.subtitle).toContain(
+      'Each panel shows the 20 comparators ranked nearest this area, of up to 44',
+    );
+    expect(String(drawn[0]?.panel)).toMatch(/rank \d+ of \d+/);
+  });
+
+  it('draws every comparator when there are few enough', () => {
+    expect(dots).toHaveLength(PEERS.length + 1);
+    expect(spec.title.subtitle.join(' ')).not.toContain('ranked nearest');
   });
 });

@@ -31,6 +31,14 @@ function panelTitle(category: string, rank: PublishedRow | undefined): string {
   return `${categoryTitle(category)} (rank ${rank.value} of ${rank.denominator}, 1 = lowest)`;
 }
 
+/** How many areas a category's panel ranks: the area and its comparators with a rate. */
+function areasIn(rows: IndicatorRows, category: string): number {
+  return [
+    ...rowsOf(rows, 'police.rate_per_1000'),
+    ...rowsOf(rows, 'police.comparator_rate_per_1000'),
+  ].filter((r) => r.category === category).length;
+}
+
 function categoryValues(rows: IndicatorRows, data: ReportData, category: string): Datum[] {
   const own = rowsOf(rows, 'police.rate_per_1000').filter((r) => r.category === category);
   const peers = rowsOf(rows, 'police.comparator_rate_per_1000').filter(
@@ -53,10 +61,31 @@ function categoryValues(rows: IndicatorRows, data: ReportData, category: string)
       (a.row.value ?? Number.POSITIVE_INFINITY) - (b.row.value ?? Number.POSITIVE_INFINITY) ||
       a.name.localeCompare(b.name),
   );
-  const dots = areas.map(({ row, name, who }, index) =>
+  const dots = nearestRanked(areas).map(({ row, name, who }, index) =>
     toDatum(row, { panel, area_name: name, who, order: index + 1, kind: 'dot' }),
   );
   return [...dots, ...ruleValues(rows, data, category, panel)];
+}
+
+/** Dots a panel draws at most: the area and the comparators ranked nearest it. */
+export const MAX_PANEL_AREAS = 21;
+
+/**
+ * The area and the comparators ranked nearest it, when a comparator set (all of England, say)
+ * is too long to read as dots: a panel of 227 rows says less than the England funnel, and drew
+ * a 27,000 px image. The panel's title keeps the rank among all of them.
+ */
+function nearestRanked<T extends { who: string }>(areas: readonly T[]): readonly T[] {
+  if (areas.length <= MAX_PANEL_AREAS) return areas;
+  const at = Math.max(
+    0,
+    areas.findIndex((a) => a.who === THIS_AREA),
+  );
+  const start = Math.min(
+    Math.max(0, at - Math.floor(MAX_PANEL_AREAS / 2)),
+    areas.length - MAX_PANEL_AREAS,
+  );
+  return areas.slice(start, start + MAX_PANEL_AREAS);
 }
 
 /**
@@ -152,6 +181,11 @@ export const policeRateComparators = defineChart({
       .map((r) => r.note?.match(/left out, incomplete: ([^;]*)/)?.[1])
       .find((names) => names);
     if (leftOut) lines.push(`Left out, their data incomplete: ${leftOut}`);
+    const widest = Math.max(...categories.map((c) => areasIn(rows, c)));
+    if (widest > MAX_PANEL_AREAS)
+      lines.push(
+        `Each panel shows the ${MAX_PANEL_AREAS - 1} comparators ranked nearest this area, of up to ${widest - 1}`,
+      );
     const ruleLines = [COMBINED, ENGLAND].filter((l) => values.some((v) => v.line === l));
     return topLevel(
       chartTitle(data, TITLE, lines),
