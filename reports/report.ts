@@ -36,7 +36,7 @@ export interface ReportOutcome {
   headlineRows: number;
   /** Files written, relative to the output folder. */
   files: string[];
-  /** Seconds per step: charts, headline, html, docx, notebook, pdf. */
+  /** Seconds per step: charts, png (alongside headline, html and notebook), docx, pdf. */
   seconds: Record<string, number>;
 }
 
@@ -113,22 +113,34 @@ export async function writeReport(
   requireCurrentPeriod(data, db);
   const provenance = await reportProvenance(db, config, options.now ?? new Date());
 
-  const charts = await timed('charts', async () => {
-    const built = await buildCharts(data, { log });
-    await writeCharts(built, outputDir);
-    return built;
-  });
-  const headline = await timed('headline', async () => {
-    const built = buildHeadline(data);
-    await writeHeadline(built, outputDir);
-    return built;
-  });
-  await timed('html', () =>
-    writeFileAtomic(
-      join(outputDir, 'report.html'),
-      renderReportHtml({ data, charts, headline, provenance }),
-    ),
-  );
+  const charts = await timed('charts', () => buildCharts(data, { log }));
+  // The PNGs are drawn on resvg's worker threads while this thread writes the headline, the
+  // page and the notebooks, none of which reads them; the Word report waits for them.
+  const pngs = timed('png', () => writeCharts(charts, outputDir));
+  // Every PNG is settled before a failure here is passed on, so none lands after the run has
+  // cleaned up, and a failed PNG is not left unhandled.
+  let headline: Awaited<ReturnType<typeof buildHeadline>>;
+  try {
+    headline = await timed('headline', async () => {
+      const built = buildHeadline(data);
+      await writeHeadline(built, outputDir);
+      return built;
+    });
+    await timed('html', () =>
+      writeFileAtomic(
+        join(outputDir, 'report.html'),
+        renderReportHtml({ data, charts, headline, provenance }),
+      ),
+    );
+    await timed('notebook', () => {
+      buildNotebook({ data, charts, headline, provenance, outputDir });
+      buildPythonNotebook({ data, charts, headline, provenance, outputDir });
+    });
+  } catch (error) {
+    await pngs.catch(() => undefined);
+    throw error;
+  }
+  await pngs;
   // The Word report embeds the PNGs just written, so its charts are the published ones.
   await timed('docx', async () =>
     writeFileAtomic(
@@ -143,10 +155,6 @@ export async function writeReport(
       }),
     ),
   );
-  await timed('notebook', () => {
-    buildNotebook({ data, charts, headline, provenance, outputDir });
-    buildPythonNotebook({ data, charts, headline, provenance, outputDir });
-  });
   const pdf = await timed('pdf', () =>
     writeReportPdf(
       outputDir,
@@ -170,7 +178,7 @@ export async function writeReport(
   const total = Object.values(seconds).reduce((a, b) => a + b, 0);
   log.info(
     `Report: ${charts.length} charts, a headline table of ${headline.rows.length} categories, report.html, ${REPORT_DOCX}${pdf ? `, ${pdf}` : ''}, ${NOTEBOOK_PATH} and ${PYTHON_NOTEBOOK_PATH}`,
-    { stage: 'report', charts: charts.length, files: files.length, seconds: total },
+    { stage: 'report', charts: charts.length, files: files.length, seconds: total, steps: seconds },
   );
   for (const file of files) log.debug(`wrote ${join(outputDir, file)}`);
   return { charts: charts.length, headlineRows: headline.rows.length, files, seconds };
