@@ -17,23 +17,20 @@ with kept as (
     where (select is_national from run_national)
 ),
 
-both_kinds as (
+kept_counts as (
     select
         file_id, month, falls_within, lsoa_code, category,
-        count(*) as rows,
-        count(*) filter (where is_counted) as crimes
+        count(*)::bigint as rows,
+        count(*) filter (where is_counted)::bigint as crimes
     from kept
     group by all
-    union all
-    select file_id, month, falls_within, lsoa_code, category, rows, crimes
-    from stg_police_uk__street_counts
-    where (select is_national from run_national)
 )
 
--- One row per key even where a file's rows were part kept, part counted (blank LSOAs).
-select
-    file_id, month, falls_within, lsoa_code, category,
-    sum(rows)::bigint as rows,
-    sum(crimes)::bigint as crimes
-from both_kinds
-group by all
+-- A file's rows are kept or counted by LSOA (the area's, or none, are kept; keep_outside_rows
+-- keeps all), so no key is in both halves and they are simply put together.
+select file_id, month, falls_within, lsoa_code, category, rows, crimes
+from kept_counts
+union all
+select file_id, month, falls_within, lsoa_code, category, rows::bigint, crimes::bigint
+from stg_police_uk__street_counts
+where (select is_national from run_national)
