@@ -117,11 +117,20 @@ describe('the police.uk bench parts', () => {
         'increment_seconds',
         'increment_baseline_seconds',
         'increment_ratio',
+        'increment_ingest_seconds',
+        'increment_ingest_ratio',
         'peak_rss_mb',
       ]) {
         expect(figures[key], key).toBeGreaterThan(0);
       }
       expect(figures.increment_month).toBe('2022-09');
+      // The month's load is a stage of the run that adds it, so never longer than that run.
+      expect(figures.increment_ingest_seconds as number).toBeLessThan(
+        figures.increment_seconds as number,
+      );
+      expect(Object.keys(figures.increment_stages as object)).toEqual(
+        expect.arrayContaining(['ingest', 'models', 'indicators', 'report']),
+      );
       expect(result.stdout).toMatch(/no-op re-run: [\d.]+ s/);
     },
     420_000,
