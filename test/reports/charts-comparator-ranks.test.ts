@@ -169,10 +169,22 @@ describe('a comparator set too long to read as dots (all of England)', () => {
   });
 
   it('says so under the title, and keeps the rank among all of them in the panel title', () => {
-    expect(long.title.subtitle).toContain(
-      'Each panel shows the 20 comparators ranked nearest this area, of up to 44',
+    // Long subtitle lines are wrapped: read them as one text.
+    expect(long.title.subtitle.join(' ').replace(/\s+/g, ' ')).toContain(
+      'Each panel shows the 20 comparators ranked nearest this area, of up to 44 (suppressed rates not drawn)',
     );
     expect(String(drawn[0]?.panel)).toMatch(/rank \d+ of \d+/);
+  });
+
+  it('leaves suppressed rates out of a panel of nearest ranks: their rank is unknown', () => {
+    const hidden = many.map((r, i) =>
+      i >= 30 ? { ...r, value: null, lower_ci95: null, upper_ci95: null, suppressed: true } : r,
+    );
+    const withHidden = specOf({ ...auto, rows: [...auto.rows, ...hidden] });
+    const shown = withHidden.data.values.filter((v) => v.kind === 'dot');
+    expect(shown).toHaveLength(MAX_PANEL_AREAS);
+    expect(shown.some((d) => d.suppressed)).toBe(false);
+    expect(shown.filter((d) => d.who === 'This area')).toHaveLength(1);
   });
 
   it('draws every comparator when there are few enough', () => {

@@ -75,17 +75,23 @@ export const MAX_PANEL_AREAS = 21;
  * is too long to read as dots: a panel of 227 rows says less than the England funnel, and drew
  * a 27,000 px image. The panel's title keeps the rank among all of them.
  */
-function nearestRanked<T extends { who: string }>(areas: readonly T[]): readonly T[] {
+function nearestRanked<T extends { who: string; row: PublishedRow }>(
+  areas: readonly T[],
+): readonly T[] {
   if (areas.length <= MAX_PANEL_AREAS) return areas;
+  // A suppressed rate, drawn last, is not near the area in rank: its value is unknown.
+  const rated = areas.filter(
+    (a) => a.who === THIS_AREA || (a.row.value !== null && !a.row.suppressed),
+  );
   const at = Math.max(
     0,
-    areas.findIndex((a) => a.who === THIS_AREA),
+    rated.findIndex((a) => a.who === THIS_AREA),
   );
-  const start = Math.min(
-    Math.max(0, at - Math.floor(MAX_PANEL_AREAS / 2)),
-    areas.length - MAX_PANEL_AREAS,
+  const start = Math.max(
+    0,
+    Math.min(at - Math.floor(MAX_PANEL_AREAS / 2), rated.length - MAX_PANEL_AREAS),
   );
-  return areas.slice(start, start + MAX_PANEL_AREAS);
+  return rated.slice(start, start + MAX_PANEL_AREAS);
 }
 
 /**
@@ -184,7 +190,7 @@ export const policeRateComparators = defineChart({
     const widest = Math.max(...categories.map((c) => areasIn(rows, c)));
     if (widest > MAX_PANEL_AREAS)
       lines.push(
-        `Each panel shows the ${MAX_PANEL_AREAS - 1} comparators ranked nearest this area, of up to ${widest - 1}`,
+        `Each panel shows the ${MAX_PANEL_AREAS - 1} comparators ranked nearest this area, of up to ${widest - 1} (suppressed rates not drawn)`,
       );
     const ruleLines = [COMBINED, ENGLAND].filter((l) => values.some((v) => v.line === l));
     return topLevel(
