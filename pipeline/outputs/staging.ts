@@ -111,7 +111,8 @@ export function removeStaging(staging: string): void {
 
 /** The stage that writes an output: its earlier copy is stale when that stage runs again. */
 function stageOf(path: string): string {
-  if (path.startsWith('indicators.')) return 'indicators';
+  // national.csv/.parquet are written by the indicators stage too (national mode).
+  if (/^(indicators|national)\./.test(path)) return 'indicators';
   if (/^(charts|notebooks)\/|^headline\.|^report\.(html|docx|pdf)$/.test(path)) return 'report';
   return 'every run';
 }

@@ -37,6 +37,35 @@ function put(folder: string, files: Record<string, string>) {
 }
 
 describe('publishStaging', () => {
+  it('keeps national.csv and .parquet when only the report runs: the indicators stage writes them', async () => {
+    const out = workspace('sna-staging-national-').dir;
+    const files = {
+      'indicators.csv': 'indicators\n',
+      'national.csv': 'national\n',
+      'national.parquet': 'PAR1',
+      'report.html': 'old report\n',
+    };
+    put(out, files);
+    const previous = Object.entries(files).map(([path, text]) => listed(path, text));
+    const staging = openStaging(out);
+    put(staging, { 'report.html': 'new report\n' });
+    const published = await publishStaging(staging, out, ['report'], previous, (outputs) =>
+      JSON.stringify({ outputs }),
+    );
+    expect(published.removed).toEqual([]);
+    expect(readFileSync(join(out, 'national.csv'), 'utf8')).toBe('national\n');
+    expect(existsSync(join(out, 'national.parquet'))).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+      outputs: ManifestOutput[];
+    };
+    expect(manifest.outputs.map((o) => o.path)).toEqual([
+      'indicators.csv',
+      'national.csv',
+      'national.parquet',
+      'report.html',
+    ]);
+  });
+
   it('switches the set in and removes only the earlier outputs it can prove it wrote', async () => {
     const out = workspace('sna-staging-').dir;
     put(out, {
