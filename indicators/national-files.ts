@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Database } from '../core/database.js';
 import { spreadsheetSafe } from '../core/spreadsheet-safe.js';
 import { replaceAtomic } from '../core/write-atomic.js';
+import { districtRate } from './families/police-national.js';
 
 /** The published columns, in order (the contract's list, then `suppressed`). */
 export const NATIONAL_COLUMNS = [
@@ -48,11 +49,21 @@ const DERIVED = new Set([
 ]);
 const TEXT = new Set(['unit_name', 'force', 'coverage_note']);
 
+/**
+ * A unit's count is blanked when it is small, or when the published indicator rows blank it: the
+ * suppression of indicators_published (indicators/sql/) decides which second district hides a
+ * lone small one from subtraction out of England's count, so both files blank the same units.
+ */
 export const NATIONAL_PUBLISHED_SQL = `
   WITH flagged AS (
     SELECT fct_national_units.*,
-      coalesce(crimes > 0 AND crimes < (SELECT suppress_below FROM run_config), false) AS suppressed
+      coalesce(crimes > 0 AND crimes < (SELECT suppress_below FROM run_config), false)
+        OR coalesce(published.suppressed, false) AS suppressed
     FROM fct_national_units
+    LEFT JOIN indicators_published AS published
+      ON published.indicator_id = '${districtRate.id}'
+      AND published.area_code = fct_national_units.unit_code
+      AND published.category = fct_national_units.category
   )
   SELECT ${NATIONAL_COLUMNS.map((c) =>
     DERIVED.has(c) ? `CASE WHEN suppressed THEN NULL ELSE ${c} END AS ${c}` : c,

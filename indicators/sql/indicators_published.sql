@@ -1,6 +1,9 @@
 -- Indicator values with small-number suppression applied (docs/methods.md#small-number-suppression): a count of 1 to
 -- suppress_below − 1 is blanked with everything derived from it; where one value of a breakdown
--- is suppressed, the next smallest is too, so it cannot be recovered by subtraction. Which
+-- is suppressed, the next smallest is too, so it cannot be recovered by subtraction. Rows of
+-- several areas under one indicator (comparators, every district in national mode) are such a
+-- group too: their counts add up to a published total (the comparators' combined count,
+-- England's), so one suppressed district alone would be that total less the others. Which
 -- columns are counts (value, numerator, denominator, complement) is each indicator's declared
 -- disclosure (indicators/define.ts), joined with commas.
 with rules as (
@@ -33,7 +36,7 @@ groups as (
         count(*) filter (where is_primary) over breakdown_group as suppressed_in_group,
         row_number() over (
             partition by indicator_id, category, breakdown, is_primary or coalesce(numerator, 0) = 0
-            order by numerator, breakdown_value
+            order by numerator, breakdown_value, area_code
         ) as smallest_rank
     from primary_suppression
     window breakdown_group as (partition by indicator_id, category, breakdown)
@@ -43,7 +46,7 @@ suppression as (
     select
         *,
         is_primary or (
-            breakdown <> 'none' and suppressed_in_group = 1 and not is_primary
+            suppressed_in_group = 1 and not is_primary
             and coalesce(numerator, 0) > 0 and smallest_rank = 1
         ) as is_suppressed
     from groups
