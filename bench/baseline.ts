@@ -4,7 +4,7 @@
  * the database to closing it (the close writes the checkpoint, as `sna run`'s does).
  */
 import { rm } from 'node:fs/promises';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 export interface BaselineMeasure {
   seconds: number;
@@ -14,9 +14,13 @@ export interface BaselineMeasure {
   rows: number;
 }
 
-export async function measureBaseline(
-  files: readonly string[],
+/**
+ * Times `load` on a fresh database file, from opening it to closing it (the close writes the
+ * checkpoint), in wall and CPU seconds; `load` returns the rows it loaded. The file goes after.
+ */
+export async function timeDuckdb(
   dbPath: string,
+  load: (connection: DuckDBConnection) => Promise<number>,
 ): Promise<BaselineMeasure> {
   await rm(dbPath, { force: true });
   await rm(`${dbPath}.wal`, { force: true });
@@ -29,6 +33,25 @@ export async function measureBaseline(
   const connection = await instance.connect();
   let rows = 0;
   try {
+    rows = await load(connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  await rm(dbPath, { force: true });
+  await rm(`${dbPath}.wal`, { force: true });
+  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, rows };
+}
+
+/** Each file into a table of its own (`read_csv` per file, as sna loads the synthetic extracts). */
+export function measureBaseline(
+  files: readonly string[],
+  dbPath: string,
+): Promise<BaselineMeasure> {
+  return timeDuckdb(dbPath, async (connection) => {
+    let rows = 0;
     for (const [index, path] of files.entries()) {
       // The synthetic extracts hold planted malformed rows; DuckDB alone would stop at them.
       await connection.run(
@@ -39,14 +62,6 @@ export async function measureBaseline(
       rows += Number(reader.getRowObjectsJS()[0]?.n ?? 0);
     }
     await connection.run('CHECKPOINT');
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
-  const cpuSeconds = (used.user + used.system) / 1e6;
-  await rm(dbPath, { force: true });
-  await rm(`${dbPath}.wal`, { force: true });
-  return { seconds, cpuSeconds, rows };
+    return rows;
+  });
 }

@@ -14,9 +14,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { DuckDBInstance, listValue } from '@duckdb/node-api';
+import { listValue } from '@duckdb/node-api';
 import { glob } from 'tinyglobby';
 import type { PoliceUkOptions } from './args.js';
+import { timeDuckdb } from './baseline.js';
 import { type ChildMeasure, runMeasured } from './child.js';
 import { formatCosts, statementCosts } from './profile.js';
 
@@ -86,33 +87,14 @@ export function nationalConfig(options: {
 }
 
 /** DuckDB alone: one read_csv of every file into one table, closed (checkpointed). */
-export async function duckdbOneRead(files: readonly string[], dbPath: string) {
-  await rm(dbPath, { force: true });
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  const instance = await DuckDBInstance.create(dbPath, {
-    autoinstall_known_extensions: 'false',
-    autoload_known_extensions: 'false',
-  });
-  const connection = await instance.connect();
-  let rows = 0;
-  try {
+export function duckdbOneRead(files: readonly string[], dbPath: string) {
+  return timeDuckdb(dbPath, async (connection) => {
     await connection.run('CREATE TABLE t AS SELECT * FROM read_csv($files)', {
       files: listValue([...files]),
     });
     const reader = await connection.runAndReadAll('SELECT count(*)::DOUBLE AS n FROM t');
-    rows = Number(reader.getRowObjectsJS()[0]?.n ?? 0);
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-  const used = process.cpuUsage(cpu);
-  await rm(dbPath, { force: true });
-  return {
-    seconds: (performance.now() - started) / 1000,
-    cpuSeconds: (used.user + used.system) / 1e6,
-    rows,
-  };
+    return Number(reader.getRowObjectsJS()[0]?.n ?? 0);
+  });
 }
 
 /** Links each month's files into `inputDir/<month>/`. */
