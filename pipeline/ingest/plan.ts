@@ -128,21 +128,16 @@ export async function planIngest(config: SnaConfig, db: Database | undefined): P
           previous !== undefined &&
           previous.sha256 === sha256 &&
           (previous.readSettings === null || previous.readSettings === readSettings);
+        const planned = { source, schema, spec, path, relPath, strptimeFormat, readSettings };
         if (unchanged(known)) {
           const bytes = (await stat(path)).size;
-          const sha256 = known as string;
-          const skip = { header: [], columns: [], action: 'skip' as const };
           files.push({
-            source,
-            schema,
-            spec,
-            path,
-            relPath,
-            sha256,
+            ...planned,
+            sha256: known as string,
             bytes,
-            strptimeFormat,
-            readSettings,
-            ...skip,
+            header: [],
+            columns: [],
+            action: 'skip',
           });
           continue;
         }
@@ -163,17 +158,11 @@ export async function planIngest(config: SnaConfig, db: Database | undefined): P
         if (action !== 'skip' && isGzip(path)) await checkGzipWhole(path);
         const bytes = (await stat(path)).size;
         files.push({
-          source,
-          schema,
-          spec,
-          path,
-          relPath,
+          ...planned,
           sha256,
           bytes,
           header,
           columns: match.columns,
-          strptimeFormat,
-          readSettings,
           ...(match.reshape ? { reshape: match.reshape } : {}),
           ...(splitRows ? { split: true } : {}),
           action,
