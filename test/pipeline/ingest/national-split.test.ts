@@ -4,50 +4,31 @@
  * raw_police_uk__street_counts, not kept, and the manifest still accounts for every row read.
  * The expected counts are worked out here from the CSV with csv-parse, without sna.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { parse } from 'csv-parse/sync';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../../core/log.js';
 import { COUNTED_REASON } from '../../../core/provenance.js';
 import { run } from '../../../pipeline/index.js';
 import type { Manifest } from '../../../pipeline/outputs/manifest.js';
-import { query, REPO_ROOT, workspace } from '../../helpers/workspace.js';
+import {
+  DERBY,
+  DERBY_FORCES,
+  derbyConfig,
+  HAS_DERBY_FILES,
+  LOOKUP,
+  NATIONAL_MONTH as NATIONAL,
+  readCsv,
+} from '../../helpers/police-uk-derby.js';
+import { query, workspace } from '../../helpers/workspace.js';
 
-const SHARED = resolve(REPO_ROOT, '..', 'shared', 'data', 'real');
-const NATIONAL = join(SHARED, 'police-uk', 'national-2022-09');
-const FORCES = ['btp', 'derbyshire', 'northern-ireland'].map((force) =>
-  join(NATIONAL, `2022-09-${force}-street.csv.gz`),
-);
-const LOOKUP = join(SHARED, 'lookups', 'LSOA11_to_Ward19_to_LAD19_Lookup_in_England_and_Wales.csv');
-const FILE_6 = join(SHARED, 'population', 'File_6_-_IoD2019_Population_Denominators.csv.gz');
-const DERBY = 'E06000015';
-const HAS = [...FORCES, LOOKUP, FILE_6].every((f) => existsSync(f));
-
-type Csv = Array<Record<string, string>>;
-const readCsv = (path: string): Csv =>
-  parse(path.endsWith('.gz') ? gunzipSync(readFileSync(path)) : readFileSync(path), {
-    columns: true,
-    bom: true,
-  }) as Csv;
+const FORCES = DERBY_FORCES;
+const HAS = HAS_DERBY_FILES;
 
 async function runDerby(national: string) {
   const ws = workspace('sna-national-split-');
   for (const file of FORCES) ws.write(`street/${basename(file)}`, readFileSync(file));
-  ws.config(`area:
-  name: Derby
-  codes: [${DERBY}]
-period:
-  end: 2022-09-30
-  months: 1
-  history_years: 1
-inputs:
-  police_uk_street: street/*-street.csv.gz
-reference:
-  geography: ${LOOKUP}
-  population: ${FILE_6}
-${national}`);
+  ws.config(derbyConfig(national));
   await run(ws.path('sna.config.yaml'), { stages: ['ingest', 'indicators'], log: memoryLogger() });
   const manifest = JSON.parse(readFileSync(ws.path('out/manifest.json'), 'utf8')) as Manifest;
   const db = ws.path('out/sna.duckdb');

@@ -5,38 +5,28 @@
  * here from the raw CSV with csv-parse, by the rule the README states, without sna.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { parse } from 'csv-parse/sync';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryLogger } from '../../../core/log.js';
 import { run } from '../../../pipeline/index.js';
 import type { Manifest } from '../../../pipeline/outputs/manifest.js';
 import {
-  baseConfig,
-  query,
-  REPO_ROOT,
-  workspace,
-  writeReference,
-} from '../../helpers/workspace.js';
+  type Csv,
+  DERBY,
+  DERBY_FORCES,
+  derbyConfig,
+  FILE_6,
+  LOOKUP,
+  NATIONAL_MONTH as NATIONAL,
+  readCsv,
+  SHARED_REAL,
+} from '../../helpers/police-uk-derby.js';
+import { baseConfig, query, workspace, writeReference } from '../../helpers/workspace.js';
 
-const SHARED = resolve(REPO_ROOT, '..', 'shared', 'data', 'real');
-const EDGE = join(SHARED, 'police-uk', 'edge-cases', '2022-08-greater-manchester-street.csv');
-const NATIONAL = join(SHARED, 'police-uk', 'national-2022-09');
-const FORCES = ['btp', 'derbyshire', 'northern-ireland'].map((force) =>
-  join(NATIONAL, `2022-09-${force}-street.csv.gz`),
-);
-const LOOKUP = join(SHARED, 'lookups', 'LSOA11_to_Ward19_to_LAD19_Lookup_in_England_and_Wales.csv');
-const FILE_6 = join(SHARED, 'population', 'File_6_-_IoD2019_Population_Denominators.csv.gz');
-const DERBY = 'E06000015';
+const EDGE = join(SHARED_REAL, 'police-uk', 'edge-cases', '2022-08-greater-manchester-street.csv');
+const FORCES = DERBY_FORCES;
 const DUPLICATE = 'duplicate Crime ID (same month, crime type and location: one crime)';
 
-type Csv = Array<Record<string, string>>;
-const readCsv = (path: string): Csv =>
-  parse(path.endsWith('.gz') ? gunzipSync(readFileSync(path)) : readFileSync(path), {
-    columns: true,
-    bom: true,
-  }) as Csv;
 const snake = (s: string) =>
   s
     .toLowerCase()
@@ -149,19 +139,7 @@ async function runOn(files: string[], reference: 'test' | 'real') {
     writeReference(ws);
     ws.config(baseConfig('  police_uk_street: street/*-street.csv*'));
   } else {
-    ws.config(`area:
-  name: Derby
-  codes: [${DERBY}]
-period:
-  end: 2022-09-30
-  months: 1
-  history_years: 1
-inputs:
-  police_uk_street: street/*-street.csv.gz
-reference:
-  geography: ${LOOKUP}
-  population: ${FILE_6}
-`);
+    ws.config(derbyConfig());
   }
   await run(ws.path('sna.config.yaml'), { stages: ['ingest', 'indicators'], log: memoryLogger() });
   const manifest = JSON.parse(readFileSync(ws.path('out/manifest.json'), 'utf8')) as Manifest;
